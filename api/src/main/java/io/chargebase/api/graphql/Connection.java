@@ -1,0 +1,48 @@
+package io.chargebase.api.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** A Relay cursor connection; {@code totalCount} is null where the schema has none. */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCount) {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    public static <T> Connection<T> of(List<T> items, boolean hasNext, boolean hasPrevious, Long totalCount,
+            Function<T, String> cursorOf) {
+        List<Edge<T>> edges = items.stream().map(item -> new Edge<>(encodeCursor(cursorOf.apply(item)), item)).toList();
+        return new Connection<>(edges, new PageInfo(hasNext, hasPrevious,
+                edges.isEmpty() ? null : edges.getFirst().cursor(),
+                edges.isEmpty() ? null : edges.getLast().cursor()), totalCount);
+    }
+
+    /** The page size asked for, or a bad-request error when it is out of range. */
+    public static int pageSize(Integer first) {
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("'first' must be between 1 and " + MAX_PAGE_SIZE + ", not " + size + ".");
+        }
+        return size;
+    }
+
+    public static String encodeCursor(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The raw position a cursor encodes, or a bad-request error when it is not one of ours. */
+    public static String decodeCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequestException("'after' is not a cursor this API returned.");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.chargebase.api.graphql;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.GraphQLContext;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.tenancy.TenantRejection;
+
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    static final int MAX_DEPTH = 12;
+    static final int MAX_COMPLEXITY = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return wiring -> wiring.scalar(DATE_TIME);
+    }
+
+    @Bean
+    PolicyInstrumentation policyInstrumentation() {
+        return new PolicyInstrumentation();
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth() {
+        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity() {
+        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
+    }
+
+    /** Refusals become errors the client can read; anything else an opaque id, with the details in the log. */
+    @Bean
+    DataFetcherExceptionResolver exceptionResolver() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof BadRequestException || ex instanceof DomainException || ex instanceof TenantRejection
+                        || ex instanceof GlobalId.UnknownIdException) {
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+                }
+                String id = java.util.UUID.randomUUID().toString();
+                log.error("GraphQL {} failed, error id {}", env.getExecutionStepInfo().getPath(), id, ex);
+                return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
+                        .message("Internal error " + id + ": the server could not complete this field.").build();
+            }
+        };
+    }
+
+    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
+            .name("DateTime")
+            .description("ISO-8601 instant with offset")
+            .coercing(new Coercing<Instant, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof Instant instant) {
+                        return instant.toString();
+                    }
+                    if (value instanceof OffsetDateTime dateTime) {
+                        return dateTime.toInstant().toString();
+                    }
+                    throw new CoercingSerializeException("Not a DateTime: " + value);
+                }
+
+                @Override
+                public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return parse(input == null ? null : input.toString(), CoercingParseValueException::new);
+                }
+
+                @Override
+                public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                    if (input instanceof StringValue string) {
+                        return parse(string.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException("A DateTime is written as a string.");
+                }
+
+                private <E extends RuntimeException> Instant parse(String text,
+                        java.util.function.Function<String, E> failure) {
+                    try {
+                        return OffsetDateTime.parse(text).toInstant();
+                    } catch (DateTimeParseException | NullPointerException e) {
+                        throw failure.apply("'" + text + "' is not an ISO-8601 date-time with offset.");
+                    }
+                }
+            })
+            .build();
+}

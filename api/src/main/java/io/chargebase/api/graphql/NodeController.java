@@ -1,0 +1,55 @@
+package io.chargebase.api.graphql;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.domain.organisation.OrganisationUnits;
+import io.chargebase.domain.organisation.Profiles;
+import io.chargebase.tenancy.TenantId;
+import io.chargebase.tenancy.Tenants;
+
+/**
+ * Resolves global ids. Each lookup runs in the caller's scope, so an id of another tenant's object resolves to
+ * null exactly like an id that never existed.
+ */
+@Controller
+class NodeController {
+
+    static final int MAX_NODES = 100;
+
+    private final Tenants tenants;
+    private final OrganisationUnits units;
+    private final Profiles profiles;
+
+    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles) {
+        this.tenants = tenants;
+        this.units = units;
+        this.profiles = profiles;
+    }
+
+    @QueryMapping
+    Object node(@Argument String id) {
+        return GlobalId.decode(id).flatMap(this::load).orElse(null);
+    }
+
+    @QueryMapping
+    List<Object> nodes(@Argument List<String> ids) {
+        if (ids.size() > MAX_NODES) {
+            throw new BadRequestException("At most " + MAX_NODES + " ids at a time.");
+        }
+        return ids.stream().map(this::node).toList();
+    }
+
+    private Optional<?> load(GlobalId id) {
+        return switch (id.type()) {
+            case Types.TENANT -> tenants.get(new TenantId(id.id()));
+            case Types.ORGANISATION_UNIT -> units.find(id.id());
+            case Types.PROFILE -> profiles.find(id.id());
+            default -> Optional.empty();
+        };
+    }
+}

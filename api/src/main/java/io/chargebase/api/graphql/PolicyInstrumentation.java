@@ -1,0 +1,70 @@
+package io.chargebase.api.graphql;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+
+import io.chargebase.api.security.Role;
+
+/**
+ * Enforces {@link OperationPolicy} on every root field before its data fetcher runs. Nested fields need no check
+ * of their own: they are reached only through a root field, and row-level security bounds what they read.
+ */
+public class PolicyInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        var environment = parameters.getEnvironment();
+        if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !isRoot(parent, environment.getGraphQLSchema())) {
+            return dataFetcher;
+        }
+        String coordinate = parent.getName() + "." + environment.getField().getName();
+        Access access = OperationPolicy.of(coordinate).orElse(null);
+        return env -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            boolean signedIn = authentication instanceof JwtAuthenticationToken;
+            if (access != null && access.allows(roles(authentication)) && (signedIn || access.allowsAnonymous())) {
+                return dataFetcher.get(env);
+            }
+            ErrorType type = signedIn || (access != null && access.allowsAnonymous()) ? ErrorType.FORBIDDEN : ErrorType.UNAUTHENTICATED;
+            String message = type == ErrorType.UNAUTHENTICATED
+                    ? "Sign in: this operation needs a bearer token."
+                    : "Your role does not allow " + coordinate + ".";
+            return DataFetcherResult.newResult()
+                    .error(GraphqlErrorBuilder.newError(env).errorType(type).message(message).build())
+                    .build();
+        };
+    }
+
+    private static boolean isRoot(GraphQLObjectType type, GraphQLSchema schema) {
+        return type == schema.getQueryType() || type == schema.getMutationType() || type == schema.getSubscriptionType();
+    }
+
+    private static Set<Role> roles(Authentication authentication) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (authentication != null) {
+            for (GrantedAuthority authority : authentication.getAuthorities()) {
+                for (Role role : Role.values()) {
+                    if (role.authority().equals(authority.getAuthority())) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,12 @@
+package io.chargebase.api.graphql;
+
+/** GraphQL type names, as global ids carry them. */
+public final class Types {
+
+    public static final String TENANT = "Tenant";
+    public static final String ORGANISATION_UNIT = "OrganisationUnit";
+    public static final String PROFILE = "Profile";
+
+    private Types() {
+    }
+}

@@ -1,0 +1,86 @@
+package io.chargebase.api.graphql.tenancy;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.Types;
+import io.chargebase.api.graphql.UserError;
+import io.chargebase.tenancy.NewTenant;
+import io.chargebase.tenancy.Tenant;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantId;
+import io.chargebase.tenancy.TenantScope;
+import io.chargebase.tenancy.Tenants;
+
+@Controller
+class TenantController {
+
+    private final Tenants tenants;
+
+    TenantController(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    record CreateTenantInput(String slug, String name, String currency, String timeZone) {
+    }
+
+    record SuspendTenantInput(String tenantId, String reason) {
+    }
+
+    record ReactivateTenantInput(String tenantId) {
+    }
+
+    record TenantPayload(Tenant tenant, List<UserError> userErrors) {
+    }
+
+    @SchemaMapping(typeName = Types.TENANT, field = "id")
+    String id(Tenant tenant) {
+        return GlobalId.encode(Types.TENANT, tenant.id().value());
+    }
+
+    @QueryMapping
+    Tenant currentTenant() {
+        return TenantContext.current() instanceof TenantScope.OfTenant(TenantId id) ? tenants.get(id).orElse(null) : null;
+    }
+
+    @QueryMapping
+    Connection<Tenant> tenants(@Argument Integer first, @Argument String after) {
+        int size = Connection.pageSize(first);
+        String afterSlug = after == null ? null : Connection.decodeCursor(after);
+        List<Tenant> page = tenants.list(afterSlug, size + 1);
+        boolean more = page.size() > size;
+        return Connection.of(more ? page.subList(0, size) : page, more, after != null, null, Tenant::slug);
+    }
+
+    @MutationMapping
+    TenantPayload createTenant(@Argument CreateTenantInput input) {
+        return UserError.attempt(
+                () -> new TenantPayload(tenants.create(new NewTenant(input.slug(), input.name(), input.currency(), input.timeZone())), List.of()),
+                errors -> new TenantPayload(null, errors));
+    }
+
+    @MutationMapping
+    TenantPayload suspendTenant(@Argument SuspendTenantInput input) {
+        return UserError.attempt(
+                () -> new TenantPayload(tenants.suspend(tenantId(input.tenantId()), input.reason()), List.of()),
+                errors -> new TenantPayload(null, errors));
+    }
+
+    @MutationMapping
+    TenantPayload reactivateTenant(@Argument ReactivateTenantInput input) {
+        return UserError.attempt(
+                () -> new TenantPayload(tenants.reactivate(tenantId(input.tenantId())), List.of()),
+                errors -> new TenantPayload(null, errors));
+    }
+
+    private static TenantId tenantId(String globalId) {
+        return new TenantId(GlobalId.require(Types.TENANT, globalId, "tenantId"));
+    }
+}

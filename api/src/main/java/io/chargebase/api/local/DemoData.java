@@ -1,0 +1,93 @@
+package io.chargebase.api.local;
+
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chargebase.api.security.ClientRegistrations;
+import io.chargebase.api.security.Role;
+import io.chargebase.domain.organisation.NewProfile;
+import io.chargebase.domain.organisation.OrganisationUnit;
+import io.chargebase.domain.organisation.OrganisationUnits;
+import io.chargebase.domain.organisation.Profiles;
+import io.chargebase.tenancy.NewTenant;
+import io.chargebase.tenancy.Tenant;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+import io.chargebase.tenancy.Tenants;
+
+/** Seeds the demo tenants once, on the first start of a local database. */
+public class DemoData {
+
+    public static final String PLATFORM_CLIENT = "platform-admin";
+    public static final String PLATFORM_SECRET = "platform-secret";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Tenants tenants;
+    private final OrganisationUnits units;
+    private final Profiles profiles;
+    private final ClientRegistrations clients;
+
+    public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients) {
+        this.tenants = tenants;
+        this.units = units;
+        this.profiles = profiles;
+        this.clients = clients;
+    }
+
+    /** Seeds what is missing; a second start finds everything and changes nothing. */
+    public void seed() {
+        TenantContext.runAs(TenantScope.PLATFORM, () -> {
+            if (clientMissing(PLATFORM_CLIENT)) {
+                clients.registerIntegration(PLATFORM_CLIENT, PLATFORM_SECRET, "Platform console", Set.of(Role.PLATFORM_ADMIN));
+            }
+        });
+        if (tenants.findBySlug("demo").isEmpty()) {
+            Tenant demo = tenants.create(new NewTenant("demo", "Demo Charging", "EUR", "Europe/Amsterdam"));
+            TenantContext.runAs(TenantScope.of(demo.id()), () -> {
+                OrganisationUnit root = units.root();
+                OrganisationUnit fleet = units.create(root.id(), "Fleet customers");
+                OrganisationUnit northwind = units.create(fleet.id(), "Northwind Logistics");
+                OrganisationUnit taxi = units.create(fleet.id(), "Contoso Taxi");
+                OrganisationUnit residential = units.create(root.id(), "Residential");
+                profile(northwind, "Nora Jansen", "nora.jansen@northwind.example", "+31 20 555 0101", "NW-0001");
+                profile(northwind, "Piet de Vries", "piet.devries@northwind.example", null, "NW-0002");
+                profile(taxi, "Sam Bakker", "sam.bakker@contoso-taxi.example", "+31 6 5550 0199", null);
+                profile(residential, "Eva Visser", "eva.visser@mail.example", null, null);
+                profile(root, "Demo Driver", "driver@demo.example", "+31 6 5550 0123", "DEMO-DRIVER");
+                clients.registerIntegration("demo-integration", "demo-secret", "Demo back office", Set.of(Role.TENANT_ADMIN));
+            });
+            log.info("Local mode: seeded tenant 'demo'");
+        }
+        if (tenants.findBySlug("acme").isEmpty()) {
+            Tenant acme = tenants.create(new NewTenant("acme", "Acme Mobility", "GBP", "Europe/London"));
+            TenantContext.runAs(TenantScope.of(acme.id()), () -> {
+                OrganisationUnit root = units.root();
+                OrganisationUnit employees = units.create(root.id(), "Employees");
+                OrganisationUnit visitors = units.create(root.id(), "Visitors");
+                profile(employees, "Alice Smith", "alice.smith@acme.example", "+44 20 7946 0011", "ACME-001");
+                profile(employees, "Bob Jones", "bob.jones@acme.example", null, "ACME-002");
+                profile(visitors, "Carol White", "carol.white@visitor.example", null, null);
+                clients.registerIntegration("acme-integration", "acme-secret", "Acme back office", Set.of(Role.TENANT_ADMIN));
+            });
+            log.info("Local mode: seeded tenant 'acme'");
+        }
+    }
+
+    private boolean clientMissing(String clientId) {
+        return !clients.isRegistered(clientId);
+    }
+
+    private void profile(OrganisationUnit unit, String name, String email, String phone, String reference) {
+        profiles.create(new NewProfile(unit.id(), name, email, phone, reference));
+    }
+
+    static List<String> demoCredentials() {
+        return List.of("demo-integration / demo-secret  (tenant demo)",
+                "acme-integration / acme-secret  (tenant acme)",
+                PLATFORM_CLIENT + " / " + PLATFORM_SECRET + "  (platform)");
+    }
+}

@@ -1,0 +1,71 @@
+package io.chargebase.api.security;
+
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTParser;
+
+import io.chargebase.tenancy.TenantScope;
+
+/**
+ * Accepts a token only when it is signed with a key of the issuer it names, that issuer is Chargebase's own
+ * ({@code /t/{slug}} or {@code /platform}), and its {@code tenant_id} claim is that issuer's tenant (none for
+ * the platform). A token of tenant A therefore never passes as tenant B's, whatever its claims say.
+ */
+public class IssuerJwtDecoder implements JwtDecoder {
+
+    private final Issuers issuers;
+    private final SigningKeys keys;
+    private final Map<TenantScope, JwtDecoder> decoders = new ConcurrentHashMap<>();
+
+    public IssuerJwtDecoder(Issuers issuers, SigningKeys keys) {
+        this.issuers = issuers;
+        this.keys = keys;
+    }
+
+    @Override
+    public Jwt decode(String token) {
+        String issuerUrl;
+        try {
+            issuerUrl = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException malformed) {
+            throw new BadJwtException("The token is not a well-formed JWT.", malformed);
+        }
+        if (issuerUrl == null) {
+            throw new BadJwtException("The token names no issuer.");
+        }
+        Issuers.Issuer issuer = issuers.resolveUrl(issuerUrl)
+                .orElseThrow(() -> new BadJwtException("The token's issuer is not one of this server's."));
+        Jwt jwt = decoders.computeIfAbsent(issuer.scope(), this::decoderFor).decode(token);
+        if (!issuerUrl.equals(jwt.getClaimAsString("iss"))) {
+            throw new BadJwtException("The token's issuer changed while it was read.");
+        }
+        return jwt;
+    }
+
+    private JwtDecoder decoderFor(TenantScope scope) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicKeysOf(scope))).build();
+        OAuth2TokenValidator<Jwt> tenantMatches = jwt -> {
+            String claimed = jwt.getClaimAsString(Claims.TENANT_ID);
+            String expected = scope instanceof TenantScope.OfTenant(var id) ? id.toString() : null;
+            return Objects.equals(claimed, expected) ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                            "The token's tenant is not its issuer's tenant.", null));
+        };
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tenantMatches));
+        return decoder;
+    }
+}

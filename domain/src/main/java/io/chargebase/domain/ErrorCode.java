@@ -1,0 +1,15 @@
+package io.chargebase.domain;
+
+/** Why the domain refused a command; the API turns these into typed user errors. */
+public enum ErrorCode {
+    REQUIRED,
+    TOO_LONG,
+    INVALID,
+    INVALID_EMAIL,
+    INVALID_PHONE,
+    DUPLICATE,
+    NOT_FOUND,
+    CYCLE,
+    NOT_EMPTY,
+    ROOT_IMMUTABLE
+}

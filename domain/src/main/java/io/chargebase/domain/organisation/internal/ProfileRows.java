@@ -1,0 +1,131 @@
+package io.chargebase.domain.organisation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.organisation.EmailAddress;
+import io.chargebase.domain.organisation.OuPath;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.organisation.PhoneNumber;
+import io.chargebase.domain.organisation.Profile;
+import io.chargebase.domain.organisation.ProfileQuery;
+import io.chargebase.domain.organisation.ProfileStatus;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class ProfileRows {
+
+    private static final String COLUMNS = "p.id, p.organisation_unit_id, p.name, p.email, p.phone, p.status, "
+            + "p.external_reference, p.created_at, p.updated_at";
+
+    private final JdbcClient jdbc;
+
+    ProfileRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Profile> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from profile p where p.id = ?")
+                .param(id)
+                .query(ProfileRows::profile)
+                .optional();
+    }
+
+    public Map<UUID, Profile> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from profile p where p.id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(ProfileRows::profile)
+                .stream()
+                .collect(Collectors.toMap(Profile::id, Function.identity()));
+    }
+
+    public Page<Profile> search(OuPath subtree, String text, ProfileStatus status, ProfileQuery.ProfileCursor after, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (subtree != null) {
+            where.append(" and ou.path like ?");
+            params.add(subtree.subtreePattern());
+        }
+        if (text != null) {
+            where.append(" and (p.name ilike ? or p.email ilike ? or p.phone ilike ? or p.external_reference ilike ?)");
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        if (status != null) {
+            where.append(" and p.status = ?");
+            params.add(status.name());
+        }
+        String from = " from profile p join organisation_unit ou on ou.tenant_id = p.tenant_id and ou.id = p.organisation_unit_id";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (lower(p.name), p.id) > (lower(?), ?)";
+            pageParams.add(after.name());
+            pageParams.add(after.id());
+        }
+        pageParams.add(limit + 1);
+        List<Profile> rows = jdbc.sql("select " + COLUMNS + from + where + keyset + " order by lower(p.name), p.id limit ?")
+                .params(pageParams)
+                .query(ProfileRows::profile)
+                .list();
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    public Profile insert(UUID id, UUID ou, String name, EmailAddress email, PhoneNumber phone, String reference) {
+        return jdbc.sql("insert into profile as p (tenant_id, id, organisation_unit_id, name, email, phone, external_reference) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(TenantContext.requireTenant().value(), id, ou, name, email.value(), text(phone), reference)
+                .query(ProfileRows::profile)
+                .single();
+    }
+
+    public Profile update(UUID id, UUID ou, String name, EmailAddress email, PhoneNumber phone, String reference) {
+        return jdbc.sql("update profile p set organisation_unit_id = ?, name = ?, email = ?, phone = ?, external_reference = ?, "
+                        + "updated_at = now() where p.id = ? returning " + COLUMNS)
+                .params(ou, name, email.value(), text(phone), reference, id)
+                .query(ProfileRows::profile)
+                .single();
+    }
+
+    public Profile setStatus(UUID id, ProfileStatus status) {
+        return jdbc.sql("update profile p set status = ?, updated_at = now() where p.id = ? returning " + COLUMNS)
+                .params(status.name(), id)
+                .query(ProfileRows::profile)
+                .single();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static Profile profile(ResultSet rs, int row) throws SQLException {
+        String phone = rs.getString("phone");
+        return new Profile(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organisation_unit_id", UUID.class),
+                rs.getString("name"),
+                new EmailAddress(rs.getString("email")),
+                phone == null ? null : new PhoneNumber(phone),
+                ProfileStatus.valueOf(rs.getString("status")),
+                rs.getString("external_reference"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,89 @@
+package io.chargebase.tenancy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.chargebase.tenancy.Tenant;
+import io.chargebase.tenancy.TenantId;
+import io.chargebase.tenancy.TenantRef;
+import io.chargebase.tenancy.TenantStatus;
+
+/** SQL for the tenants table. Row-level security decides what each statement may see. */
+public class TenantRows {
+
+    private static final String COLUMNS =
+            "id, slug, name, status, suspended_reason, currency, time_zone, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public TenantRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Tenant insert(TenantId id, String slug, String name, Currency currency, ZoneId zone) {
+        return jdbc.sql("insert into tenant (id, slug, name, currency, time_zone) values (?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(id.value(), slug, name, currency.getCurrencyCode(), zone.getId())
+                .query(TenantRows::tenant)
+                .single();
+    }
+
+    public List<Tenant> list(String afterSlug, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from tenant where slug > ? order by slug limit ?")
+                .params(afterSlug == null ? "" : afterSlug, limit)
+                .query(TenantRows::tenant)
+                .list();
+    }
+
+    public Optional<Tenant> get(TenantId id) {
+        return jdbc.sql("select " + COLUMNS + " from tenant where id = ?")
+                .param(id.value())
+                .query(TenantRows::tenant)
+                .optional();
+    }
+
+    public Optional<Tenant> setStatus(TenantId id, TenantStatus status, String reason) {
+        return jdbc.sql("update tenant set status = ?, suspended_reason = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(status.name(), reason, id.value())
+                .query(TenantRows::tenant)
+                .optional();
+    }
+
+    public Optional<TenantRef> findBySlug(String slug) {
+        return jdbc.sql("select id, slug, status from platform_tenant_by_slug(?)")
+                .param(slug)
+                .query(TenantRows::ref)
+                .optional();
+    }
+
+    public Optional<TenantRef> findById(TenantId id) {
+        return jdbc.sql("select id, slug, status from platform_tenant_by_id(?)")
+                .param(id.value())
+                .query(TenantRows::ref)
+                .optional();
+    }
+
+    private static Tenant tenant(ResultSet rs, int row) throws SQLException {
+        return new Tenant(
+                new TenantId(rs.getObject("id", UUID.class)),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TenantStatus.valueOf(rs.getString("status")),
+                rs.getString("suspended_reason"),
+                Currency.getInstance(rs.getString("currency")),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static TenantRef ref(ResultSet rs, int row) throws SQLException {
+        return new TenantRef(new TenantId(rs.getObject("id", UUID.class)), rs.getString("slug"),
+                TenantStatus.valueOf(rs.getString("status")));
+    }
+}
