@@ -1,0 +1,197 @@
+package io.chargebase.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import tools.jackson.databind.JsonNode;
+
+import io.chargebase.api.support.GraphQl;
+import io.chargebase.api.support.IntegrationTest;
+
+/**
+ * Tenant "acme" tries every operation of the schema on tenant "demo"'s objects and never reads, lists, changes
+ * or deletes any of them. The suite walks the schema: an operation with no case here fails it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationIT extends IntegrationTest {
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    private String demo;
+    private String acme;
+    private String demoTenantId;
+    private String demoRoot;
+    private String demoUnit;
+    private String demoProfile;
+    private String acmeRoot;
+    private String acmeUnit;
+    private String acmeProfile;
+    private static final String DEMO_EMAIL = "secret.driver@demo.example";
+
+    @BeforeAll
+    void twoTenants() {
+        TestTenant demoTenant = aTenant();
+        demoTenantId = GlobalId.encode("Tenant", demoTenant.tenant().id().value());
+        demo = tokenOf(demoTenant);
+        acme = tokenOf(aTenant());
+        demoRoot = root(demo);
+        demoUnit = mutate(demo, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", demoRoot, "name", "Demo fleet"))
+                .path("organisationUnit").path("id").asString();
+        demoProfile = mutate(demo, "tenant-portal/CreateProfile",
+                Map.of("organisationUnitId", demoUnit, "name", "Demo Secret", "email", DEMO_EMAIL, "externalReference", "DEMO-REF"))
+                .path("profile").path("id").asString();
+        acmeRoot = root(acme);
+        acmeUnit = mutate(acme, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", acmeRoot, "name", "Acme unit"))
+                .path("organisationUnit").path("id").asString();
+        acmeProfile = mutate(acme, "tenant-portal/CreateProfile",
+                Map.of("organisationUnitId", acmeUnit, "name", "Acme Person", "email", "person@acme.example"))
+                .path("profile").path("id").asString();
+    }
+
+    private String root(String token) {
+        return graphQl().document(token, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
+    }
+
+    /** What acme tries for each operation, and what must hold afterwards. */
+    private Map<String, Runnable> cases() {
+        Map<String, Runnable> cases = new LinkedHashMap<>();
+        cases.put("Query.node", () -> {
+            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile)) {
+                assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
+            }
+        });
+        cases.put("Query.nodes", () -> {
+            JsonNode nodes = acmeQuery("query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                    Map.of("ids", List.of(demoTenantId, demoRoot, demoUnit, demoProfile))).data().path("nodes");
+            assertThat(nodes).hasSize(4).allMatch(JsonNode::isNull);
+        });
+        cases.put("Query.currentTenant", () -> assertThat(asAcme("tenant-portal/CurrentTenant", Map.of())
+                .data().path("currentTenant").path("id").asString()).isNotEqualTo(demoTenantId));
+        cases.put("Query.tenants", () -> refused(asAcme("platform-console/Tenants", Map.of())));
+        cases.put("Query.organisationTree", () -> assertThat(asAcme("tenant-portal/OrganisationTree", Map.of()).raw())
+                .doesNotContain(demoRoot, demoUnit, "Demo fleet"));
+        cases.put("Query.organisationUnits", () -> {
+            assertThat(asAcme("tenant-portal/OrganisationUnits", Map.of()).raw()).doesNotContain(demoRoot, demoUnit, "Demo fleet");
+            GraphQl.Response under = asAcme("tenant-portal/OrganisationUnits", Map.of("under", demoUnit));
+            assertThat(under.errorTypes()).containsExactly("BAD_REQUEST");
+            assertThat(under.raw()).doesNotContain("Demo fleet");
+        });
+        cases.put("Query.profiles", () -> {
+            assertThat(asAcme("tenant-portal/Profiles", Map.of()).raw()).doesNotContain(demoProfile, DEMO_EMAIL);
+            assertThat(asAcme("tenant-portal/Profiles", Map.of("filter", Map.of("text", DEMO_EMAIL)))
+                    .data().path("profiles").path("totalCount").asInt()).isZero();
+            assertThat(asAcme("tenant-portal/Profiles", Map.of("filter", Map.of("organisationUnitId", demoUnit))).raw())
+                    .doesNotContain(DEMO_EMAIL);
+        });
+        cases.put("Mutation.createTenant", () -> refused(asAcme("platform-console/CreateTenant",
+                Map.of("input", Map.of("slug", "stolen", "name", "x", "currency", "EUR", "timeZone", "Europe/Paris")))));
+        cases.put("Mutation.suspendTenant", () -> refused(asAcme("platform-console/SuspendTenant", Map.of("input", Map.of("tenantId", demoTenantId)))));
+        cases.put("Mutation.reactivateTenant", () -> refused(asAcme("platform-console/ReactivateTenant", Map.of("input", Map.of("tenantId", demoTenantId)))));
+        cases.put("Mutation.createOrganisationUnit", () -> notFound(acmeMutation("tenant-portal/CreateOrganisationUnit",
+                Map.of("parentId", demoUnit, "name", "Planted"))));
+        cases.put("Mutation.renameOrganisationUnit", () -> notFound(acmeMutation("tenant-portal/RenameOrganisationUnit",
+                Map.of("organisationUnitId", demoUnit, "name", "Renamed by acme"))));
+        cases.put("Mutation.moveOrganisationUnit", () -> {
+            notFound(acmeMutation("tenant-portal/MoveOrganisationUnit", Map.of("organisationUnitId", demoUnit, "newParentId", acmeRoot)));
+            notFound(acmeMutation("tenant-portal/MoveOrganisationUnit", Map.of("organisationUnitId", acmeUnit, "newParentId", demoUnit)));
+        });
+        cases.put("Mutation.deleteOrganisationUnit", () -> notFound(acmeMutation("tenant-portal/DeleteOrganisationUnit",
+                Map.of("organisationUnitId", demoUnit))));
+        cases.put("Mutation.createProfile", () -> notFound(acmeMutation("tenant-portal/CreateProfile",
+                Map.of("organisationUnitId", demoUnit, "name", "Planted", "email", "planted@acme.example"))));
+        cases.put("Mutation.updateProfile", () -> {
+            notFound(acmeMutation("tenant-portal/UpdateProfile", Map.of("profileId", demoProfile, "name", "Changed by acme")));
+            notFound(acmeMutation("tenant-portal/UpdateProfile", Map.of("profileId", acmeProfile, "organisationUnitId", demoUnit)));
+        });
+        cases.put("Mutation.deactivateProfile", () -> notFound(acmeMutation("tenant-portal/DeactivateProfile", Map.of("profileId", demoProfile))));
+        cases.put("Mutation.reactivateProfile", () -> notFound(acmeMutation("tenant-portal/ReactivateProfile", Map.of("profileId", demoProfile))));
+        return cases;
+    }
+
+    @Test
+    void everyOperationOfTheSchemaHasAnIsolationCase() {
+        assertThat(new TreeSet<>(cases().keySet())).isEqualTo(new TreeSet<>(rootFields()));
+    }
+
+    @Test
+    void acmeNeverReachesDemosData() {
+        cases().forEach((operation, attempt) -> {
+            try {
+                attempt.run();
+            } catch (AssertionError e) {
+                throw new AssertionError(operation + ": " + e.getMessage(), e);
+            }
+        });
+        demoIsUntouched();
+    }
+
+    private void demoIsUntouched() {
+        JsonNode unit = graphQl().document(demo, "tenant-portal/Node", Map.of("id", demoUnit)).data().path("node");
+        assertThat(unit.path("name").asString()).isEqualTo("Demo fleet");
+        JsonNode units = graphQl().document(demo, "tenant-portal/OrganisationUnits", Map.of()).data().path("organisationUnits");
+        assertThat(units).hasSize(2);
+        JsonNode profiles = graphQl().document(demo, "tenant-portal/Profiles", Map.of()).data().path("profiles");
+        assertThat(profiles.path("totalCount").asInt()).isEqualTo(1);
+        JsonNode profile = profiles.path("edges").get(0).path("node");
+        assertThat(profile.path("name").asString()).isEqualTo("Demo Secret");
+        assertThat(profile.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(profile.path("organisationUnit").path("id").asString()).isEqualTo(demoUnit);
+        assertThat(graphQl().document(demo, "tenant-portal/CurrentTenant", Map.of()).data().path("currentTenant").path("status").asString())
+                .isEqualTo("ACTIVE");
+        JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
+        assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
+    }
+
+    private List<String> rootFields() {
+        GraphQLSchema schema = graphQlSource.schema();
+        List<String> fields = new java.util.ArrayList<>();
+        Consumer<GraphQLObjectType> add = type -> {
+            if (type != null) {
+                for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                    fields.add(type.getName() + "." + field.getName());
+                }
+            }
+        };
+        add.accept(schema.getQueryType());
+        add.accept(schema.getMutationType());
+        add.accept(schema.getSubscriptionType());
+        return fields;
+    }
+
+    private GraphQl.Response asAcme(String document, Map<String, ?> variables) {
+        return graphQl().document(acme, document, variables);
+    }
+
+    private GraphQl.Response acmeQuery(String query, Map<String, ?> variables) {
+        return graphQl().query(acme, query, variables);
+    }
+
+    private JsonNode acmeMutation(String document, Map<String, ?> input) {
+        return mutate(acme, document, input);
+    }
+
+    private static void refused(GraphQl.Response response) {
+        assertThat(response.errorTypes()).containsExactly("FORBIDDEN");
+        assertThat(response.data().isNull() || response.data().isMissingNode()).as(response.raw()).isTrue();
+    }
+
+    private static void notFound(JsonNode payload) {
+        assertThat(payload.path("userErrors")).as(payload.toString()).hasSize(1);
+        assertThat(payload.path("userErrors").get(0).path("code").asString()).isEqualTo("NOT_FOUND");
+    }
+}

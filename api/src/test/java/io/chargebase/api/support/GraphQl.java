@@ -1,0 +1,102 @@
+package io.chargebase.api.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to the running server the way a client does: real HTTP, bearer tokens, and the operation documents of
+ * {@code ui-contracts} by name (e.g. {@code tenant-portal/CreateProfile}).
+ */
+public final class GraphQl {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    public GraphQl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Runs a document of ui-contracts. */
+    public Response document(String token, String name, Map<String, ?> variables) {
+        return query(token, load(name), variables);
+    }
+
+    /** Runs an ad-hoc query text. */
+    public Response query(String token, String query, Map<String, ?> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables == null ? Map.of() : variables);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    static Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String load(String name) {
+        try (InputStream in = GraphQl.class.getResourceAsStream("/ui-contracts/" + name + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No ui-contracts document " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP answer with its JSON body. */
+    public record Response(int status, JsonNode json, String raw) {
+
+        public JsonNode data() {
+            return json.path("data");
+        }
+
+        public JsonNode errors() {
+            return json.path("errors");
+        }
+
+        /** The classifications of the GraphQL errors, e.g. FORBIDDEN. */
+        public java.util.List<String> errorTypes() {
+            java.util.List<String> types = new java.util.ArrayList<>();
+            errors().forEach(error -> types.add(error.path("extensions").path("classification").asString()));
+            return types;
+        }
+
+        /** The payload of a mutation, asserting it answered without GraphQL errors. */
+        public JsonNode payload(String mutation) {
+            if (!errors().isMissingNode() && !errors().isEmpty()) {
+                throw new AssertionError("GraphQL errors: " + raw);
+            }
+            return data().path(mutation);
+        }
+    }
+}
