@@ -59,6 +59,7 @@ class DatabaseConfiguration {
         config.setPoolName("chargebase");
         config.setJdbcUrl(target.url());
         config.setMaximumPoolSize(properties.poolSize());
+        config.addDataSourceProperty("options", "-c statement_timeout=" + properties.statementTimeout().toMillis());
         if (properties.hasSeparateAppLogin()) {
             config.setUsername(properties.appUsername());
             config.setPassword(properties.appPassword());

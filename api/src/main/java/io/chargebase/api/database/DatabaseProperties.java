@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    logs in with {@code spring.datasource.username} and switches to {@code appRole} with SET ROLE
  * @param appPassword its password
  * @param poolSize    connections in the application's pool
+ * @param statementTimeout how long one SQL statement may run before PostgreSQL cancels it
  * @param localDataDirectory where local mode keeps its embedded PostgreSQL
  */
 @ConfigurationProperties("chargebase.database")
@@ -19,6 +20,7 @@ public record DatabaseProperties(
         String appUsername,
         String appPassword,
         @DefaultValue("10") int poolSize,
+        @DefaultValue("30s") java.time.Duration statementTimeout,
         Path localDataDirectory) {
 
     public DatabaseProperties {

@@ -38,7 +38,7 @@ public class IssuerScopeFilter extends OncePerRequestFilter {
             ErrorResponses.tenantSuspended(response, issuer.get().tenant().slug());
             return;
         }
-        try (var bound = TenantContext.bind(issuer.get().scope())) {
+        try (var bound = TenantContext.bind(issuer.get().scope()); var logged = LogContext.of(issuer.get().scope())) {
             chain.doFilter(request, response);
         }
     }

@@ -54,7 +54,7 @@ public class RequestScopeFilter extends OncePerRequestFilter {
                 scope = TenantScope.PLATFORM;
             }
         }
-        try (var bound = TenantContext.bind(scope)) {
+        try (var bound = TenantContext.bind(scope); var logged = LogContext.of(scope)) {
             chain.doFilter(request, response);
         }
     }

@@ -32,6 +32,17 @@ class OperationPolicyIT extends IntegrationTest {
         assertThat(new TreeSet<>(OperationPolicy.all().keySet())).isEqualTo(fields);
     }
 
+    @Autowired
+    SchemaInspection inspection;
+
+    @Test
+    void everySchemaFieldAndArgumentHasAHandler() {
+        assertThat(inspection.report()).isNotNull();
+        assertThat(inspection.report().unmappedFields()).isEmpty();
+        assertThat(inspection.report().unmappedArguments()).isEmpty();
+        assertThat(inspection.report().unmappedRegistrations()).isEmpty();
+    }
+
     @Test
     void anonymousCallersAreToldToSignIn() {
         GraphQl.Response response = graphQl().document(null, "tenant-portal/Profiles", Map.of());

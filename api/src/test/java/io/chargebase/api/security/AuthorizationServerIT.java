@@ -69,6 +69,12 @@ class AuthorizationServerIT extends IntegrationTest {
     }
 
     @Test
+    void theLocalModeDemoCredentialsDoNotExistWithAConfiguredDatabase() {
+        assertThat(tokens().request("/t/demo", "demo-integration", "demo-secret").status()).isIn(401, 404);
+        assertThat(tokens().request("/platform", "platform-admin", "platform-secret").status()).isEqualTo(401);
+    }
+
+    @Test
     void clientCredentialsGiveATokenCarryingTheTenantAndRoles() throws Exception {
         TestTenant tenant = aTenant();
         String token = tokenOf(tenant);

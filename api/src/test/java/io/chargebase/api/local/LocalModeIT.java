@@ -1,0 +1,81 @@
+package io.chargebase.api.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+
+import io.chargebase.api.ChargebaseApplication;
+import io.chargebase.api.database.DatabaseTarget;
+import io.chargebase.api.support.GraphQl;
+import io.chargebase.api.support.Tokens;
+
+/**
+ * The README's run command with no configuration: an embedded PostgreSQL whose data survives a restart, the demo
+ * tenants seeded once, and the published demo credentials working.
+ */
+class LocalModeIT {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void startsWithDemoDataAndKeepsEverythingAcrossARestart() {
+        String unitId;
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.getBean(DatabaseTarget.class).local()).isTrue();
+            String base = baseUrl(first);
+            Tokens tokens = new Tokens(base);
+            String demo = tokens.clientCredentials("/t/demo", "demo-integration", "demo-secret");
+            String acme = tokens.clientCredentials("/t/acme", "acme-integration", "acme-secret");
+            GraphQl graphQl = new GraphQl(base);
+
+            JsonNode demoProfiles = graphQl.document(demo, "tenant-portal/Profiles", Map.of()).data().path("profiles");
+            assertThat(demoProfiles.path("totalCount").asInt()).isGreaterThanOrEqualTo(3);
+            JsonNode acmeTree = graphQl.document(acme, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree");
+            assertThat(acmeTree.path("name").asString()).isEqualTo("Acme Mobility");
+            assertThat(acmeTree.path("children")).isNotEmpty();
+
+            String root = graphQl.document(demo, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
+            unitId = graphQl.document(demo, "tenant-portal/CreateOrganisationUnit",
+                    Map.of("input", Map.of("parentId", root, "name", "Made before the restart")))
+                    .payload("createOrganisationUnit").path("organisationUnit").path("id").asString();
+            assertThat(unitId).isNotBlank();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            String base = baseUrl(second);
+            Tokens tokens = new Tokens(base);
+            String demo = tokens.clientCredentials("/t/demo", "demo-integration", "demo-secret");
+            JsonNode unit = new GraphQl(base).document(demo, "tenant-portal/Node", Map.of("id", unitId)).data().path("node");
+            assertThat(unit.path("name").asString()).isEqualTo("Made before the restart");
+
+            String platform = tokens.clientCredentials("/platform", DemoData.PLATFORM_CLIENT, DemoData.PLATFORM_SECRET);
+            JsonNode tenants = new GraphQl(base).document(platform, "platform-console/Tenants", Map.of()).data().path("tenants").path("edges");
+            List<String> slugs = new ArrayList<>();
+            tenants.forEach(edge -> slugs.add(edge.path("node").path("slug").asString()));
+            assertThat(slugs).containsExactly("acme", "demo");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ChargebaseApplication.class)
+                .properties(Map.of(
+                        "server.port", "0",
+                        "chargebase.database.local-data-directory", dataDirectory.resolve("pg").toString()))
+                .run();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+}
