@@ -36,6 +36,14 @@ public class Tenants {
 
     /** Creates a tenant together with everything its provisioners give it, all or nothing. */
     public Tenant create(NewTenant request) {
+        return create(request, tenant -> { });
+    }
+
+    /**
+     * Creates a tenant and, in the same transaction and acting for it, whatever {@code setUp} adds after the
+     * provisioners: all or nothing.
+     */
+    public Tenant create(NewTenant request, TenantProvisioner setUp) {
         String slug = validSlug(request.slug());
         String name = validName(request.name());
         Currency currency = validCurrency(request.currency());
@@ -49,6 +57,7 @@ public class Tenants {
             return TenantContext.callAs(TenantScope.of(id), () -> transactions.execute(status -> {
                 Tenant tenant = rows.insert(id, slug, name, currency, zone);
                 provisioners.forEach(provisioner -> provisioner.provision(tenant));
+                setUp.provision(tenant);
                 return tenant;
             }));
         } catch (DuplicateKeyException raceLost) {

@@ -13,7 +13,6 @@ import io.chargebase.domain.organisation.OrganisationUnit;
 import io.chargebase.domain.organisation.OrganisationUnits;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.tenancy.NewTenant;
-import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
@@ -38,7 +37,10 @@ public class DemoData {
         this.clients = clients;
     }
 
-    /** Seeds what is missing; a second start finds everything and changes nothing. */
+    /**
+     * Seeds what is missing; a second start finds everything and changes nothing. Each tenant is created with all
+     * its demo content in one transaction, so an interrupted first start leaves no half-seeded tenant.
+     */
     public void seed() {
         TenantContext.runAs(TenantScope.PLATFORM, () -> {
             if (clientMissing(PLATFORM_CLIENT)) {
@@ -46,8 +48,7 @@ public class DemoData {
             }
         });
         if (tenants.findBySlug("demo").isEmpty()) {
-            Tenant demo = tenants.create(new NewTenant("demo", "Demo Charging", "EUR", "Europe/Amsterdam"));
-            TenantContext.runAs(TenantScope.of(demo.id()), () -> {
+            tenants.create(new NewTenant("demo", "Demo Charging", "EUR", "Europe/Amsterdam"), demo -> {
                 OrganisationUnit root = units.root();
                 OrganisationUnit fleet = units.create(root.id(), "Fleet customers");
                 OrganisationUnit northwind = units.create(fleet.id(), "Northwind Logistics");
@@ -63,8 +64,7 @@ public class DemoData {
             log.info("Local mode: seeded tenant 'demo'");
         }
         if (tenants.findBySlug("acme").isEmpty()) {
-            Tenant acme = tenants.create(new NewTenant("acme", "Acme Mobility", "GBP", "Europe/London"));
-            TenantContext.runAs(TenantScope.of(acme.id()), () -> {
+            tenants.create(new NewTenant("acme", "Acme Mobility", "GBP", "Europe/London"), acme -> {
                 OrganisationUnit root = units.root();
                 OrganisationUnit employees = units.create(root.id(), "Employees");
                 OrganisationUnit visitors = units.create(root.id(), "Visitors");
