@@ -11,5 +11,6 @@ public enum ErrorCode {
     NOT_FOUND,
     CYCLE,
     NOT_EMPTY,
-    ROOT_IMMUTABLE
+    ROOT_IMMUTABLE,
+    WEAK_PASSWORD
 }

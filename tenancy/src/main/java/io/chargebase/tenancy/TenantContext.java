@@ -23,10 +23,15 @@ public final class TenantContext {
 
     /** The tenant acted for, or a failure when the current scope is not a tenant's. */
     public static TenantId requireTenant() {
-        if (current() instanceof TenantScope.OfTenant(TenantId tenantId)) {
+        if (current() instanceof TenantScope.OfTenant(TenantId tenantId, var narrowing)) {
             return tenantId;
         }
         throw new IllegalStateException("This operation needs a tenant scope, but runs as " + current());
+    }
+
+    /** How the current tenant scope is narrowed; {@code Whole} outside tenant scopes. */
+    public static TenantScope.Narrowing narrowing() {
+        return current() instanceof TenantScope.OfTenant tenant ? tenant.narrowing() : TenantScope.Narrowing.WHOLE;
     }
 
     public static <T> T callAs(TenantScope scope, Supplier<T> work) {

@@ -8,7 +8,12 @@ import org.slf4j.LoggerFactory;
 
 import io.chargebase.api.security.ClientRegistrations;
 import io.chargebase.api.security.Role;
+import io.chargebase.domain.identity.NewUser;
+import io.chargebase.domain.identity.PlatformUsers;
+import io.chargebase.domain.identity.UserRole;
+import io.chargebase.domain.identity.Users;
 import io.chargebase.domain.organisation.NewProfile;
+import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.OrganisationUnit;
 import io.chargebase.domain.organisation.OrganisationUnits;
 import io.chargebase.domain.organisation.Profiles;
@@ -22,6 +27,8 @@ public class DemoData {
 
     public static final String PLATFORM_CLIENT = "platform-admin";
     public static final String PLATFORM_SECRET = "platform-secret";
+    public static final String USER_PASSWORD = "demo-password";
+    public static final String PLATFORM_STAFF = "staff@chargebase.example";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -29,12 +36,17 @@ public class DemoData {
     private final OrganisationUnits units;
     private final Profiles profiles;
     private final ClientRegistrations clients;
+    private final Users users;
+    private final PlatformUsers platformUsers;
 
-    public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients) {
+    public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients, Users users,
+            PlatformUsers platformUsers) {
         this.tenants = tenants;
         this.units = units;
         this.profiles = profiles;
         this.clients = clients;
+        this.users = users;
+        this.platformUsers = platformUsers;
     }
 
     /**
@@ -45,6 +57,9 @@ public class DemoData {
         TenantContext.runAs(TenantScope.PLATFORM, () -> {
             if (clientMissing(PLATFORM_CLIENT)) {
                 clients.registerIntegration(PLATFORM_CLIENT, PLATFORM_SECRET, "Platform console", Set.of(Role.PLATFORM_ADMIN));
+            }
+            if (platformUsers.findByEmail(PLATFORM_STAFF).isEmpty()) {
+                platformUsers.create(PLATFORM_STAFF, "Platform Staff", "platform-password");
             }
         });
         if (tenants.findBySlug("demo").isEmpty()) {
@@ -58,8 +73,9 @@ public class DemoData {
                 profile(northwind, "Piet de Vries", "piet.devries@northwind.example", null, "NW-0002");
                 profile(taxi, "Sam Bakker", "sam.bakker@contoso-taxi.example", "+31 6 5550 0199", null);
                 profile(residential, "Eva Visser", "eva.visser@mail.example", null, null);
-                profile(root, "Demo Driver", "driver@demo.example", "+31 6 5550 0123", "DEMO-DRIVER");
+                Profile driver = profile(root, "Demo Driver", "driver@demo.example", "+31 6 5550 0123", "DEMO-DRIVER");
                 clients.registerIntegration("demo-integration", "demo-secret", "Demo back office", Set.of(Role.TENANT_ADMIN));
+                users("demo", fleet, driver);
             });
             log.info("Local mode: seeded tenant 'demo'");
         }
@@ -70,8 +86,9 @@ public class DemoData {
                 OrganisationUnit visitors = units.create(root.id(), "Visitors");
                 profile(employees, "Alice Smith", "alice.smith@acme.example", "+44 20 7946 0011", "ACME-001");
                 profile(employees, "Bob Jones", "bob.jones@acme.example", null, "ACME-002");
-                profile(visitors, "Carol White", "carol.white@visitor.example", null, null);
+                Profile driver = profile(visitors, "Carol White", "carol.white@visitor.example", null, null);
                 clients.registerIntegration("acme-integration", "acme-secret", "Acme back office", Set.of(Role.TENANT_ADMIN));
+                users("acme", employees, driver);
             });
             log.info("Local mode: seeded tenant 'acme'");
         }
@@ -81,13 +98,30 @@ public class DemoData {
         return !clients.isRegistered(clientId);
     }
 
-    private void profile(OrganisationUnit unit, String name, String email, String phone, String reference) {
-        profiles.create(new NewProfile(unit.id(), name, email, phone, reference));
+    private Profile profile(OrganisationUnit unit, String name, String email, String phone, String reference) {
+        return profiles.create(new NewProfile(unit.id(), name, email, phone, reference));
+    }
+
+    /** A user of every role, the tenant's driver app and its portal. */
+    private void users(String slug, OrganisationUnit ouAdminUnit, Profile driver) {
+        String domain = "@" + slug + ".example";
+        verified(new NewUser("admin" + domain, "Tenant Admin", UserRole.TENANT_ADMIN, null, null, USER_PASSWORD));
+        verified(new NewUser("ou-admin" + domain, "OU Admin", UserRole.OU_ADMIN, ouAdminUnit.id(), null, USER_PASSWORD));
+        verified(new NewUser("analyst" + domain, "Analyst", UserRole.ANALYST, null, null, USER_PASSWORD));
+        verified(new NewUser(driver.email().value(), driver.name(), UserRole.DRIVER, null, driver.id(), USER_PASSWORD));
+        clients.registerDriverApp(slug + "-driver-app", "Driver app",
+                List.of("http://localhost:3000/callback", "io.chargebase." + slug + ":/callback"));
+        clients.registerPortal(slug + "-portal", slug + "-portal-secret", "Admin portal", List.of("http://localhost:3001/callback"));
+    }
+
+    private void verified(NewUser user) {
+        users.markEmailVerified(users.create(user).id());
     }
 
     static List<String> demoCredentials() {
-        return List.of("demo-integration / demo-secret  (tenant demo)",
-                "acme-integration / acme-secret  (tenant acme)",
-                PLATFORM_CLIENT + " / " + PLATFORM_SECRET + "  (platform)");
+        return List.of("clients: demo-integration / demo-secret, acme-integration / acme-secret, "
+                        + PLATFORM_CLIENT + " / " + PLATFORM_SECRET + " (platform)",
+                "sign-in at /t/demo and /t/acme, password '" + USER_PASSWORD + "': admin@, ou-admin@, analyst@ (demo.example / acme.example),",
+                "  drivers driver@demo.example and carol.white@visitor.example; platform staff " + PLATFORM_STAFF + " / platform-password");
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
 import io.chargebase.api.database.DatabaseTarget;
 import io.chargebase.api.security.ClientRegistrations;
 import io.chargebase.api.security.SigningKeys;
+import io.chargebase.domain.identity.PlatformUsers;
+import io.chargebase.domain.identity.Users;
 import io.chargebase.domain.organisation.OrganisationUnits;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.tenancy.Tenants;
@@ -24,11 +26,11 @@ class LocalModeConfiguration {
     /** Every start: the platform issuer needs a key before it can sign; local mode then seeds its demo data. */
     @Bean
     ApplicationRunner startup(SigningKeys keys, DatabaseTarget database, Tenants tenants, OrganisationUnits units,
-            Profiles profiles, ClientRegistrations clients) {
+            Profiles profiles, ClientRegistrations clients, Users users, PlatformUsers platformUsers) {
         return args -> {
             keys.ensurePlatformKey();
             if (database.local()) {
-                new DemoData(tenants, units, profiles, clients).seed();
+                new DemoData(tenants, units, profiles, clients, users, platformUsers).seed();
             }
         };
     }

@@ -60,7 +60,7 @@ public class IssuerJwtDecoder implements JwtDecoder {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicKeysOf(scope))).build();
         OAuth2TokenValidator<Jwt> tenantMatches = jwt -> {
             String claimed = jwt.getClaimAsString(Claims.TENANT_ID);
-            String expected = scope instanceof TenantScope.OfTenant(var id) ? id.toString() : null;
+            String expected = scope instanceof TenantScope.OfTenant(var id, var narrowing) ? id.toString() : null;
             return Objects.equals(claimed, expected) ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                             "The token's tenant is not its issuer's tenant.", null));

@@ -14,7 +14,7 @@ final class LogContext implements AutoCloseable {
 
     static LogContext of(TenantScope scope) {
         switch (scope) {
-            case TenantScope.OfTenant(var id) -> MDC.put(KEY, id.toString());
+            case TenantScope.OfTenant(var id, var narrowing) -> MDC.put(KEY, id.toString());
             case TenantScope.Platform ignored -> MDC.put(KEY, "platform");
             case TenantScope.Nobody ignored -> MDC.remove(KEY);
         }

@@ -21,7 +21,7 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Makes the authenticated token's tenant the scope of the request: its {@code tenant_id}, the platform for a
- * platform admin, nobody for anonymous callers. A suspended tenant's requests stop here with 403.
+ * platform admin, nobody for anonymous callers; narrowed to a subtree for OU admins and to one profile for drivers. A suspended tenant's requests stop here with 403.
  */
 public class RequestScopeFilter extends OncePerRequestFilter {
 
@@ -29,6 +29,19 @@ public class RequestScopeFilter extends OncePerRequestFilter {
 
     public RequestScopeFilter(Tenants tenants) {
         this.tenants = tenants;
+    }
+
+    /** An OU admin's token narrows the scope to their subtree, a driver's to their own profile. */
+    private static TenantScope narrowed(TenantRef tenant, JwtAuthenticationToken token) {
+        String profile = token.getToken().getClaimAsString(TokenClaimsCustomizer.PROFILE_ID);
+        if (profile != null) {
+            return TenantScope.ofProfile(tenant.id(), java.util.UUID.fromString(profile));
+        }
+        String unit = token.getToken().getClaimAsString(TokenClaimsCustomizer.OU_ID);
+        if (unit != null) {
+            return TenantScope.ofSubtree(tenant.id(), java.util.UUID.fromString(unit));
+        }
+        return TenantScope.of(tenant.id());
     }
 
     @Override
@@ -49,7 +62,7 @@ public class RequestScopeFilter extends OncePerRequestFilter {
                     ErrorResponses.tenantSuspended(response, tenant.get().slug());
                     return;
                 }
-                scope = TenantScope.of(tenant.get().id());
+                scope = narrowed(tenant.get(), token);
             } else if (token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.PLATFORM_ADMIN.authority()))) {
                 scope = TenantScope.PLATFORM;
             }

@@ -1,6 +1,22 @@
 package io.chargebase.api.security;
 
+import java.time.Clock;
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.chargebase.domain.identity.PlatformUsers;
+import io.chargebase.domain.identity.Users;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,20 +51,44 @@ class SecurityConfiguration {
     /** The authorization server: one issuer per tenant at /t/{slug}, the platform's at /platform. */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, Issuers issuers, JwtDecoder jwtDecoder) {
+    SecurityFilterChain authorizationServer(HttpSecurity http, Issuers issuers, JwtDecoder jwtDecoder,
+            RegisteredClientRepository clients) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
+            server.clientAuthentication(clientAuthentication -> clientAuthentication
+                    .authenticationConverters(converters -> converters.addFirst(new PublicClientRefresh.Converter()))
+                    .authenticationProviders(providers -> providers.addFirst(new PublicClientRefresh.Provider(clients))));
         });
         http.addFilterBefore(new IssuerScopeFilter(issuers), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionIssuerGuard(), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                new IssuerLoginEntryPoint(), browsers()));
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
         return http.build();
     }
 
-    /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
+    /** Each issuer's sign-in page: a browser session, protected against cross-site request forgery. */
     @Bean
     @Order(2)
+    SecurityFilterChain signIn(HttpSecurity http, Issuers issuers, UserLogin login) {
+        http.securityMatcher("/t/*/login", "/platform/login");
+        http.addFilterBefore(new IssuerScopeFilter(issuers), SecurityContextHolderFilter.class);
+        http.addFilterBefore(new IssuerLoginFilter(login), UsernamePasswordAuthenticationFilter.class);
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static RequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
@@ -92,8 +132,22 @@ class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer() {
-        return new TokenClaimsCustomizer();
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(Users users, PlatformUsers platformUsers) {
+        return new TokenClaimsCustomizer(users, platformUsers);
+    }
+
+    /** JWT access and ID tokens with Chargebase's claims, and refresh tokens for public clients too. */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource,
+            OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+        jwt.setJwtCustomizer(claims);
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), new PublicClientRefresh.Generator());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

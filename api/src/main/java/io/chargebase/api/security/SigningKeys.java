@@ -63,7 +63,7 @@ public class SigningKeys implements TenantProvisioner {
 
     /** The keys of the issuer the current thread acts for, private parts included. */
     public JWKSet currentKeys() {
-        TenantScope scope = TenantContext.current();
+        TenantScope scope = TenantContext.current() instanceof TenantScope.OfTenant tenant ? tenant.whole() : TenantContext.current();
         if (scope instanceof TenantScope.Nobody) {
             return new JWKSet();
         }

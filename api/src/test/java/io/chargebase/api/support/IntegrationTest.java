@@ -15,6 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.security.ClientRegistrations;
 import io.chargebase.api.security.Role;
+import io.chargebase.domain.identity.NewUser;
+import io.chargebase.domain.identity.PlatformUsers;
+import io.chargebase.domain.identity.User;
+import io.chargebase.domain.identity.UserRole;
+import io.chargebase.domain.identity.Users;
 import io.chargebase.tenancy.NewTenant;
 import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantContext;
@@ -41,6 +46,18 @@ public abstract class IntegrationTest {
     @Autowired
     protected ClientRegistrations clients;
 
+    @Autowired
+    protected Users users;
+
+    @Autowired
+    protected PlatformUsers platformUsers;
+
+    protected static final String REDIRECT_URI = "http://localhost:3000/callback";
+    protected static final String DRIVER_APP = "driver-app";
+    protected static final String PORTAL = "portal";
+    protected static final String PORTAL_SECRET = "portal-secret-value";
+    protected static final String PASSWORD = "correct horse battery";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.Target database = TestDatabase.get();
@@ -66,9 +83,41 @@ public abstract class IntegrationTest {
         String slug = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Tenant tenant = tenants.create(new NewTenant(slug, "Tenant " + slug, "EUR", "Europe/Amsterdam"));
         String secret = "secret-" + UUID.randomUUID();
-        TenantContext.runAs(TenantScope.of(tenant.id()),
-                () -> clients.registerIntegration("admin-client", secret, "Admin", Set.of(Role.TENANT_ADMIN)));
+        TenantContext.runAs(TenantScope.of(tenant.id()), () -> {
+            clients.registerIntegration("admin-client", secret, "Admin", Set.of(Role.TENANT_ADMIN));
+            clients.registerDriverApp(DRIVER_APP, "Driver app", java.util.List.of(REDIRECT_URI));
+            clients.registerPortal(PORTAL, PORTAL_SECRET, "Portal", java.util.List.of(REDIRECT_URI));
+        });
         return new TestTenant(tenant, "/t/" + slug, "admin-client", secret);
+    }
+
+    /** A user of the tenant with {@link #PASSWORD}; OU admins need a unit, drivers a profile. */
+    protected User aUser(TestTenant tenant, UserRole role, UUID organisationUnitId, UUID profileId) {
+        String email = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return TenantContext.callAs(TenantScope.of(tenant.tenant().id()),
+                () -> users.create(new NewUser(email, "A " + role, role, organisationUnitId, profileId, PASSWORD)));
+    }
+
+    protected Browser browser() {
+        return new Browser(baseUrl());
+    }
+
+    /** Signs the user in through the portal client (or the driver app for drivers) and returns the token response. */
+    protected JsonNode signIn(TestTenant tenant, User user) {
+        boolean driver = user.role() == UserRole.DRIVER;
+        Browser browser = browser();
+        Browser.Pkce pkce = Browser.Pkce.create();
+        String client = driver ? DRIVER_APP : PORTAL;
+        String code = browser.authorizationCode(tenant.issuerPath(), client, REDIRECT_URI, pkce, user.email(), PASSWORD);
+        GraphQl.Response tokens = browser.exchangeCode(tenant.issuerPath(), client, driver ? null : PORTAL_SECRET, code, REDIRECT_URI, pkce);
+        if (tokens.status() != 200) {
+            throw new AssertionError("Code exchange failed: " + tokens.raw());
+        }
+        return tokens.json();
+    }
+
+    protected String accessTokenOf(TestTenant tenant, User user) {
+        return signIn(tenant, user).path("access_token").asString();
     }
 
     protected String tokenOf(TestTenant tenant) {

@@ -15,6 +15,7 @@ import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.organisation.internal.OrganisationUnitRows;
 import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 
 /** The organisation-unit tree of the tenant acted for. */
 @Service
@@ -31,8 +32,12 @@ public class OrganisationUnits {
         this.rows = rows;
     }
 
+    /** The top of the tree as the caller sees it: the tenant's root, or an OU admin's own unit. */
     @Transactional(readOnly = true)
     public OrganisationUnit root() {
+        if (TenantContext.narrowing() instanceof TenantScope.Narrowing.Subtree(UUID scopeRoot)) {
+            return rows.find(scopeRoot).orElseThrow(() -> new IllegalStateException("The OU admin's unit " + scopeRoot + " is gone"));
+        }
         return rows.root().orElseThrow(() -> new IllegalStateException("Tenant has no root organisation unit"));
     }
 
@@ -87,7 +92,7 @@ public class OrganisationUnits {
         rows.lockTree(TenantContext.requireTenant());
         OrganisationUnit unit = existing("id", id);
         OrganisationUnit newParent = existing("newParentId", newParentId);
-        if (unit.isRoot()) {
+        if (isScopeRoot(unit)) {
             throw new DomainException(ErrorCode.ROOT_IMMUTABLE, "id", "The root organisation unit cannot be moved.");
         }
         if (unit.path().contains(newParent.path())) {
@@ -109,7 +114,7 @@ public class OrganisationUnits {
     public UUID delete(UUID id) {
         rows.lockTree(TenantContext.requireTenant());
         OrganisationUnit unit = existing("id", id);
-        if (unit.isRoot()) {
+        if (isScopeRoot(unit)) {
             throw new DomainException(ErrorCode.ROOT_IMMUTABLE, "id", "The root organisation unit cannot be deleted.");
         }
         if (rows.hasChildren(id)) {
@@ -118,8 +123,17 @@ public class OrganisationUnits {
         if (rows.hasMembers(id)) {
             throw new DomainException(ErrorCode.NOT_EMPTY, "id", "Move its profiles to another unit first.");
         }
+        if (rows.hasUsers(id)) {
+            throw new DomainException(ErrorCode.NOT_EMPTY, "id", "OU admins administer this unit; rebind or remove them first.");
+        }
         rows.delete(id);
         return id;
+    }
+
+    /** The tenant's root, or for an OU admin their own unit: the top they may neither move nor delete. */
+    private static boolean isScopeRoot(OrganisationUnit unit) {
+        return unit.isRoot() || TenantContext.narrowing() instanceof TenantScope.Narrowing.Subtree(UUID scopeRoot)
+                && scopeRoot.equals(unit.id());
     }
 
     private OrganisationUnit existing(String field, UUID id) {

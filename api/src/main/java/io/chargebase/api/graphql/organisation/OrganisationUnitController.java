@@ -89,7 +89,8 @@ class OrganisationUnitController {
         descendants.forEach(unit -> ids.addAll(unit.path().ids()));
         Map<UUID, OrganisationUnit> known = units.findAll(ids);
         Map<OrganisationUnit, List<OrganisationUnit>> result = new LinkedHashMap<>();
-        descendants.forEach(unit -> result.put(unit, unit.path().ids().stream().map(known::get).toList()));
+        // an OU admin sees only the part of the ancestry inside their subtree
+        descendants.forEach(unit -> result.put(unit, unit.path().ids().stream().map(known::get).filter(java.util.Objects::nonNull).toList()));
         return result;
     }
 

@@ -47,7 +47,7 @@ class TenantController {
 
     @QueryMapping
     Tenant currentTenant() {
-        return TenantContext.current() instanceof TenantScope.OfTenant(TenantId id) ? tenants.get(id).orElse(null) : null;
+        return TenantContext.current() instanceof TenantScope.OfTenant(TenantId id, var narrowing) ? tenants.get(id).orElse(null) : null;
     }
 
     @QueryMapping

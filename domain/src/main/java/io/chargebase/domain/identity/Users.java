@@ -1,0 +1,136 @@
+package io.chargebase.domain.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.Text;
+import io.chargebase.domain.identity.internal.UserRows;
+import io.chargebase.domain.organisation.EmailAddress;
+import io.chargebase.domain.organisation.OrganisationUnits;
+import io.chargebase.domain.organisation.Profiles;
+
+/** The users of the tenant acted for: who they are, what role they hold, and whether they may sign in. */
+@Service
+@Transactional
+public class Users {
+
+    private final UserRows rows;
+    private final PasswordHashing hashing;
+    private final Clock clock;
+    private final OrganisationUnits units;
+    private final Profiles profiles;
+    private volatile String decoyHash;
+
+    Users(UserRows rows, PasswordHashing hashing, Clock clock, OrganisationUnits units, Profiles profiles) {
+        this.rows = rows;
+        this.hashing = hashing;
+        this.clock = clock;
+        this.units = units;
+        this.profiles = profiles;
+    }
+
+    public User create(NewUser user) {
+        EmailAddress email = EmailAddress.parse("email", user.email());
+        String name = Text.required("name", user.name(), 200);
+        if (user.role() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "role", "A role is required.");
+        }
+        UUID unit = null;
+        UUID profile = null;
+        if (user.role() == UserRole.OU_ADMIN) {
+            if (user.organisationUnitId() == null) {
+                throw new DomainException(ErrorCode.REQUIRED, "organisationUnitId", "An OU admin administers one organisation unit.");
+            }
+            unit = units.find(user.organisationUnitId())
+                    .orElseThrow(() -> DomainException.notFound("organisationUnitId", "organisation unit", user.organisationUnitId())).id();
+        }
+        if (user.role() == UserRole.DRIVER) {
+            if (user.profileId() == null) {
+                throw new DomainException(ErrorCode.REQUIRED, "profileId", "A driver signs in as one profile.");
+            }
+            profile = profiles.find(user.profileId())
+                    .orElseThrow(() -> DomainException.notFound("profileId", "profile", user.profileId())).id();
+        }
+        String hash = user.password() == null ? null : hashing.hash(PasswordPolicy.check("password", user.password(), email.value()));
+        UUID id = UUID.randomUUID();
+        try {
+            return rows.insert(id, email, name, user.role(), unit, profile, hash);
+        } catch (DuplicateKeyException duplicate) {
+            String message = String.valueOf(duplicate.getMessage());
+            if (message.contains("app_user_profile_key")) {
+                throw new DomainException(ErrorCode.DUPLICATE, "profileId", "This profile already has a sign-in.");
+            }
+            throw new DomainException(ErrorCode.DUPLICATE, "email", "Another user already has this e-mail address.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<User> find(UUID id) {
+        return rows.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> list() {
+        return rows.list();
+    }
+
+    public void setPassword(UUID id, String password) {
+        User user = rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
+        rows.setPassword(id, hashing.hash(PasswordPolicy.check("password", password, user.email())));
+    }
+
+    public void markEmailVerified(UUID id) {
+        rows.markEmailVerified(id, clock.instant());
+    }
+
+    public User setStatus(UUID id, UserStatus status) {
+        rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
+        return rows.setStatus(id, status);
+    }
+
+    /**
+     * Checks an e-mail and password. A wrong password counts towards the lock; a right one resets the count. Nothing
+     * else changes, whatever the outcome.
+     */
+    public LoginResult authenticate(String email, String password) {
+        Instant now = clock.instant();
+        Optional<UserRows.Credentials> found = email == null ? Optional.empty() : rows.credentials(email.strip());
+        if (found.isEmpty()) {
+            hashing.matches(password == null ? "" : password, decoy());
+            return new LoginResult.BadCredentials();
+        }
+        UserRows.Credentials credentials = found.get();
+        if (LoginThrottle.isLocked(credentials.lockedUntil(), now)) {
+            return new LoginResult.Locked(credentials.lockedUntil());
+        }
+        boolean matches = credentials.passwordHash() != null && password != null
+                && hashing.matches(password, credentials.passwordHash());
+        if (!matches) {
+            rows.recordFailure(credentials.user().id(), LoginThrottle.lockAfter(credentials.failedLogins(), now));
+            return new LoginResult.BadCredentials();
+        }
+        if (credentials.user().status() == UserStatus.DISABLED) {
+            return new LoginResult.Disabled();
+        }
+        if (credentials.failedLogins() > 0 || credentials.lockedUntil() != null) {
+            rows.clearFailures(credentials.user().id());
+        }
+        return new LoginResult.Success(credentials.user());
+    }
+
+    private String decoy() {
+        if (decoyHash == null) {
+            decoyHash = hashing.hash(UUID.randomUUID().toString());
+        }
+        return decoyHash;
+    }
+}

@@ -1,0 +1,105 @@
+package io.chargebase.domain.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.identity.User;
+import io.chargebase.domain.identity.UserRole;
+import io.chargebase.domain.identity.UserStatus;
+import io.chargebase.domain.organisation.EmailAddress;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class UserRows {
+
+    private static final String COLUMNS = "id, email, name, role, organisation_unit_id, profile_id, status, email_verified_at, created_at";
+
+    private final JdbcClient jdbc;
+
+    UserRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What signing in needs to know of a user. */
+    public record Credentials(User user, String passwordHash, int failedLogins, Instant lockedUntil) {
+    }
+
+    public User insert(UUID id, EmailAddress email, String name, UserRole role, UUID unit, UUID profile, String hash) {
+        return jdbc.sql("insert into app_user (tenant_id, id, email, name, role, organisation_unit_id, profile_id, password_hash) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(TenantContext.requireTenant().value(), id, email.value(), name, role.name(), unit, profile, hash)
+                .query(UserRows::user)
+                .single();
+    }
+
+    public Optional<User> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserRows::user).optional();
+    }
+
+    public List<User> list() {
+        return jdbc.sql("select " + COLUMNS + " from app_user order by lower(email)").query(UserRows::user).list();
+    }
+
+    public Optional<Credentials> credentials(String email) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash, failed_logins, locked_until from app_user where lower(email) = lower(?)")
+                .param(email)
+                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash"), rs.getInt("failed_logins"),
+                        instant(rs.getTimestamp("locked_until"))))
+                .optional();
+    }
+
+    public void recordFailure(UUID id, Instant lockUntil) {
+        jdbc.sql("update app_user set failed_logins = case when ?::timestamptz is null then failed_logins + 1 else 0 end, "
+                        + "locked_until = coalesce(?::timestamptz, locked_until) where id = ?")
+                .params(timestamp(lockUntil), timestamp(lockUntil), id)
+                .update();
+    }
+
+    public void clearFailures(UUID id) {
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?").param(id).update();
+    }
+
+    public void setPassword(UUID id, String hash) {
+        jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now() where id = ?")
+                .params(hash, id).update();
+    }
+
+    public void markEmailVerified(UUID id, Instant at) {
+        jdbc.sql("update app_user set email_verified_at = coalesce(email_verified_at, ?), updated_at = now() where id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    public User setStatus(UUID id, UserStatus status) {
+        return jdbc.sql("update app_user set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(status.name(), id).query(UserRows::user).single();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static User user(ResultSet rs, int row) throws SQLException {
+        return new User(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("name"),
+                UserRole.valueOf(rs.getString("role")),
+                rs.getObject("organisation_unit_id", UUID.class),
+                rs.getObject("profile_id", UUID.class),
+                UserStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("email_verified_at")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

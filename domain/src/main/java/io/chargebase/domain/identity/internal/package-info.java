@@ -1,0 +1,2 @@
+/** SQL for users and platform users; private to the identity context. */
+package io.chargebase.domain.identity.internal;
