@@ -5,23 +5,19 @@ import java.util.Set;
 
 import io.chargebase.api.security.Role;
 
-/** Who may call a root field. */
-public enum Access {
-    /** Anyone, signed in or not. */
-    PUBLIC(EnumSet.allOf(Role.class), true),
-    /** Anyone signed in; row-level security decides what they see. */
-    SIGNED_IN(EnumSet.allOf(Role.class), false),
-    /** Administrators of the tenant the token is for. */
-    TENANT_ADMIN(EnumSet.of(Role.TENANT_ADMIN), false),
-    /** Platform operators. */
-    PLATFORM_ADMIN(EnumSet.of(Role.PLATFORM_ADMIN), false);
+/** Who may call a root field: anyone, or signed-in callers holding one of the roles. */
+public record Access(boolean anonymous, Set<Role> roles) {
 
-    private final Set<Role> roles;
-    private final boolean anonymous;
+    public static Access anyone() {
+        return new Access(true, EnumSet.allOf(Role.class));
+    }
 
-    Access(Set<Role> roles, boolean anonymous) {
-        this.roles = roles;
-        this.anonymous = anonymous;
+    public static Access signedIn() {
+        return new Access(false, EnumSet.allOf(Role.class));
+    }
+
+    public static Access roles(Role first, Role... rest) {
+        return new Access(false, EnumSet.of(first, rest));
     }
 
     public boolean allowsAnonymous() {

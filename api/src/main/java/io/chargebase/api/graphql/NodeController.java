@@ -7,6 +7,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chargebase.domain.identity.Users;
 import io.chargebase.domain.organisation.OrganisationUnits;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.tenancy.TenantId;
@@ -24,11 +25,13 @@ class NodeController {
     private final Tenants tenants;
     private final OrganisationUnits units;
     private final Profiles profiles;
+    private final Users users;
 
-    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles) {
+    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users) {
         this.tenants = tenants;
         this.units = units;
         this.profiles = profiles;
+        this.users = users;
     }
 
     @QueryMapping
@@ -49,6 +52,7 @@ class NodeController {
             case Types.TENANT -> tenants.get(new TenantId(id.id()));
             case Types.ORGANISATION_UNIT -> units.find(id.id());
             case Types.PROFILE -> profiles.find(id.id());
+            case Types.USER -> users.find(id.id());
             default -> Optional.empty();
         };
     }

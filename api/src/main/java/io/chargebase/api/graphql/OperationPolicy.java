@@ -5,31 +5,48 @@ import java.util.Optional;
 
 import static java.util.Map.entry;
 
+import io.chargebase.api.security.Role;
+
 /**
  * The one table of who may call which operation. Every root field of the schema must appear here: a field that
  * is missing is refused to everyone, and {@code OperationPolicyTest} fails the build until it is classified.
  */
 public final class OperationPolicy {
 
+    private static final Access TENANT_READERS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST);
+    private static final Access TENANT_WRITERS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN);
+    private static final Access TENANT_ADMINS = Access.roles(Role.TENANT_ADMIN);
+    private static final Access PLATFORM = Access.roles(Role.PLATFORM_ADMIN);
+
     private static final Map<String, Access> POLICY = Map.ofEntries(
-            entry("Query.node", Access.SIGNED_IN),
-            entry("Query.nodes", Access.SIGNED_IN),
-            entry("Query.currentTenant", Access.SIGNED_IN),
-            entry("Query.tenants", Access.PLATFORM_ADMIN),
-            entry("Mutation.createTenant", Access.PLATFORM_ADMIN),
-            entry("Mutation.suspendTenant", Access.PLATFORM_ADMIN),
-            entry("Mutation.reactivateTenant", Access.PLATFORM_ADMIN),
-            entry("Query.organisationTree", Access.TENANT_ADMIN),
-            entry("Query.organisationUnits", Access.TENANT_ADMIN),
-            entry("Query.profiles", Access.TENANT_ADMIN),
-            entry("Mutation.createOrganisationUnit", Access.TENANT_ADMIN),
-            entry("Mutation.renameOrganisationUnit", Access.TENANT_ADMIN),
-            entry("Mutation.moveOrganisationUnit", Access.TENANT_ADMIN),
-            entry("Mutation.deleteOrganisationUnit", Access.TENANT_ADMIN),
-            entry("Mutation.createProfile", Access.TENANT_ADMIN),
-            entry("Mutation.updateProfile", Access.TENANT_ADMIN),
-            entry("Mutation.deactivateProfile", Access.TENANT_ADMIN),
-            entry("Mutation.reactivateProfile", Access.TENANT_ADMIN));
+            entry("Query.node", Access.signedIn()),
+            entry("Query.nodes", Access.signedIn()),
+            entry("Query.me", Access.signedIn()),
+            entry("Query.currentTenant", Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST, Role.DRIVER)),
+            entry("Query.tenants", PLATFORM),
+            entry("Mutation.createTenant", PLATFORM),
+            entry("Mutation.suspendTenant", PLATFORM),
+            entry("Mutation.reactivateTenant", PLATFORM),
+            entry("Query.organisationTree", TENANT_READERS),
+            entry("Query.organisationUnits", TENANT_READERS),
+            entry("Query.profiles", TENANT_READERS),
+            entry("Mutation.createOrganisationUnit", TENANT_WRITERS),
+            entry("Mutation.renameOrganisationUnit", TENANT_WRITERS),
+            entry("Mutation.moveOrganisationUnit", TENANT_WRITERS),
+            entry("Mutation.deleteOrganisationUnit", TENANT_WRITERS),
+            entry("Mutation.createProfile", TENANT_WRITERS),
+            entry("Mutation.updateProfile", TENANT_WRITERS),
+            entry("Mutation.deactivateProfile", TENANT_WRITERS),
+            entry("Mutation.reactivateProfile", TENANT_WRITERS),
+            entry("Query.users", TENANT_ADMINS),
+            entry("Mutation.createUser", TENANT_ADMINS),
+            entry("Mutation.disableUser", TENANT_ADMINS),
+            entry("Mutation.enableUser", TENANT_ADMINS),
+            entry("Query.clients", TENANT_ADMINS),
+            entry("Mutation.registerClient", TENANT_ADMINS),
+            entry("Mutation.removeClient", TENANT_ADMINS),
+            entry("Query.myProfile", Access.roles(Role.DRIVER)),
+            entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)));
 
     private OperationPolicy() {
     }

@@ -6,6 +6,7 @@ public final class Types {
     public static final String TENANT = "Tenant";
     public static final String ORGANISATION_UNIT = "OrganisationUnit";
     public static final String PROFILE = "Profile";
+    public static final String USER = "User";
 
     private Types() {
     }

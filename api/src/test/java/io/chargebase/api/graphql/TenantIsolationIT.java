@@ -41,6 +41,10 @@ class TenantIsolationIT extends IntegrationTest {
     private String acmeRoot;
     private String acmeUnit;
     private String acmeProfile;
+    private String demoUser;
+    private String demoUserEmail;
+    private String acmeDriver;
+    private TestTenant acmeTenant;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -48,7 +52,8 @@ class TenantIsolationIT extends IntegrationTest {
         TestTenant demoTenant = aTenant();
         demoTenantId = GlobalId.encode("Tenant", demoTenant.tenant().id().value());
         demo = tokenOf(demoTenant);
-        acme = tokenOf(aTenant());
+        acmeTenant = aTenant();
+        acme = tokenOf(acmeTenant);
         demoRoot = root(demo);
         demoUnit = mutate(demo, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", demoRoot, "name", "Demo fleet"))
                 .path("organisationUnit").path("id").asString();
@@ -61,6 +66,14 @@ class TenantIsolationIT extends IntegrationTest {
         acmeProfile = mutate(acme, "tenant-portal/CreateProfile",
                 Map.of("organisationUnitId", acmeUnit, "name", "Acme Person", "email", "person@acme.example"))
                 .path("profile").path("id").asString();
+        var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
+        demoUser = GlobalId.encode("User", user.id());
+        demoUserEmail = user.email();
+        JsonNode registered = mutate(demo, "tenant-portal/RegisterClient", Map.of("clientId", "demo-only-client",
+                "name", "Demo's own", "kind", "PORTAL", "redirectUris", List.of("https://portal.demo.example/cb")));
+        assertThat(registered.path("userErrors")).isEmpty();
+        var driver = aUser(acmeTenant, io.chargebase.domain.identity.UserRole.DRIVER, null, GlobalId.decode(acmeProfile).orElseThrow().id());
+        acmeDriver = accessTokenOf(acmeTenant, driver);
     }
 
     private String root(String token) {
@@ -71,7 +84,7 @@ class TenantIsolationIT extends IntegrationTest {
     private Map<String, Runnable> cases() {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
-            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile)) {
+            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -120,6 +133,35 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.deactivateProfile", () -> notFound(acmeMutation("tenant-portal/DeactivateProfile", Map.of("profileId", demoProfile))));
         cases.put("Mutation.reactivateProfile", () -> notFound(acmeMutation("tenant-portal/ReactivateProfile", Map.of("profileId", demoProfile))));
+        cases.put("Query.me", () -> assertThat(asAcme("tenant-portal/Me", Map.of()).data().path("me").path("tenant").path("id").asString())
+                .isNotEqualTo(demoTenantId));
+        cases.put("Query.users", () -> assertThat(asAcme("tenant-portal/Users", Map.of()).raw()).doesNotContain(demoUserEmail, demoUser));
+        cases.put("Mutation.createUser", () -> {
+            notFound(acmeMutation("tenant-portal/CreateUser", Map.of("email", "planted-admin@acme.example", "name", "Planted",
+                    "role", "OU_ADMIN", "organisationUnitId", demoUnit)));
+            notFound(acmeMutation("tenant-portal/CreateUser", Map.of("email", "planted-driver@acme.example", "name", "Planted",
+                    "role", "DRIVER", "profileId", demoProfile)));
+        });
+        cases.put("Mutation.disableUser", () -> notFound(acmeMutation("tenant-portal/DisableUser", Map.of("userId", demoUser))));
+        cases.put("Mutation.enableUser", () -> notFound(acmeMutation("tenant-portal/EnableUser", Map.of("userId", demoUser))));
+        cases.put("Query.clients", () -> assertThat(asAcme("tenant-portal/Clients", Map.of()).raw()).doesNotContain("demo-only-client"));
+        cases.put("Mutation.removeClient", () -> notFound(acmeMutation("tenant-portal/RemoveClient", Map.of("clientId", "demo-only-client"))));
+        cases.put("Mutation.registerClient", () -> {
+            JsonNode own = acmeMutation("tenant-portal/RegisterClient", Map.of("clientId", "demo-only-client", "name", "Acme's namesake",
+                    "kind", "DRIVER_APP", "redirectUris", List.of("com.acme.app:/cb")));
+            assertThat(own.path("userErrors")).as("client ids are per issuer").isEmpty();
+            acmeMutation("tenant-portal/RemoveClient", Map.of("clientId", "demo-only-client"));
+        });
+        cases.put("Query.myProfile", () -> {
+            refused(asAcme("driver-app/MyProfile", Map.of()));
+            assertThat(graphQl().document(acmeDriver, "driver-app/MyProfile", Map.of()).data().path("myProfile").path("id").asString())
+                    .isEqualTo(acmeProfile);
+        });
+        cases.put("Mutation.updateMyProfile", () -> {
+            JsonNode updated = graphQl().document(acmeDriver, "driver-app/UpdateMyProfile", Map.of("input", Map.of("name", "Renamed driver")))
+                    .payload("updateMyProfile");
+            assertThat(updated.path("profile").path("id").asString()).isEqualTo(acmeProfile);
+        });
         return cases;
     }
 
@@ -153,6 +195,10 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(profile.path("organisationUnit").path("id").asString()).isEqualTo(demoUnit);
         assertThat(graphQl().document(demo, "tenant-portal/CurrentTenant", Map.of()).data().path("currentTenant").path("status").asString())
                 .isEqualTo("ACTIVE");
+        JsonNode demoUsers = graphQl().document(demo, "tenant-portal/Users", Map.of()).data().path("users").path("edges");
+        assertThat(demoUsers.toString()).contains(demoUserEmail, "ACTIVE");
+        JsonNode demoClients = graphQl().document(demo, "tenant-portal/Clients", Map.of()).data().path("clients");
+        assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
     }
@@ -187,7 +233,10 @@ class TenantIsolationIT extends IntegrationTest {
 
     private static void refused(GraphQl.Response response) {
         assertThat(response.errorTypes()).containsExactly("FORBIDDEN");
-        assertThat(response.data().isNull() || response.data().isMissingNode()).as(response.raw()).isTrue();
+        boolean noData = response.data().isNull() || response.data().isMissingNode();
+        if (!noData) {
+            response.data().forEach(field -> assertThat(field.isNull()).as(response.raw()).isTrue());
+        }
     }
 
     private static void notFound(JsonNode payload) {

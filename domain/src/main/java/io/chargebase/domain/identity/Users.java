@@ -78,9 +78,10 @@ public class Users {
         return rows.find(id);
     }
 
+    /** Users in e-mail order after the given address, at most {@code limit}. */
     @Transactional(readOnly = true)
-    public List<User> list() {
-        return rows.list();
+    public List<User> page(String afterEmail, int limit) {
+        return rows.page(afterEmail, limit);
     }
 
     public void setPassword(UUID id, String password) {

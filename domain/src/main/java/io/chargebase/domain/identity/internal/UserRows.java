@@ -44,8 +44,10 @@ public class UserRows {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserRows::user).optional();
     }
 
-    public List<User> list() {
-        return jdbc.sql("select " + COLUMNS + " from app_user order by lower(email)").query(UserRows::user).list();
+    public List<User> page(String afterEmail, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where lower(email) > lower(?) order by lower(email) limit ?")
+                .params(afterEmail == null ? "" : afterEmail, limit)
+                .query(UserRows::user).list();
     }
 
     public Optional<Credentials> credentials(String email) {
