@@ -12,5 +12,8 @@ public enum ErrorCode {
     CYCLE,
     NOT_EMPTY,
     ROOT_IMMUTABLE,
-    WEAK_PASSWORD
+    WEAK_PASSWORD,
+    EXPIRED,
+    RATE_LIMITED,
+    TENANT_REQUIRED
 }

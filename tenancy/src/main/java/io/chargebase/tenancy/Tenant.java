@@ -12,6 +12,7 @@ public record Tenant(
         String suspendedReason,
         Currency currency,
         ZoneId timeZone,
+        Branding branding,
         Instant createdAt,
         Instant updatedAt) {
 

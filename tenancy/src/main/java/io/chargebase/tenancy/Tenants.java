@@ -88,6 +88,21 @@ public class Tenants {
         return inTransaction(() -> rows.setStatus(id, TenantStatus.ACTIVE, null).orElseThrow(() -> notFound(id)));
     }
 
+    /** Changes the branding of the tenant acted for. */
+    public Tenant updateBranding(Branding branding) {
+        Branding valid = branding.validated();
+        TenantId id = TenantContext.requireTenant();
+        return inTransaction(() -> rows.setBranding(id, valid).orElseThrow(() -> notFound(id)));
+    }
+
+    /** What anyone may know of an active tenant (its name and branding), by slug; empty for unknown or suspended ones. */
+    public Optional<Tenant> publicProfile(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return rows.publicProfile(slug);
+    }
+
     /** Cross-tenant lookup by slug, for routing issuer paths and OCPP paths; works in any scope. */
     public Optional<TenantRef> findBySlug(String slug) {
         if (slug == null || !SLUG.matcher(slug).matches()) {

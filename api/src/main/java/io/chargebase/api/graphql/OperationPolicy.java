@@ -46,7 +46,13 @@ public final class OperationPolicy {
             entry("Mutation.registerClient", TENANT_ADMINS),
             entry("Mutation.removeClient", TENANT_ADMINS),
             entry("Query.myProfile", Access.roles(Role.DRIVER)),
-            entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)));
+            entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
+            entry("Mutation.updateBranding", TENANT_ADMINS),
+            entry("Query.branding", Access.anyone()),
+            entry("Mutation.signUpDriver", Access.anyone()),
+            entry("Mutation.verifyEmail", Access.anyone()),
+            entry("Mutation.requestPasswordReset", Access.anyone()),
+            entry("Mutation.resetPassword", Access.anyone()));
 
     private OperationPolicy() {
     }

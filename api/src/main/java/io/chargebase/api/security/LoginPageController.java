@@ -30,17 +30,22 @@ class LoginPageController {
             @RequestParam(name = "signed-in", required = false) String signedIn, CsrfToken csrf) {
         Tenant tenant = tenants.get(TenantContext.requireTenant())
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-        return page(tenant.name(), "/t/" + slug + "/login", error, signedIn != null, csrf);
+        var branding = tenant.branding();
+        return page(branding.displayName() == null ? tenant.name() : branding.displayName(), "/t/" + slug + "/login", error,
+                signedIn != null, csrf, branding.primaryColor(), branding.logoUrl());
     }
 
     @GetMapping(path = "/platform/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String platformLogin(@RequestParam(required = false) String error,
             @RequestParam(name = "signed-in", required = false) String signedIn, CsrfToken csrf) {
-        return page("Chargebase platform", "/platform/login", error, signedIn != null, csrf);
+        return page("Chargebase platform", "/platform/login", error, signedIn != null, csrf, null, null);
     }
 
-    private static String page(String brand, String action, String error, boolean signedIn, CsrfToken csrf) {
+    private static String page(String brand, String action, String error, boolean signedIn, CsrfToken csrf, String colour,
+            String logoUrl) {
+        String accent = colour == null ? "#0b7a5b" : colour;
+        String logo = logoUrl == null ? "" : "<img src=\"" + HtmlUtils.htmlEscape(logoUrl) + "\" alt=\"\" style=\"max-height:48px;margin-bottom:1rem\">";
         String name = HtmlUtils.htmlEscape(brand);
         String notice = error != null
                 ? "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(error) + "</p>"
@@ -58,12 +63,13 @@ class LoginPageController {
                   h1 { font-size: 1.3rem; margin: 0 0 1.5rem; color: #1f2933; }
                   label { display: block; font-size: .9rem; margin: 1rem 0 .3rem; color: #3e4c59; }
                   input { width: 100%%; box-sizing: border-box; padding: .6rem; border: 1px solid #cbd2d9; border-radius: 6px; font-size: 1rem; }
-                  button { margin-top: 1.5rem; width: 100%%; padding: .7rem; border: 0; border-radius: 6px; background: #0b7a5b; color: #fff; font-size: 1rem; cursor: pointer; }
-                  .error { color: #b42318; } .ok { color: #0b7a5b; }
+                  button { margin-top: 1.5rem; width: 100%%; padding: .7rem; border: 0; border-radius: 6px; background: %6$s; color: #fff; font-size: 1rem; cursor: pointer; }
+                  .error { color: #b42318; } .ok { color: %6$s; }
                 </style>
                 </head>
                 <body>
                 <main>
+                  %7$s
                   <h1>Sign in to %1$s</h1>
                   %2$s
                   <form method="post" action="%3$s">
@@ -78,6 +84,6 @@ class LoginPageController {
                 </body>
                 </html>
                 """.formatted(name, notice, HtmlUtils.htmlEscape(action), HtmlUtils.htmlEscape(csrf.getParameterName()),
-                HtmlUtils.htmlEscape(csrf.getToken()));
+                HtmlUtils.htmlEscape(csrf.getToken()), accent, logo);
     }
 }

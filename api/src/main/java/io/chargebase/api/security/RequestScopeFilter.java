@@ -67,6 +67,27 @@ public class RequestScopeFilter extends OncePerRequestFilter {
                 scope = TenantScope.PLATFORM;
             }
         }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<String> endpointSlug = io.chargebase.api.graphql.EndpointTenant.slugOf(path);
+        if (endpointSlug.isPresent()) {
+            Optional<TenantRef> endpoint = tenants.findBySlug(endpointSlug.get());
+            if (endpoint.isEmpty()) {
+                ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "unknown_tenant", "No tenant '" + endpointSlug.get() + "'.");
+                return;
+            }
+            if (!endpoint.get().isActive()) {
+                ErrorResponses.tenantSuspended(response, endpoint.get().slug());
+                return;
+            }
+            boolean foreignToken = authentication instanceof JwtAuthenticationToken
+                    && !(scope instanceof TenantScope.OfTenant tenant && tenant.tenantId().equals(endpoint.get().id()));
+            if (foreignToken) {
+                ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "wrong_tenant",
+                        "This endpoint belongs to tenant '" + endpoint.get().slug() + "', and the token to another issuer.");
+                return;
+            }
+            request.setAttribute(io.chargebase.api.graphql.EndpointTenant.KEY, endpoint.get());
+        }
         try (var bound = TenantContext.bind(scope); var logged = LogContext.of(scope)) {
             chain.doFilter(request, response);
         }

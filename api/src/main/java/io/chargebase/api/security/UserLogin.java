@@ -46,6 +46,8 @@ public class UserLogin {
             case LoginResult.Locked locked -> throw new LockedException(
                     "Too many failed attempts: this account is locked for a while. Try again later or reset your password.");
             case LoginResult.Disabled disabled -> throw new DisabledException("This account is disabled.");
+            case LoginResult.Unverified unverified -> throw new DisabledException(
+                    "Confirm your e-mail address first with the code we mailed you.");
             case LoginResult.BadCredentials bad -> throw new BadCredentialsException("Wrong e-mail address or password.");
         };
     }

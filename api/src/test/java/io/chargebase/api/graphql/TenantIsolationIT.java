@@ -45,6 +45,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoUserEmail;
     private String acmeDriver;
     private TestTenant acmeTenant;
+    private String demoSlug;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -52,6 +53,8 @@ class TenantIsolationIT extends IntegrationTest {
         TestTenant demoTenant = aTenant();
         demoTenantId = GlobalId.encode("Tenant", demoTenant.tenant().id().value());
         demo = tokenOf(demoTenant);
+        demoSlug = demoTenant.tenant().slug();
+        mutate(demo, "tenant-portal/UpdateBranding", Map.of("displayName", "Demo Public Name"));
         acmeTenant = aTenant();
         acme = tokenOf(acmeTenant);
         demoRoot = root(demo);
@@ -162,6 +165,27 @@ class TenantIsolationIT extends IntegrationTest {
                     .payload("updateMyProfile");
             assertThat(updated.path("profile").path("id").asString()).isEqualTo(acmeProfile);
         });
+        cases.put("Mutation.updateBranding", () -> {
+            JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
+            assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
+        });
+        cases.put("Query.branding", () -> {
+            JsonNode branding = asAcme("driver-app/Branding", Map.of("host", demoSlug)).data().path("branding");
+            assertThat(branding.path("displayName").asString()).as("only the public face").isEqualTo("Demo Public Name");
+            assertThat(branding.toString()).doesNotContain(DEMO_EMAIL, demoUnit);
+        });
+        cases.put("Mutation.signUpDriver", () -> {
+            JsonNode signedUp = graphQlOf(acmeTenant).document(acme, "driver-app/SignUpDriver", Map.of("input",
+                    Map.of("email", DEMO_EMAIL, "name", "Same address, other tenant", "password", PASSWORD))).payload("signUpDriver");
+            assertThat(signedUp.path("userErrors")).as("addresses are unique per tenant only").isEmpty();
+        });
+        cases.put("Mutation.verifyEmail", () -> assertThat(graphQlOf(acmeTenant).document(acme, "driver-app/VerifyEmail",
+                Map.of("input", Map.of("token", "not-a-code-of-acme"))).payload("verifyEmail").path("verified").asBoolean()).isFalse());
+        cases.put("Mutation.requestPasswordReset", () -> assertThat(graphQlOf(acmeTenant).document(acme, "driver-app/RequestPasswordReset",
+                Map.of("input", Map.of("email", demoUserEmail))).payload("requestPasswordReset").path("accepted").asBoolean()).isTrue());
+        cases.put("Mutation.resetPassword", () -> assertThat(graphQlOf(acmeTenant).document(acme, "driver-app/ResetPassword",
+                Map.of("input", Map.of("token", "not-a-code-of-acme", "newPassword", "some good passphrase")))
+                .payload("resetPassword").path("done").asBoolean()).isFalse());
         return cases;
     }
 
@@ -199,6 +223,11 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoUsers.toString()).contains(demoUserEmail, "ACTIVE");
         JsonNode demoClients = graphQl().document(demo, "tenant-portal/Clients", Map.of()).data().path("clients");
         assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
+        assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
+                .data().path("profiles").path("totalCount").asInt()).isZero();
+        JsonNode demoBranding = graphQl().document(null, "driver-app/Branding", Map.of("host", demoSlug)).data().path("branding");
+        assertThat(demoBranding.path("displayName").asString()).isEqualTo("Demo Public Name");
+        assertThat(demoBranding.path("primaryColor").isNull()).isTrue();
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
     }

@@ -24,9 +24,16 @@ public final class GraphQl {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
+    private final String endpoint;
 
     public GraphQl(String baseUrl) {
+        this(baseUrl, "/graphql");
+    }
+
+    /** A client of another endpoint, e.g. a tenant's own {@code /t/{slug}/graphql}. */
+    public GraphQl(String baseUrl, String endpoint) {
         this.baseUrl = baseUrl;
+        this.endpoint = endpoint;
     }
 
     /** Runs a document of ui-contracts. */
@@ -39,7 +46,7 @@ public final class GraphQl {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables == null ? Map.of() : variables);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

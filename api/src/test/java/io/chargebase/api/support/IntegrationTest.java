@@ -74,6 +74,11 @@ public abstract class IntegrationTest {
         return new GraphQl(baseUrl());
     }
 
+    /** The tenant's own GraphQL endpoint, where its public account operations go. */
+    protected GraphQl graphQlOf(TestTenant tenant) {
+        return new GraphQl(baseUrl(), tenant.issuerPath() + "/graphql");
+    }
+
     protected Tokens tokens() {
         return new Tokens(baseUrl());
     }
@@ -94,8 +99,11 @@ public abstract class IntegrationTest {
     /** A user of the tenant with {@link #PASSWORD}; OU admins need a unit, drivers a profile. */
     protected User aUser(TestTenant tenant, UserRole role, UUID organisationUnitId, UUID profileId) {
         String email = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        return TenantContext.callAs(TenantScope.of(tenant.tenant().id()),
-                () -> users.create(new NewUser(email, "A " + role, role, organisationUnitId, profileId, PASSWORD)));
+        return TenantContext.callAs(TenantScope.of(tenant.tenant().id()), () -> {
+            User user = users.create(new NewUser(email, "A " + role, role, organisationUnitId, profileId, PASSWORD));
+            users.markEmailVerified(user.id());
+            return users.find(user.id()).orElseThrow();
+        });
     }
 
     protected Browser browser() {

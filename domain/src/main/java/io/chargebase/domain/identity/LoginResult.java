@@ -19,4 +19,8 @@ public sealed interface LoginResult {
 
     record Disabled() implements LoginResult {
     }
+
+    /** The password was right, but the e-mail address has not been confirmed yet. */
+    record Unverified() implements LoginResult {
+    }
 }

@@ -78,6 +78,11 @@ public class Users {
         return rows.find(id);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<User> findByEmail(String email) {
+        return rows.credentials(email).map(UserRows.Credentials::user);
+    }
+
     /** Users in e-mail order after the given address, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<User> page(String afterEmail, int limit) {
@@ -121,6 +126,9 @@ public class Users {
         }
         if (credentials.user().status() == UserStatus.DISABLED) {
             return new LoginResult.Disabled();
+        }
+        if (!credentials.user().emailVerified()) {
+            return new LoginResult.Unverified();
         }
         if (credentials.failedLogins() > 0 || credentials.lockedUntil() != null) {
             rows.clearFailures(credentials.user().id());

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.chargebase.tenancy.Branding;
 import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantId;
 import io.chargebase.tenancy.TenantRef;
@@ -18,8 +19,8 @@ import io.chargebase.tenancy.TenantStatus;
 /** SQL for the tenants table. Row-level security decides what each statement may see. */
 public class TenantRows {
 
-    private static final String COLUMNS =
-            "id, slug, name, status, suspended_reason, currency, time_zone, created_at, updated_at";
+    private static final String COLUMNS = "id, slug, name, status, suspended_reason, currency, time_zone, created_at, updated_at, "
+            + "brand_display_name, brand_logo_url, brand_primary_color, brand_accent_color, support_email, support_phone, terms_url, privacy_url";
 
     private final JdbcClient jdbc;
 
@@ -55,6 +56,20 @@ public class TenantRows {
                 .optional();
     }
 
+    public Optional<Tenant> setBranding(TenantId id, Branding b) {
+        return jdbc.sql("update tenant set brand_display_name = ?, brand_logo_url = ?, brand_primary_color = ?, brand_accent_color = ?, "
+                        + "support_email = ?, support_phone = ?, terms_url = ?, privacy_url = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(b.displayName(), b.logoUrl(), b.primaryColor(), b.accentColor(), b.supportEmail(), b.supportPhone(),
+                        b.termsUrl(), b.privacyUrl(), id.value())
+                .query(TenantRows::tenant)
+                .optional();
+    }
+
+    /** The public face of an active tenant, whatever scope asks. */
+    public Optional<Tenant> publicProfile(String slug) {
+        return jdbc.sql("select " + COLUMNS + " from platform_tenant_branding(?)").param(slug).query(TenantRows::tenant).optional();
+    }
+
     public Optional<TenantRef> findBySlug(String slug) {
         return jdbc.sql("select id, slug, status from platform_tenant_by_slug(?)")
                 .param(slug)
@@ -78,6 +93,9 @@ public class TenantRows {
                 rs.getString("suspended_reason"),
                 Currency.getInstance(rs.getString("currency")),
                 ZoneId.of(rs.getString("time_zone")),
+                new Branding(rs.getString("brand_display_name"), rs.getString("brand_logo_url"), rs.getString("brand_primary_color"),
+                        rs.getString("brand_accent_color"), rs.getString("support_email"), rs.getString("support_phone"),
+                        rs.getString("terms_url"), rs.getString("privacy_url")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

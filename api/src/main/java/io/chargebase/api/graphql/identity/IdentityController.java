@@ -23,6 +23,7 @@ import io.chargebase.api.security.Claims;
 import io.chargebase.api.security.Role;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.identity.Accounts;
 import io.chargebase.domain.identity.NewUser;
 import io.chargebase.domain.identity.User;
 import io.chargebase.domain.identity.UserRole;
@@ -46,12 +47,14 @@ class IdentityController {
     private final Profiles profiles;
     private final OrganisationUnits units;
     private final Tenants tenants;
+    private final Accounts accounts;
 
-    IdentityController(Users users, Profiles profiles, OrganisationUnits units, Tenants tenants) {
+    IdentityController(Users users, Profiles profiles, OrganisationUnits units, Tenants tenants, Accounts accounts) {
         this.users = users;
         this.profiles = profiles;
         this.units = units;
         this.tenants = tenants;
+        this.accounts = accounts;
     }
 
     record Viewer(List<Role> roles, Tenant tenant, User user, Profile profile, OrganisationUnit organisationUnit, String clientId) {
@@ -128,9 +131,10 @@ class IdentityController {
 
     @MutationMapping
     UserPayload createUser(@Argument CreateUserInput input) {
-        return UserError.attempt(() -> new UserPayload(users.create(new NewUser(input.email(), input.name(), userRole(input.role()),
+        return UserError.attempt(() -> new UserPayload(accounts.provision(new NewUser(input.email(), input.name(), userRole(input.role()),
                         GlobalId.optional(Types.ORGANISATION_UNIT, input.organisationUnitId(), "organisationUnitId"),
-                        GlobalId.optional(Types.PROFILE, input.profileId(), "profileId"), input.password())), List.of()),
+                        GlobalId.optional(Types.PROFILE, input.profileId(), "profileId"), input.password()),
+                        tenants.get(TenantContext.requireTenant()).map(Tenant::name).orElse("Chargebase")), List.of()),
                 errors -> new UserPayload(null, errors));
     }
 

@@ -1,0 +1,5 @@
+package io.chargebase.domain.identity;
+
+/** A message to one person. */
+public record Mail(String recipient, String subject, String body) {
+}
