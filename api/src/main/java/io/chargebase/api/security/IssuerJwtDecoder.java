@@ -23,7 +23,8 @@ import io.chargebase.tenancy.TenantScope;
 /**
  * Accepts a token only when it is signed with a key of the issuer it names, that issuer is Chargebase's own
  * ({@code /t/{slug}} or {@code /platform}), and its {@code tenant_id} claim is that issuer's tenant (none for
- * the platform). A token of tenant A therefore never passes as tenant B's, whatever its claims say.
+ * the platform), and its audience includes this API. A token of tenant A therefore never passes as tenant B's,
+ * whatever its claims say, and an ID token is no access token.
  */
 public class IssuerJwtDecoder implements JwtDecoder {
 
@@ -65,7 +66,10 @@ public class IssuerJwtDecoder implements JwtDecoder {
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                             "The token's tenant is not its issuer's tenant.", null));
         };
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tenantMatches));
+        OAuth2TokenValidator<Jwt> forThisApi = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(Claims.API_AUDIENCE)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for this API.", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tenantMatches, forThisApi));
         return decoder;
     }
 }

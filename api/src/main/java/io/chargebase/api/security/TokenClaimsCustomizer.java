@@ -46,6 +46,9 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         if (!accessToken && !idToken) {
             return;
         }
+        if (accessToken) {
+            context.getClaims().audience(new java.util.ArrayList<>(List.of(context.getRegisteredClient().getClientId(), Claims.API_AUDIENCE)));
+        }
         Optional<Principals.Person> person = Principals.parse(context.getPrincipal().getName());
         if (person.isEmpty()) {
             if (accessToken) {

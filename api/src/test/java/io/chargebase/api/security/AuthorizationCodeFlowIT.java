@@ -41,9 +41,12 @@ class AuthorizationCodeFlowIT extends IntegrationTest {
         assertThat(access.getStringClaim(Claims.TENANT_ID)).isEqualTo(tenant.tenant().id().toString());
         assertThat(access.getStringListClaim(Claims.ROLES)).containsExactly("TENANT_ADMIN");
         assertThat(access.getIssuer()).isEqualTo(baseUrl() + tenant.issuerPath());
+        assertThat(access.getAudience()).contains(PORTAL, Claims.API_AUDIENCE);
         JWTClaimsSet id = SignedJWT.parse(tokens.path("id_token").asString()).getJWTClaimsSet();
         assertThat(id.getSubject()).isEqualTo(admin.id().toString());
         assertThat(id.getStringClaim("email")).isEqualTo(admin.email());
+        // an ID token is for the client, not for the API
+        assertThat(graphQl().document(tokens.path("id_token").asString(), "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(401);
         assertThat(tokens.path("refresh_token").asString()).isNotBlank();
 
         GraphQl.Response me = graphQl().document(tokens.path("access_token").asString(), "tenant-portal/CurrentTenant", Map.of());

@@ -128,6 +128,10 @@ class AuthorizationServerIT extends IntegrationTest {
         String expired = sign(twoKey, baseUrl() + two.issuerPath(), two.tenant().id().toString(), Instant.now().minusSeconds(3600));
         assertThat(graphQl().document(expired, "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(401);
 
+        // meant for another audience
+        String elsewhere = sign(twoKey, baseUrl() + two.issuerPath(), two.tenant().id().toString(), Instant.now().plusSeconds(600), "another-api");
+        assertThat(graphQl().document(elsewhere, "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(401);
+
         // and the genuine article passes
         String genuine = sign(twoKey, baseUrl() + two.issuerPath(), two.tenant().id().toString());
         GraphQl.Response ok = graphQl().document(genuine, "tenant-portal/CurrentTenant", Map.of());
@@ -165,7 +169,12 @@ class AuthorizationServerIT extends IntegrationTest {
     }
 
     private static String sign(RSAKey key, String issuer, String tenantId, Instant expiry) throws Exception {
+        return sign(key, issuer, tenantId, expiry, Claims.API_AUDIENCE);
+    }
+
+    private static String sign(RSAKey key, String issuer, String tenantId, Instant expiry, String audience) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .audience(audience)
                 .issuer(issuer)
                 .subject("attacker")
                 .claim(Claims.TENANT_ID, tenantId)
