@@ -23,6 +23,7 @@ public class Tenants {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
     private static final int MAX_NAME = 200;
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     private final TenantRows rows;
     private final TransactionTemplate transactions;
@@ -101,6 +102,46 @@ public class Tenants {
             return Optional.empty();
         }
         return rows.publicProfile(slug);
+    }
+
+    /** Cross-tenant lookup by white-label host, for routing a tenant's own domain; works in any scope. */
+    public Optional<TenantRef> findByHost(String host) {
+        String normalised = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!HOST.matcher(normalised).matches()) {
+            return Optional.empty();
+        }
+        return rows.findByHost(normalised);
+    }
+
+    /** Lets a tenant be reached on its own host (DNS and TLS for it are arranged outside Chargebase). */
+    public void addDomain(TenantId id, String host) {
+        String normalised = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!HOST.matcher(normalised).matches() || normalised.length() > 253) {
+            throw new TenantRejection(TenantRejection.Reason.INVALID, "host",
+                    "'" + host + "' is not a host name such as charge.example.com (no scheme, port or path).");
+        }
+        try {
+            inTransaction(() -> {
+                rows.get(id).orElseThrow(() -> notFound(id));
+                rows.addDomain(id, normalised);
+                return null;
+            });
+        } catch (DuplicateKeyException taken) {
+            throw new TenantRejection(TenantRejection.Reason.DUPLICATE, "host", "The host '" + normalised + "' is already in use.");
+        }
+    }
+
+    public void removeDomain(TenantId id, String host) {
+        String normalised = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean removed = inTransaction(() -> rows.removeDomain(id, normalised));
+        if (!removed) {
+            throw new TenantRejection(TenantRejection.Reason.NOT_FOUND, "host", "The tenant has no host '" + normalised + "'.");
+        }
+    }
+
+    /** The white-label hosts of each tenant the current scope may see. */
+    public java.util.Map<TenantId, List<String>> domainsOf(java.util.Collection<TenantId> ids) {
+        return inTransaction(() -> rows.domainsOf(ids));
     }
 
     /** Cross-tenant lookup by slug, for routing issuer paths and OCPP paths; works in any scope. */

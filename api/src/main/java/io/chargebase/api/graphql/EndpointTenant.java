@@ -17,7 +17,8 @@ import io.chargebase.tenancy.TenantRef;
 
 /**
  * The tenant an anonymous caller addresses: a white-label app sends its public operations (sign-up, password
- * reset) to {@code /t/{slug}/graphql}, the GraphQL endpoint under its tenant's issuer. The resource server checks
+ * reset) to {@code /t/{slug}/graphql}, the GraphQL endpoint under its tenant's issuer, or to {@code /graphql} on
+ * the tenant's own host. The resource server checks
  * the slug (and that a token, if any, is that tenant's); this puts it into the GraphQL context.
  */
 @Configuration(proxyBeanMethods = false)

@@ -27,6 +27,8 @@ public final class OperationPolicy {
             entry("Mutation.createTenant", PLATFORM),
             entry("Mutation.suspendTenant", PLATFORM),
             entry("Mutation.reactivateTenant", PLATFORM),
+            entry("Mutation.addTenantDomain", PLATFORM),
+            entry("Mutation.removeTenantDomain", PLATFORM),
             entry("Query.organisationTree", TENANT_READERS),
             entry("Query.organisationUnits", TENANT_READERS),
             entry("Query.profiles", TENANT_READERS),

@@ -15,7 +15,8 @@ class IssuerLoginEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String issuer = Issuers.issuerPathOf(path).orElse(Issuers.PLATFORM_PATH);
+        // on a white-label host the issuer is the host's root
+        String issuer = Issuers.issuerPathOf(path).orElse("");
         response.sendRedirect(request.getContextPath() + issuer + "/login");
     }
 }

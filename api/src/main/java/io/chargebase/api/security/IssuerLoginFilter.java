@@ -29,7 +29,8 @@ class IssuerLoginFilter extends AbstractAuthenticationProcessingFilter {
     IssuerLoginFilter(UserLogin login) {
         super(new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/t/*/login"),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/platform/login")));
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/platform/login"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")));
         this.login = login;
         setSecurityContextRepository(new HttpSessionSecurityContextRepository());
         setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());

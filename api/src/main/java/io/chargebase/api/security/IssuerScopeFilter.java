@@ -14,7 +14,8 @@ import io.chargebase.tenancy.TenantContext;
 
 /**
  * First filter of the authorization server: finds the issuer in the request path and makes its tenant the scope
- * in which clients, authorizations and keys are read. Unknown issuers get 404, suspended tenants 403.
+ * in which clients, authorizations and keys are read; on a tenant's white-label host the issuer is the host itself.
+ * Unknown issuers get 404, suspended tenants 403.
  */
 public class IssuerScopeFilter extends OncePerRequestFilter {
 
@@ -28,7 +29,9 @@ public class IssuerScopeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<Issuers.Issuer> issuer = Issuers.issuerPathOf(path).flatMap(issuers::resolvePath);
+        Optional<String> issuerPath = Issuers.issuerPathOf(path);
+        Optional<Issuers.Issuer> issuer = issuerPath.isPresent() ? issuerPath.flatMap(issuers::resolvePath)
+                : issuers.resolveHost(request.getServerName());
         if (issuer.isEmpty()) {
             ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "unknown_issuer",
                     "No issuer here: tenant issuers live at /t/{slug}, the platform issuer at /platform.");

@@ -37,12 +37,20 @@ public class Issuers {
         return Optional.empty();
     }
 
-    /** Who an issuer identifier (a URL) stands for. */
+    /** The tenant whose white-label host this is, as an issuer at the root of that host. */
+    public Optional<Issuer> resolveHost(String host) {
+        return tenants.findByHost(host).map(ref -> new Issuer(TenantScope.of(ref.id()), ref));
+    }
+
+    /** Who an issuer identifier (a URL) stands for: by its path, or for a white-label host by its host. */
     public Optional<Issuer> resolveUrl(String issuer) {
         try {
             URI uri = URI.create(issuer);
             if (uri.getQuery() != null || uri.getFragment() != null) {
                 return Optional.empty();
+            }
+            if (uri.getPath() == null || uri.getPath().isEmpty()) {
+                return uri.getHost() == null ? Optional.empty() : resolveHost(uri.getHost());
             }
             return resolvePath(uri.getPath());
         } catch (IllegalArgumentException | NullPointerException malformed) {

@@ -28,10 +28,25 @@ class LoginPageController {
     @ResponseBody
     String tenantLogin(@PathVariable String slug, @RequestParam(required = false) String error,
             @RequestParam(name = "signed-in", required = false) String signedIn, CsrfToken csrf) {
-        Tenant tenant = tenants.get(TenantContext.requireTenant())
+        return tenantPage("/t/" + slug + "/login", error, signedIn, csrf);
+    }
+
+    /** The sign-in page on a tenant's white-label host, where the issuer is the host itself. */
+    @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String hostLogin(@RequestParam(required = false) String error,
+            @RequestParam(name = "signed-in", required = false) String signedIn, CsrfToken csrf) {
+        return tenantPage("/login", error, signedIn, csrf);
+    }
+
+    private String tenantPage(String action, String error, String signedIn, CsrfToken csrf) {
+        if (!(TenantContext.current() instanceof io.chargebase.tenancy.TenantScope.OfTenant scope)) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        Tenant tenant = tenants.get(scope.tenantId())
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         var branding = tenant.branding();
-        return page(branding.displayName() == null ? tenant.name() : branding.displayName(), "/t/" + slug + "/login", error,
+        return page(branding.displayName() == null ? tenant.name() : branding.displayName(), action, error,
                 signedIn != null, csrf, branding.primaryColor(), branding.logoUrl());
     }
 

@@ -69,8 +69,10 @@ public class RequestScopeFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<String> endpointSlug = io.chargebase.api.graphql.EndpointTenant.slugOf(path);
-        if (endpointSlug.isPresent()) {
-            Optional<TenantRef> endpoint = tenants.findBySlug(endpointSlug.get());
+        Optional<TenantRef> hostTenant = endpointSlug.isEmpty() && path.equals("/graphql")
+                ? tenants.findByHost(request.getServerName()) : Optional.empty();
+        if (endpointSlug.isPresent() || hostTenant.isPresent()) {
+            Optional<TenantRef> endpoint = hostTenant.isPresent() ? hostTenant : tenants.findBySlug(endpointSlug.get());
             if (endpoint.isEmpty()) {
                 ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "unknown_tenant", "No tenant '" + endpointSlug.get() + "'.");
                 return;

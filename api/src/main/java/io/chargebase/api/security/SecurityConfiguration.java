@@ -73,7 +73,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http, Issuers issuers, UserLogin login) {
-        http.securityMatcher("/t/*/login", "/platform/login");
+        http.securityMatcher("/t/*/login", "/platform/login", "/login");
         http.addFilterBefore(new IssuerScopeFilter(issuers), SecurityContextHolderFilter.class);
         http.addFilterBefore(new IssuerLoginFilter(login), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());

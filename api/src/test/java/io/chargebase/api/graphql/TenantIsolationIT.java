@@ -165,6 +165,10 @@ class TenantIsolationIT extends IntegrationTest {
                     .payload("updateMyProfile");
             assertThat(updated.path("profile").path("id").asString()).isEqualTo(acmeProfile);
         });
+        cases.put("Mutation.addTenantDomain", () -> refused(asAcme("platform-console/AddTenantDomain",
+                Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
+        cases.put("Mutation.removeTenantDomain", () -> refused(asAcme("platform-console/RemoveTenantDomain",
+                Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

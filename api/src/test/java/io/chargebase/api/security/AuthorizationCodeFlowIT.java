@@ -145,6 +145,27 @@ class AuthorizationCodeFlowIT extends IntegrationTest {
     }
 
     @Test
+    void loggingOutEndsTheBrowserSession() {
+        TestTenant tenant = aTenant();
+        User admin = aUser(tenant, UserRole.TENANT_ADMIN, null, null);
+        Browser browser = browser();
+        Browser.Pkce pkce = Browser.Pkce.create();
+        String code = browser.authorizationCode(tenant.issuerPath(), PORTAL, REDIRECT_URI, pkce, admin.email(), PASSWORD);
+        String idToken = browser.exchangeCode(tenant.issuerPath(), PORTAL, PORTAL_SECRET, code, REDIRECT_URI, pkce).json()
+                .path("id_token").asString();
+        // still signed in: a second authorization needs no password
+        HttpResponse<String> silent = browser.get(browser.authorizeUrl(tenant.issuerPath(), PORTAL, REDIRECT_URI, Browser.Pkce.create()));
+        assertThat(Browser.location(silent)).startsWith(REDIRECT_URI + "?code=");
+
+        HttpResponse<String> logout = browser.get(baseUrl() + tenant.issuerPath() + "/connect/logout?id_token_hint=" + idToken
+                + "&post_logout_redirect_uri=" + REDIRECT_URI + "&client_id=" + PORTAL);
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(logout)).startsWith(REDIRECT_URI);
+        HttpResponse<String> after = browser.get(browser.authorizeUrl(tenant.issuerPath(), PORTAL, REDIRECT_URI, Browser.Pkce.create()));
+        assertThat(Browser.location(after)).endsWith(tenant.issuerPath() + "/login");
+    }
+
+    @Test
     void platformStaffSignInAtThePlatformIssuer() throws Exception {
         String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@chargebase.example";
         TenantContext.runAs(TenantScope.PLATFORM, () -> platformUsers.create(email, "Staff", PASSWORD));

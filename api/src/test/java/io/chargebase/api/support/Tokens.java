@@ -23,8 +23,17 @@ public final class Tokens {
     }
 
     public GraphQl.Response request(String issuerPath, String clientId, String secret) {
+        return request(issuerPath, clientId, secret, null);
+    }
+
+    /** A client-credentials request, optionally sent to a white-label host (its issuer path is then empty). */
+    public GraphQl.Response request(String issuerPath, String clientId, String secret, String host) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return GraphQl.send(HttpRequest.newBuilder(URI.create(baseUrl + issuerPath + "/oauth2/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + issuerPath + "/oauth2/token"));
+        if (host != null) {
+            request.header("Host", host);
+        }
+        return GraphQl.send(request
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
@@ -32,6 +41,14 @@ public final class Tokens {
     }
 
     public GraphQl.Response get(String path) {
-        return GraphQl.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return get(path, null);
+    }
+
+    public GraphQl.Response get(String path, String host) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (host != null) {
+            request.header("Host", host);
+        }
+        return GraphQl.send(request.build());
     }
 }

@@ -70,6 +70,36 @@ public class TenantRows {
         return jdbc.sql("select " + COLUMNS + " from platform_tenant_branding(?)").param(slug).query(TenantRows::tenant).optional();
     }
 
+    public Optional<TenantRef> findByHost(String host) {
+        return jdbc.sql("select id, slug, status from platform_tenant_by_host(?)")
+                .param(host)
+                .query(TenantRows::ref)
+                .optional();
+    }
+
+    public void addDomain(TenantId id, String host) {
+        jdbc.sql("insert into tenant_domain (tenant_id, host) values (?, ?)").params(id.value(), host).update();
+    }
+
+    public boolean removeDomain(TenantId id, String host) {
+        return jdbc.sql("delete from tenant_domain where tenant_id = ? and host = ?").params(id.value(), host).update() > 0;
+    }
+
+    public java.util.Map<TenantId, List<String>> domainsOf(java.util.Collection<TenantId> ids) {
+        java.util.Map<TenantId, List<String>> domains = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> domains.put(id, new java.util.ArrayList<>()));
+        if (!ids.isEmpty()) {
+            jdbc.sql("select tenant_id, host from tenant_domain where tenant_id = any(?) order by host")
+                    .param(ids.stream().map(TenantId::value).toArray(UUID[]::new))
+                    .query((rs, row) -> {
+                        domains.get(new TenantId(rs.getObject("tenant_id", UUID.class))).add(rs.getString("host"));
+                        return null;
+                    })
+                    .list();
+        }
+        return domains;
+    }
+
     public Optional<TenantRef> findBySlug(String slug) {
         return jdbc.sql("select id, slug, status from platform_tenant_by_slug(?)")
                 .param(slug)

@@ -95,7 +95,8 @@ class AccountController {
 
     @QueryMapping
     BrandingView branding(@Argument String host) {
-        String slug = host == null ? null : host.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = host == null ? null : host.strip().toLowerCase(java.util.Locale.ROOT);
+        String slug = tenants.findByHost(name).map(TenantRef::slug).orElse(name);
         return tenants.publicProfile(slug).map(BrandingView::of).orElse(null);
     }
 

@@ -3,6 +3,7 @@ package io.chargebase.api.graphql.tenancy;
 import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -71,6 +72,35 @@ class TenantController {
         return UserError.attempt(
                 () -> new TenantPayload(tenants.suspend(tenantId(input.tenantId()), input.reason()), List.of()),
                 errors -> new TenantPayload(null, errors));
+    }
+
+    record TenantDomainInput(String tenantId, String host) {
+    }
+
+    @BatchMapping(typeName = Types.TENANT)
+    java.util.Map<Tenant, List<String>> domains(List<Tenant> found) {
+        java.util.Map<TenantId, List<String>> byId = tenants.domainsOf(found.stream().map(Tenant::id).toList());
+        java.util.Map<Tenant, List<String>> result = new java.util.LinkedHashMap<>();
+        found.forEach(tenant -> result.put(tenant, byId.getOrDefault(tenant.id(), List.of())));
+        return result;
+    }
+
+    @MutationMapping
+    TenantPayload addTenantDomain(@Argument TenantDomainInput input) {
+        return UserError.attempt(() -> {
+            TenantId id = tenantId(input.tenantId());
+            tenants.addDomain(id, input.host());
+            return new TenantPayload(tenants.get(id).orElseThrow(), List.of());
+        }, errors -> new TenantPayload(null, errors));
+    }
+
+    @MutationMapping
+    TenantPayload removeTenantDomain(@Argument TenantDomainInput input) {
+        return UserError.attempt(() -> {
+            TenantId id = tenantId(input.tenantId());
+            tenants.removeDomain(id, input.host());
+            return new TenantPayload(tenants.get(id).orElseThrow(), List.of());
+        }, errors -> new TenantPayload(null, errors));
     }
 
     @MutationMapping
