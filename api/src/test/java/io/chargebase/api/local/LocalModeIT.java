@@ -59,6 +59,22 @@ class LocalModeIT {
             JsonNode unit = new GraphQl(base).document(demo, "tenant-portal/Node", Map.of("id", unitId)).data().path("node");
             assertThat(unit.path("name").asString()).isEqualTo("Made before the restart");
 
+            // the documented demo people sign in through the demo apps
+            io.chargebase.api.support.Browser browser = new io.chargebase.api.support.Browser(base);
+            io.chargebase.api.support.Browser.Pkce pkce = io.chargebase.api.support.Browser.Pkce.create();
+            String code = browser.authorizationCode("/t/demo", "demo-driver-app", "http://localhost:3000/callback", pkce,
+                    "driver@demo.example", DemoData.USER_PASSWORD);
+            String driverToken = browser.exchangeCode("/t/demo", "demo-driver-app", null, code, "http://localhost:3000/callback", pkce)
+                    .json().path("access_token").asString();
+            assertThat(new GraphQl(base).document(driverToken, "driver-app/MyProfile", Map.of()).data().path("myProfile")
+                    .path("name").asString()).isEqualTo("Demo Driver");
+            io.chargebase.api.support.Browser portal = new io.chargebase.api.support.Browser(base);
+            io.chargebase.api.support.Browser.Pkce portalPkce = io.chargebase.api.support.Browser.Pkce.create();
+            String portalCode = portal.authorizationCode("/t/acme", "acme-portal", "http://localhost:3001/callback", portalPkce,
+                    "ou-admin@acme.example", DemoData.USER_PASSWORD);
+            assertThat(portal.exchangeCode("/t/acme", "acme-portal", "acme-portal-secret", portalCode, "http://localhost:3001/callback",
+                    portalPkce).status()).isEqualTo(200);
+
             String platform = tokens.clientCredentials("/platform", DemoData.PLATFORM_CLIENT, DemoData.PLATFORM_SECRET);
             JsonNode tenants = new GraphQl(base).document(platform, "platform-console/Tenants", Map.of()).data().path("tenants").path("edges");
             List<String> slugs = new ArrayList<>();

@@ -155,6 +155,25 @@ class AuthorizationServerIT extends IntegrationTest {
         assertThatThrownBy(() -> decoder.decode(token.substring(0, token.length() - 4) + "AAAA")).isInstanceOf(JwtException.class);
     }
 
+    @Autowired
+    IssuerHousekeeping housekeeping;
+
+    @Test
+    void housekeepingRemovesAuthorizationsLongExpired() {
+        TestTenant tenant = aTenant();
+        tokenOf(tenant);
+        tokenOf(tenant);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        java.util.function.Supplier<Long> count = () -> TenantContext.callAs(TenantScope.of(tenant.tenant().id()),
+                () -> transactions.execute(status -> jdbc.sql("select count(*) from oauth2_authorization").query(Long.class).single()));
+        assertThat(count.get()).isEqualTo(2);
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()), () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("update oauth2_authorization set access_token_expires_at = now() - interval '2 days' where id in "
+                        + "(select id from oauth2_authorization limit 1)").update()));
+        housekeeping.run();
+        assertThat(count.get()).isEqualTo(1);
+    }
+
     @Test
     void thePlatformIssuerGivesPlatformTokensWithoutATenant() throws Exception {
         String token = platformToken();
