@@ -24,6 +24,18 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCo
                 edges.isEmpty() ? null : edges.getLast().cursor()), totalCount);
     }
 
+    /**
+     * A page keyed by a plain string position (a slug, an e-mail address): asks {@code fetch} for one row more than
+     * the page holds, to learn whether another page follows.
+     */
+    public static <T> Connection<T> keyed(Integer first, String after, java.util.function.BiFunction<String, Integer, List<T>> fetch,
+            Function<T, String> keyOf) {
+        int size = pageSize(first);
+        List<T> rows = fetch.apply(after == null ? null : decodeCursor(after), size + 1);
+        boolean more = rows.size() > size;
+        return of(more ? rows.subList(0, size) : rows, more, after != null, null, keyOf);
+    }
+
     /** The page size asked for, or a bad-request error when it is out of range. */
     public static int pageSize(Integer first) {
         int size = first == null ? 20 : first;

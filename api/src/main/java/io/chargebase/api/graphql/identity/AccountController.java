@@ -113,11 +113,9 @@ class AccountController {
             @ContextValue(name = EndpointTenant.KEY, required = false) TenantRef endpoint,
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
-            TenantRef tenant = required(endpoint);
-            limit("sign-up:" + tenant.id() + ":" + address, SIGN_UPS_PER_HOUR, Duration.ofHours(1));
+            TenantRef tenant = required(endpoint, new Limit("sign-up:" + address, SIGN_UPS_PER_HOUR, Duration.ofHours(1)));
             String name = tenantName(tenant);
-            TenantContext.runAs(TenantScope.of(tenant.id()),
-                    () -> accounts.signUpDriver(input.email(), input.name(), input.password(), input.phone(), name));
+            actFor(tenant, () -> accounts.signUpDriver(input.email(), input.name(), input.password(), input.phone(), name));
             return new SignUpDriverPayload(true, List.of());
         }, errors -> new SignUpDriverPayload(false, errors));
     }
@@ -127,9 +125,7 @@ class AccountController {
             @ContextValue(name = EndpointTenant.KEY, required = false) TenantRef endpoint,
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
-            TenantRef tenant = required(endpoint);
-            limit("code:" + tenant.id() + ":" + address, CODE_ATTEMPTS_PER_15_MINUTES, Duration.ofMinutes(15));
-            TenantContext.runAs(TenantScope.of(tenant.id()), () -> accounts.verifyEmail(input.token()));
+            actFor(required(endpoint, codeLimit(address)), () -> accounts.verifyEmail(input.token()));
             return new VerifyEmailPayload(true, List.of());
         }, errors -> new VerifyEmailPayload(false, errors));
     }
@@ -139,12 +135,11 @@ class AccountController {
             @ContextValue(name = EndpointTenant.KEY, required = false) TenantRef endpoint,
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
-            TenantRef tenant = required(endpoint);
             String email = input.email() == null ? "" : input.email().strip().toLowerCase(java.util.Locale.ROOT);
-            limit("reset:" + tenant.id() + ":" + email, RESETS_PER_HOUR, Duration.ofHours(1));
-            limit("reset-from:" + tenant.id() + ":" + address, RESETS_PER_HOUR * 4, Duration.ofHours(1));
+            TenantRef tenant = required(endpoint, new Limit("reset:" + email, RESETS_PER_HOUR, Duration.ofHours(1)),
+                    new Limit("reset-from:" + address, RESETS_PER_HOUR * 4, Duration.ofHours(1)));
             String name = tenantName(tenant);
-            TenantContext.runAs(TenantScope.of(tenant.id()), () -> accounts.requestPasswordReset(input.email(), name));
+            actFor(tenant, () -> accounts.requestPasswordReset(input.email(), name));
             return new RequestPasswordResetPayload(true, List.of());
         }, errors -> new RequestPasswordResetPayload(false, errors));
     }
@@ -154,25 +149,35 @@ class AccountController {
             @ContextValue(name = EndpointTenant.KEY, required = false) TenantRef endpoint,
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
-            TenantRef tenant = required(endpoint);
-            limit("code:" + tenant.id() + ":" + address, CODE_ATTEMPTS_PER_15_MINUTES, Duration.ofMinutes(15));
-            TenantContext.runAs(TenantScope.of(tenant.id()), () -> accounts.resetPassword(input.token(), input.newPassword()));
+            actFor(required(endpoint, codeLimit(address)), () -> accounts.resetPassword(input.token(), input.newPassword()));
             return new ResetPasswordPayload(true, List.of());
         }, errors -> new ResetPasswordPayload(false, errors));
     }
 
-    private static TenantRef required(TenantRef endpoint) {
+    /** A budget of attempts, counted per tenant under {@code key}. */
+    private record Limit(String key, int attempts, Duration window) {
+    }
+
+    private static Limit codeLimit(String address) {
+        return new Limit("code:" + address, CODE_ATTEMPTS_PER_15_MINUTES, Duration.ofMinutes(15));
+    }
+
+    /** The endpoint's tenant, once the call fits within every limit; the operation acts for no other. */
+    private TenantRef required(TenantRef endpoint, Limit... limits) {
         if (endpoint == null) {
             throw new DomainException(ErrorCode.TENANT_REQUIRED, null,
                     "Send account operations to your tenant's endpoint, {base}/t/{slug}/graphql.");
         }
+        for (Limit limit : limits) {
+            if (!limiter.tryAcquire(endpoint.id() + ":" + limit.key(), limit.attempts(), limit.window())) {
+                throw new DomainException(ErrorCode.RATE_LIMITED, null, "Too many attempts; try again later.");
+            }
+        }
         return endpoint;
     }
 
-    private void limit(String key, int limit, Duration window) {
-        if (!limiter.tryAcquire(key, limit, window)) {
-            throw new DomainException(ErrorCode.RATE_LIMITED, null, "Too many attempts; try again later.");
-        }
+    private static void actFor(TenantRef tenant, Runnable work) {
+        TenantContext.runAs(TenantScope.of(tenant.id()), work);
     }
 
     private String tenantName(TenantRef tenant) {

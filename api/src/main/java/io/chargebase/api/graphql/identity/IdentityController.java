@@ -122,11 +122,7 @@ class IdentityController {
 
     @QueryMapping
     Connection<User> users(@Argument Integer first, @Argument String after) {
-        int size = Connection.pageSize(first);
-        String afterEmail = after == null ? null : Connection.decodeCursor(after);
-        List<User> page = users.page(afterEmail, size + 1);
-        boolean more = page.size() > size;
-        return Connection.of(more ? page.subList(0, size) : page, more, after != null, null, User::email);
+        return Connection.keyed(first, after, users::page, User::email);
     }
 
     @MutationMapping

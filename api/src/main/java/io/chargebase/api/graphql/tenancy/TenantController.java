@@ -53,11 +53,7 @@ class TenantController {
 
     @QueryMapping
     Connection<Tenant> tenants(@Argument Integer first, @Argument String after) {
-        int size = Connection.pageSize(first);
-        String afterSlug = after == null ? null : Connection.decodeCursor(after);
-        List<Tenant> page = tenants.list(afterSlug, size + 1);
-        boolean more = page.size() > size;
-        return Connection.of(more ? page.subList(0, size) : page, more, after != null, null, Tenant::slug);
+        return Connection.keyed(first, after, tenants::list, Tenant::slug);
     }
 
     @MutationMapping
