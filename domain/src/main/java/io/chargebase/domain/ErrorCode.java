@@ -15,5 +15,7 @@ public enum ErrorCode {
     WEAK_PASSWORD,
     EXPIRED,
     RATE_LIMITED,
-    TENANT_REQUIRED
+    TENANT_REQUIRED,
+    INVALID_EMA_ID,
+    INVALID_UID
 }
