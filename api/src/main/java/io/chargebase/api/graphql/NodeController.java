@@ -26,8 +26,10 @@ class NodeController {
     private final OrganisationUnits units;
     private final Profiles profiles;
     private final Users users;
+    private final io.chargebase.domain.tokens.Tokens tokens;
 
-    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users) {
+    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens) {
+        this.tokens = tokens;
         this.tenants = tenants;
         this.units = units;
         this.profiles = profiles;
@@ -53,6 +55,7 @@ class NodeController {
             case Types.ORGANISATION_UNIT -> units.find(id.id());
             case Types.PROFILE -> profiles.find(id.id());
             case Types.USER -> users.find(id.id());
+            case Types.TOKEN -> tokens.find(id.id());
             default -> Optional.empty();
         };
     }

@@ -54,7 +54,11 @@ public final class OperationPolicy {
             entry("Mutation.signUpDriver", Access.anyone()),
             entry("Mutation.verifyEmail", Access.anyone()),
             entry("Mutation.requestPasswordReset", Access.anyone()),
-            entry("Mutation.resetPassword", Access.anyone()));
+            entry("Mutation.resetPassword", Access.anyone()),
+            entry("Query.tokens", TENANT_READERS),
+            entry("Mutation.createToken", TENANT_WRITERS),
+            entry("Mutation.blockToken", TENANT_WRITERS),
+            entry("Mutation.unblockToken", TENANT_WRITERS));
 
     private OperationPolicy() {
     }

@@ -7,6 +7,7 @@ public final class Types {
     public static final String ORGANISATION_UNIT = "OrganisationUnit";
     public static final String PROFILE = "Profile";
     public static final String USER = "User";
+    public static final String TOKEN = "Token";
 
     private Types() {
     }

@@ -46,6 +46,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String acmeDriver;
     private TestTenant acmeTenant;
     private String demoSlug;
+    private String demoToken;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -69,6 +70,8 @@ class TenantIsolationIT extends IntegrationTest {
         acmeProfile = mutate(acme, "tenant-portal/CreateProfile",
                 Map.of("organisationUnitId", acmeUnit, "name", "Acme Person", "email", "person@acme.example"))
                 .path("profile").path("id").asString();
+        demoToken = mutate(demo, "tenant-portal/CreateToken", Map.of("uid", "DEADBEEF01", "type", "RFID", "ownerProfileId", demoProfile))
+                .path("token").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -87,7 +90,7 @@ class TenantIsolationIT extends IntegrationTest {
     private Map<String, Runnable> cases() {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
-            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser)) {
+            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -169,6 +172,14 @@ class TenantIsolationIT extends IntegrationTest {
                 Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
         cases.put("Mutation.removeTenantDomain", () -> refused(asAcme("platform-console/RemoveTenantDomain",
                 Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
+        cases.put("Query.tokens", () -> assertThat(asAcme("tenant-portal/Tokens", Map.of()).raw()).doesNotContain(demoToken, "DEADBEEF01"));
+        cases.put("Mutation.createToken", () -> {
+            notFound(acmeMutation("tenant-portal/CreateToken", Map.of("uid", "CAFE0001", "type", "RFID", "ownerProfileId", demoProfile)));
+            assertThat(acmeMutation("tenant-portal/CreateToken", Map.of("uid", "DEADBEEF01", "type", "RFID")).path("userErrors"))
+                    .as("UIDs are unique per tenant only").isEmpty();
+        });
+        cases.put("Mutation.blockToken", () -> notFound(acmeMutation("tenant-portal/BlockToken", Map.of("tokenId", demoToken, "reason", "x"))));
+        cases.put("Mutation.unblockToken", () -> notFound(acmeMutation("tenant-portal/UnblockToken", Map.of("tokenId", demoToken, "reason", "x"))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
@@ -229,6 +240,9 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
         assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
                 .data().path("profiles").path("totalCount").asInt()).isZero();
+        JsonNode demoTokens = graphQl().document(demo, "tenant-portal/Tokens", Map.of()).data().path("tokens");
+        assertThat(demoTokens.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(demoTokens.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");
         JsonNode demoBranding = graphQl().document(null, "driver-app/Branding", Map.of("host", demoSlug)).data().path("branding");
         assertThat(demoBranding.path("displayName").asString()).isEqualTo("Demo Public Name");
         assertThat(demoBranding.path("primaryColor").isNull()).isTrue();

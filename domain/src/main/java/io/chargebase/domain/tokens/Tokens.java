@@ -1,0 +1,148 @@
+package io.chargebase.domain.tokens;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.Text;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.organisation.Profiles;
+import io.chargebase.domain.tokens.internal.TokenRows;
+import io.chargebase.tenancy.TenantContext;
+
+/** The tokens of the tenant acted for: issue, block and unblock them, with a history of every status change. */
+@Service
+@Transactional
+public class Tokens {
+
+    static final int MAX_PAGE = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenRows rows;
+    private final Profiles profiles;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Tokens(TokenRows rows, Profiles profiles, Clock clock, ApplicationEventPublisher events) {
+        this.rows = rows;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Token create(NewToken request, String changedBy) {
+        if (request.type() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "type", "Say whether this is an RFID, app or ad-hoc token.");
+        }
+        TokenUid uid = request.uid() == null || request.uid().isBlank()
+                ? generatedUid(request.type())
+                : TokenUid.parse("uid", request.uid());
+        EmaId emaId = request.emaId() == null || request.emaId().isBlank() ? null : EmaId.parse("emaId", request.emaId());
+        UUID owner = null;
+        if (request.ownerProfileId() != null) {
+            owner = profiles.find(request.ownerProfileId())
+                    .orElseThrow(() -> DomainException.notFound("ownerProfileId", "profile", request.ownerProfileId())).id();
+        }
+        BillingTarget billing = request.billing() == null ? BillingTarget.OWN_PAYMENT_METHOD : request.billing();
+        if (billing == BillingTarget.CORPORATE_ACCOUNT && owner == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "ownerProfileId", "A token billed to a corporate account needs an owner in that organisation.");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
+            throw new DomainException(ErrorCode.INVALID, "expiresAt", "The expiry must lie in the future.");
+        }
+        String visual = Text.optional("visualNumber", request.visualNumber(), 64);
+        UUID id = UUID.randomUUID();
+        Token token;
+        try {
+            token = rows.insert(id, uid, emaId, request.type(), request.expiresAt(), owner, visual, billing);
+        } catch (DuplicateKeyException duplicate) {
+            if (String.valueOf(duplicate.getMessage()).contains("token_ema_id_key")) {
+                throw new DomainException(ErrorCode.DUPLICATE, "emaId", "Another token already has this EMA-ID.");
+            }
+            throw new DomainException(ErrorCode.DUPLICATE, "uid", "Another token already has this UID.");
+        }
+        rows.recordChange(id, null, TokenStatus.ACTIVE.name(), "Issued", changedBy);
+        changed(uid);
+        return token;
+    }
+
+    /** Blocks a token at once: chargers refuse it from their next question on. */
+    public Token block(UUID id, String reason, String changedBy) {
+        Token token = existing(id);
+        if (token.blocked()) {
+            throw new DomainException(ErrorCode.INVALID, "tokenId", "The token is blocked already.");
+        }
+        return setBlocked(token, true, Text.required("reason", reason, 500), changedBy);
+    }
+
+    public Token unblock(UUID id, String reason, String changedBy) {
+        Token token = existing(id);
+        if (!token.blocked()) {
+            throw new DomainException(ErrorCode.INVALID, "tokenId", "The token is not blocked.");
+        }
+        return setBlocked(token, false, Text.required("reason", reason, 500), changedBy);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Token> find(UUID id) {
+        return rows.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Token> findByUid(TokenUid uid) {
+        return rows.findByUid(uid);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<TokenStatusChange>> history(Collection<UUID> tokenIds) {
+        return rows.history(tokenIds);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Token> search(String text, UUID ownerProfileId, UUID afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new DomainException(ErrorCode.INVALID, "first", "A page holds 1 to " + MAX_PAGE + " tokens.");
+        }
+        return rows.search(Text.optional("text", text, 100), ownerProfileId, afterId, limit);
+    }
+
+    private Token setBlocked(Token token, boolean blocked, String reason, String changedBy) {
+        String from = token.statusAt(clock.instant()).name();
+        Token updated = rows.setBlocked(token.id(), blocked);
+        rows.recordChange(token.id(), from, updated.statusAt(clock.instant()).name(), reason, changedBy);
+        changed(token.uid());
+        return updated;
+    }
+
+    private Token existing(UUID id) {
+        if (id == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "tokenId", "A token is required.");
+        }
+        return rows.find(id).orElseThrow(() -> DomainException.notFound("tokenId", "token", id));
+    }
+
+    private void changed(TokenUid uid) {
+        events.publishEvent(new TokenChanged(TenantContext.requireTenant(), uid));
+    }
+
+    private static TokenUid generatedUid(TokenType type) {
+        if (type == TokenType.RFID) {
+            throw new DomainException(ErrorCode.REQUIRED, "uid", "An RFID token's UID is the one printed in its chip.");
+        }
+        byte[] bytes = new byte[7];
+        RANDOM.nextBytes(bytes);
+        return new TokenUid(HexFormat.of().withUpperCase().formatHex(bytes));
+    }
+}

@@ -1,0 +1,130 @@
+package io.chargebase.domain.tokens.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.tokens.BillingTarget;
+import io.chargebase.domain.tokens.EmaId;
+import io.chargebase.domain.tokens.Token;
+import io.chargebase.domain.tokens.TokenStatusChange;
+import io.chargebase.domain.tokens.TokenType;
+import io.chargebase.domain.tokens.TokenUid;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class TokenRows {
+
+    private static final String COLUMNS = "id, uid, ema_id, type, status, expires_at, owner_profile_id, visual_number, billing, "
+            + "created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    TokenRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Token insert(UUID id, TokenUid uid, EmaId emaId, TokenType type, Instant expiresAt, UUID owner, String visual,
+            BillingTarget billing) {
+        return jdbc.sql("insert into token (tenant_id, id, uid, ema_id, type, expires_at, owner_profile_id, visual_number, billing) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(TenantContext.requireTenant().value(), id, uid.value(), emaId == null ? null : emaId.compact(), type.name(),
+                        expiresAt == null ? null : Timestamp.from(expiresAt), owner, visual, billing.name())
+                .query(TokenRows::token)
+                .single();
+    }
+
+    public Optional<Token> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from token where id = ?").param(id).query(TokenRows::token).optional();
+    }
+
+    public Optional<Token> findByUid(TokenUid uid) {
+        return jdbc.sql("select " + COLUMNS + " from token where uid = ?").param(uid.value()).query(TokenRows::token).optional();
+    }
+
+    public Token setBlocked(UUID id, boolean blocked) {
+        return jdbc.sql("update token set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(blocked ? "BLOCKED" : "ACTIVE", id)
+                .query(TokenRows::token)
+                .single();
+    }
+
+    public void recordChange(UUID tokenId, String from, String to, String reason, String changedBy) {
+        jdbc.sql("insert into token_status_change (tenant_id, id, token_id, from_status, to_status, reason, changed_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(TenantContext.requireTenant().value(), UUID.randomUUID(), tokenId, from, to, reason, changedBy)
+                .update();
+    }
+
+    public Map<UUID, List<TokenStatusChange>> history(Collection<UUID> tokenIds) {
+        Map<UUID, List<TokenStatusChange>> history = new LinkedHashMap<>();
+        tokenIds.forEach(id -> history.put(id, new ArrayList<>()));
+        if (!tokenIds.isEmpty()) {
+            jdbc.sql("select token_id, from_status, to_status, reason, changed_by, changed_at from token_status_change "
+                            + "where token_id = any(?) order by changed_at, id")
+                    .param(tokenIds.toArray(UUID[]::new))
+                    .query((rs, row) -> {
+                        history.get(rs.getObject("token_id", UUID.class)).add(new TokenStatusChange(rs.getString("from_status"),
+                                rs.getString("to_status"), rs.getString("reason"), rs.getString("changed_by"),
+                                rs.getTimestamp("changed_at").toInstant()));
+                        return null;
+                    })
+                    .list();
+        }
+        return history;
+    }
+
+    public Page<Token> search(String text, UUID owner, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (text != null) {
+            where.append(" and (uid ilike ? or ema_id ilike ? or visual_number ilike ?)");
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("-", "") + "%";
+            params.addAll(List.of(pattern, pattern, pattern));
+        }
+        if (owner != null) {
+            where.append(" and owner_profile_id = ?");
+            params.add(owner);
+        }
+        long total = jdbc.sql("select count(*) from token" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (afterId != null) {
+            keyset = " and id > ?";
+            pageParams.add(afterId);
+        }
+        pageParams.add(limit + 1);
+        List<Token> tokens = jdbc.sql("select " + COLUMNS + " from token" + where + keyset + " order by id limit ?")
+                .params(pageParams).query(TokenRows::token).list();
+        boolean more = tokens.size() > limit;
+        return new Page<>(more ? tokens.subList(0, limit) : tokens, more, total);
+    }
+
+    static Token token(ResultSet rs, int row) throws SQLException {
+        String emaId = rs.getString("ema_id");
+        Timestamp expires = rs.getTimestamp("expires_at");
+        return new Token(
+                rs.getObject("id", UUID.class),
+                new TokenUid(rs.getString("uid")),
+                emaId == null ? null : EmaId.parse("emaId", emaId),
+                TokenType.valueOf(rs.getString("type")),
+                "BLOCKED".equals(rs.getString("status")),
+                expires == null ? null : expires.toInstant(),
+                rs.getObject("owner_profile_id", UUID.class),
+                rs.getString("visual_number"),
+                BillingTarget.valueOf(rs.getString("billing")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
