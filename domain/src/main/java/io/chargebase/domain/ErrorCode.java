@@ -17,5 +17,6 @@ public enum ErrorCode {
     RATE_LIMITED,
     TENANT_REQUIRED,
     INVALID_EMA_ID,
-    INVALID_UID
+    INVALID_UID,
+    INVALID_TIME_ZONE
 }

@@ -27,9 +27,14 @@ class NodeController {
     private final Profiles profiles;
     private final Users users;
     private final io.chargebase.domain.tokens.Tokens tokens;
+    private final io.chargebase.domain.assets.Locations locations;
+    private final io.chargebase.domain.assets.ChargePoints chargePoints;
 
-    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens) {
+    NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
+            io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints) {
         this.tokens = tokens;
+        this.locations = locations;
+        this.chargePoints = chargePoints;
         this.tenants = tenants;
         this.units = units;
         this.profiles = profiles;
@@ -56,6 +61,9 @@ class NodeController {
             case Types.PROFILE -> profiles.find(id.id());
             case Types.USER -> users.find(id.id());
             case Types.TOKEN -> tokens.find(id.id());
+            case Types.LOCATION -> locations.find(id.id());
+            case Types.CHARGE_POINT -> chargePoints.find(id.id());
+            case Types.EVSE -> chargePoints.findEvse(id.id());
             default -> Optional.empty();
         };
     }

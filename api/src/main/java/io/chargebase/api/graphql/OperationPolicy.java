@@ -58,7 +58,12 @@ public final class OperationPolicy {
             entry("Query.tokens", TENANT_READERS),
             entry("Mutation.createToken", TENANT_WRITERS),
             entry("Mutation.blockToken", TENANT_WRITERS),
-            entry("Mutation.unblockToken", TENANT_WRITERS));
+            entry("Mutation.unblockToken", TENANT_WRITERS),
+            entry("Query.locations", TENANT_READERS),
+            entry("Query.chargePoints", TENANT_READERS),
+            entry("Mutation.createLocation", TENANT_ADMINS),
+            entry("Mutation.registerChargePoint", TENANT_ADMINS),
+            entry("Mutation.setChargePointStatus", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

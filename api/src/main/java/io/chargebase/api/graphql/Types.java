@@ -8,6 +8,9 @@ public final class Types {
     public static final String PROFILE = "Profile";
     public static final String USER = "User";
     public static final String TOKEN = "Token";
+    public static final String LOCATION = "Location";
+    public static final String CHARGE_POINT = "ChargePoint";
+    public static final String EVSE = "Evse";
 
     private Types() {
     }

@@ -39,7 +39,14 @@ public record UserError(String code, List<String> field, String message) {
         };
     }
 
+    /** {@code evses.0.maxPowerKw} → {@code ["input", "evses", "0", "maxPowerKw"]}. */
     private static List<String> path(String field) {
-        return field == null ? null : List.of("input", field);
+        if (field == null) {
+            return null;
+        }
+        List<String> path = new java.util.ArrayList<>();
+        path.add("input");
+        path.addAll(List.of(field.split("\\.")));
+        return path;
     }
 }

@@ -47,6 +47,8 @@ class TenantIsolationIT extends IntegrationTest {
     private TestTenant acmeTenant;
     private String demoSlug;
     private String demoToken;
+    private String demoLocation;
+    private String demoChargePoint;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -72,6 +74,11 @@ class TenantIsolationIT extends IntegrationTest {
                 .path("profile").path("id").asString();
         demoToken = mutate(demo, "tenant-portal/CreateToken", Map.of("uid", "DEADBEEF01", "type", "RFID", "ownerProfileId", demoProfile))
                 .path("token").path("id").asString();
+        java.util.Map<String, Object> plaza = new java.util.HashMap<>(io.chargebase.api.support.AssetFixtures.aLocation());
+        plaza.put("name", "Demo Plaza");
+        demoLocation = mutate(demo, "tenant-portal/CreateLocation", plaza).path("location").path("id").asString();
+        demoChargePoint = mutate(demo, "tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity", "DEMO-ISO-CP",
+                "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -90,7 +97,7 @@ class TenantIsolationIT extends IntegrationTest {
     private Map<String, Runnable> cases() {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
-            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken)) {
+            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -180,6 +187,20 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.blockToken", () -> notFound(acmeMutation("tenant-portal/BlockToken", Map.of("tokenId", demoToken, "reason", "x"))));
         cases.put("Mutation.unblockToken", () -> notFound(acmeMutation("tenant-portal/UnblockToken", Map.of("tokenId", demoToken, "reason", "x"))));
+        cases.put("Query.locations", () -> assertThat(asAcme("tenant-portal/Locations", Map.of()).raw()).doesNotContain(demoLocation, "Demo Plaza"));
+        cases.put("Query.chargePoints", () -> {
+            assertThat(asAcme("tenant-portal/ChargePoints", Map.of()).raw()).doesNotContain(demoChargePoint, "DEMO-ISO-CP");
+            assertThat(asAcme("tenant-portal/ChargePoints", Map.of("locationId", demoLocation)).data().path("chargePoints")
+                    .path("totalCount").asInt()).isZero();
+        });
+        cases.put("Mutation.createLocation", () -> assertThat(acmeMutation("tenant-portal/CreateLocation",
+                io.chargebase.api.support.AssetFixtures.aLocation()).path("userErrors")).isEmpty());
+        cases.put("Mutation.registerChargePoint", () -> {
+            notFound(acmeMutation("tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity", "PLANTED",
+                    "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))));
+        });
+        cases.put("Mutation.setChargePointStatus", () -> notFound(acmeMutation("tenant-portal/SetChargePointStatus",
+                Map.of("chargePointId", demoChargePoint, "status", "DISABLED"))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
@@ -240,6 +261,9 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
         assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
                 .data().path("profiles").path("totalCount").asInt()).isZero();
+        JsonNode demoChargePoints = graphQl().document(demo, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints");
+        assertThat(demoChargePoints.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(demoChargePoints.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");
         JsonNode demoTokens = graphQl().document(demo, "tenant-portal/Tokens", Map.of()).data().path("tokens");
         assertThat(demoTokens.path("totalCount").asInt()).isEqualTo(1);
         assertThat(demoTokens.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");

@@ -1,0 +1,193 @@
+package io.chargebase.api.graphql.assets;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.Types;
+import io.chargebase.api.graphql.UserError;
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargePoint;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.assets.Connector;
+import io.chargebase.domain.assets.Evse;
+import io.chargebase.domain.assets.Location;
+import io.chargebase.domain.assets.Locations;
+import io.chargebase.domain.assets.NewChargePoint;
+import io.chargebase.domain.assets.NewLocation;
+import io.chargebase.domain.organisation.Page;
+
+@Controller
+class AssetController {
+
+    private final Locations locations;
+    private final ChargePoints chargePoints;
+
+    AssetController(Locations locations, ChargePoints chargePoints) {
+        this.locations = locations;
+        this.chargePoints = chargePoints;
+    }
+
+    record Address(String street, String postalCode, String city, String country) {
+    }
+
+    record Coordinates(BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    record CreateLocationInput(String name, String street, String postalCode, String city, String country, Double latitude,
+            Double longitude, String timeZone, AssetTypes.Access access, String openingHours) {
+    }
+
+    record LocationPayload(Location location, List<UserError> userErrors) {
+    }
+
+    record ConnectorInput(AssetTypes.ConnectorStandard standard, AssetTypes.ConnectorFormat format, AssetTypes.PowerType powerType,
+            Integer maxVoltage, Integer maxAmperage) {
+    }
+
+    record EvseInput(String evseId, AssetTypes.CurrentType currentType, Double maxPowerKw, List<ConnectorInput> connectors) {
+    }
+
+    record RegisterChargePointInput(String locationId, String ocppIdentity, String vendor, String model, String serialNumber,
+            AssetTypes.ChargePointStatus status, List<EvseInput> evses) {
+    }
+
+    record RegisterChargePointPayload(ChargePoint chargePoint, String chargerSecret, List<UserError> userErrors) {
+    }
+
+    record SetChargePointStatusInput(String chargePointId, AssetTypes.ChargePointStatus status) {
+    }
+
+    record ChargePointPayload(ChargePoint chargePoint, List<UserError> userErrors) {
+    }
+
+    @SchemaMapping(typeName = Types.LOCATION, field = "id")
+    String locationId(Location location) {
+        return GlobalId.encode(Types.LOCATION, location.id());
+    }
+
+    @SchemaMapping(typeName = Types.LOCATION, field = "address")
+    Address address(Location location) {
+        return new Address(location.street(), location.postalCode(), location.city(), location.country());
+    }
+
+    @SchemaMapping(typeName = Types.LOCATION, field = "coordinates")
+    Coordinates coordinates(Location location) {
+        return new Coordinates(location.latitude(), location.longitude());
+    }
+
+    @BatchMapping(typeName = Types.LOCATION, field = "chargePoints")
+    Map<Location, List<ChargePoint>> chargePointsAt(List<Location> found) {
+        Map<UUID, List<ChargePoint>> byLocation = chargePoints.atLocations(found.stream().map(Location::id).toList());
+        Map<Location, List<ChargePoint>> result = new LinkedHashMap<>();
+        found.forEach(location -> result.put(location, byLocation.getOrDefault(location.id(), List.of())));
+        return result;
+    }
+
+    @SchemaMapping(typeName = Types.CHARGE_POINT, field = "id")
+    String chargePointId(ChargePoint chargePoint) {
+        return GlobalId.encode(Types.CHARGE_POINT, chargePoint.id());
+    }
+
+    @BatchMapping(typeName = Types.CHARGE_POINT)
+    Map<ChargePoint, Location> location(List<ChargePoint> found) {
+        Map<UUID, Location> byId = locations.findAll(found.stream().map(ChargePoint::locationId).distinct().toList());
+        Map<ChargePoint, Location> result = new LinkedHashMap<>();
+        found.forEach(chargePoint -> result.put(chargePoint, byId.get(chargePoint.locationId())));
+        return result;
+    }
+
+    @BatchMapping(typeName = Types.CHARGE_POINT)
+    Map<ChargePoint, List<Evse>> evses(List<ChargePoint> found) {
+        Map<UUID, List<Evse>> byChargePoint = chargePoints.evsesOf(found.stream().map(ChargePoint::id).toList());
+        Map<ChargePoint, List<Evse>> result = new LinkedHashMap<>();
+        found.forEach(chargePoint -> result.put(chargePoint, byChargePoint.getOrDefault(chargePoint.id(), List.of())));
+        return result;
+    }
+
+    @SchemaMapping(typeName = Types.EVSE, field = "id")
+    String evseId(Evse evse) {
+        return GlobalId.encode(Types.EVSE, evse.id());
+    }
+
+    @BatchMapping(typeName = Types.EVSE)
+    Map<Evse, List<Connector>> connectors(List<Evse> found) {
+        Map<UUID, List<Connector>> byEvse = chargePoints.connectorsOf(found.stream().map(Evse::id).toList());
+        Map<Evse, List<Connector>> result = new LinkedHashMap<>();
+        found.forEach(evse -> result.put(evse, byEvse.getOrDefault(evse.id(), List.of())));
+        return result;
+    }
+
+    @QueryMapping
+    Connection<Location> locations(@Argument Integer first, @Argument String after, @Argument String text) {
+        int size = Connection.pageSize(first);
+        Page<Location> page = locations.search(text, afterId(after), size);
+        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), location -> location.id().toString());
+    }
+
+    @QueryMapping
+    Connection<ChargePoint> chargePoints(@Argument Integer first, @Argument String after, @Argument String text,
+            @Argument String locationId) {
+        int size = Connection.pageSize(first);
+        UUID location = GlobalId.optional(Types.LOCATION, locationId, "locationId");
+        Page<ChargePoint> page = chargePoints.search(text, location, afterId(after), size);
+        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), chargePoint -> chargePoint.id().toString());
+    }
+
+    @MutationMapping
+    LocationPayload createLocation(@Argument CreateLocationInput input) {
+        return UserError.attempt(() -> new LocationPayload(locations.create(new NewLocation(input.name(), input.street(),
+                        input.postalCode(), input.city(), input.country(), decimal(input.latitude()), decimal(input.longitude()),
+                        input.timeZone(), input.access(), input.openingHours())), List.of()),
+                errors -> new LocationPayload(null, errors));
+    }
+
+    @MutationMapping
+    RegisterChargePointPayload registerChargePoint(@Argument RegisterChargePointInput input) {
+        return UserError.attempt(() -> {
+            List<NewChargePoint.NewEvse> evses = input.evses().stream()
+                    .map(evse -> new NewChargePoint.NewEvse(evse.evseId(), evse.currentType(), decimal(evse.maxPowerKw()),
+                            evse.connectors().stream().map(connector -> new NewChargePoint.NewConnector(connector.standard(),
+                                    connector.format(), connector.powerType(), connector.maxVoltage(), connector.maxAmperage())).toList()))
+                    .toList();
+            ChargePoints.Registered registered = chargePoints.register(new NewChargePoint(
+                    GlobalId.require(Types.LOCATION, input.locationId(), "locationId"), input.ocppIdentity(), input.vendor(),
+                    input.model(), input.serialNumber(), input.status(), evses));
+            return new RegisterChargePointPayload(registered.chargePoint(), registered.secret(), List.of());
+        }, errors -> new RegisterChargePointPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    ChargePointPayload setChargePointStatus(@Argument SetChargePointStatusInput input) {
+        return UserError.attempt(() -> new ChargePointPayload(chargePoints.setStatus(
+                        GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"), input.status()), List.of()),
+                errors -> new ChargePointPayload(null, errors));
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    private static UUID afterId(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(Connection.decodeCursor(after));
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequestException("'after' is not a cursor this API returned.");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.chargebase.domain.assets;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An OCPP charging station. {@code hasSecret} says whether it may authenticate with HTTP Basic yet. */
+public record ChargePoint(
+        UUID id,
+        UUID locationId,
+        String ocppIdentity,
+        String vendor,
+        String model,
+        String serialNumber,
+        AssetTypes.ChargePointStatus status,
+        boolean hasSecret,
+        Instant createdAt) {
+}

@@ -1,0 +1,192 @@
+package io.chargebase.domain.assets;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.Text;
+import io.chargebase.domain.assets.internal.ChargePointRows;
+import io.chargebase.domain.identity.PasswordHashing;
+import io.chargebase.domain.organisation.Page;
+
+/** The charge points of the tenant acted for, with their EVSEs and connectors. */
+@Service
+@Transactional
+public class ChargePoints {
+
+    /** Characters OCPP-J allows in the identity that ends a charger's URL. */
+    private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9._:*+-]{1,48}");
+    private static final Pattern EVSE_ID = Pattern.compile("[A-Z]{2}\\*?[A-Z0-9]{3}\\*?E[A-Z0-9*]{1,30}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_EVSES = 20;
+    static final int MAX_PAGE = 100;
+
+    /** A registered charge point and the secret it authenticates with, shown this once. */
+    public record Registered(ChargePoint chargePoint, String secret) {
+    }
+
+    private final ChargePointRows rows;
+    private final Locations locations;
+    private final PasswordHashing hashing;
+
+    ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing) {
+        this.rows = rows;
+        this.locations = locations;
+        this.hashing = hashing;
+    }
+
+    public Registered register(NewChargePoint request) {
+        if (request.locationId() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "locationId", "A charge point stands at a location.");
+        }
+        UUID location = locations.find(request.locationId())
+                .orElseThrow(() -> DomainException.notFound("locationId", "location", request.locationId())).id();
+        String identity = request.ocppIdentity() == null ? "" : request.ocppIdentity().strip();
+        if (!IDENTITY.matcher(identity).matches()) {
+            throw new DomainException(ErrorCode.INVALID, "ocppIdentity",
+                    "An OCPP identity has 1 to 48 letters, digits and . _ : * + -, like DEMO-CP-1.");
+        }
+        List<NewChargePoint.NewEvse> evses = request.evses() == null ? List.of() : request.evses();
+        if (evses.isEmpty() || evses.size() > MAX_EVSES) {
+            throw new DomainException(ErrorCode.INVALID, "evses", "A charge point has 1 to " + MAX_EVSES + " EVSEs.");
+        }
+        Set<String> evseIds = new HashSet<>();
+        for (int i = 0; i < evses.size(); i++) {
+            validate(evses.get(i), "evses." + i, evseIds);
+        }
+        String secret = newSecret();
+        UUID id = UUID.randomUUID();
+        ChargePoint chargePoint;
+        try {
+            chargePoint = rows.insert(id, location, identity, Text.optional("vendor", request.vendor(), 50),
+                    Text.optional("model", request.model(), 50), Text.optional("serialNumber", request.serialNumber(), 50),
+                    request.status() == null ? AssetTypes.ChargePointStatus.ACTIVE : request.status(), hashing.hash(secret));
+            for (int i = 0; i < evses.size(); i++) {
+                NewChargePoint.NewEvse evse = evses.get(i);
+                UUID evseId = UUID.randomUUID();
+                rows.insertEvse(evseId, id, normalisedEvseId(evse.evseId()), i + 1, evse.currentType(), evse.maxPowerKw());
+                for (int c = 0; c < evse.connectors().size(); c++) {
+                    NewChargePoint.NewConnector connector = evse.connectors().get(c);
+                    rows.insertConnector(UUID.randomUUID(), evseId, connector.standard(), connector.format(), connector.powerType(),
+                            connector.maxVoltage(), connector.maxAmperage(), c + 1);
+                }
+            }
+        } catch (DuplicateKeyException duplicate) {
+            if (String.valueOf(duplicate.getMessage()).contains("evse_id_key")) {
+                throw new DomainException(ErrorCode.DUPLICATE, "evses", "Another EVSE already has one of these EVSE IDs.");
+            }
+            throw new DomainException(ErrorCode.DUPLICATE, "ocppIdentity", "Another charge point already has this OCPP identity.");
+        }
+        return new Registered(chargePoint, secret);
+    }
+
+    public ChargePoint setStatus(UUID id, AssetTypes.ChargePointStatus status) {
+        if (status == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "status", "A status is required.");
+        }
+        existing(id);
+        return rows.setStatus(id, status);
+    }
+
+    /** Gives the charge point a new Basic-auth secret; the old one stops working. */
+    public String renewSecret(UUID id) {
+        existing(id);
+        String secret = newSecret();
+        rows.setSecretHash(id, hashing.hash(secret));
+        return secret;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ChargePoint> find(UUID id) {
+        return rows.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ChargePoint> search(String text, UUID locationId, UUID afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new DomainException(ErrorCode.INVALID, "first", "A page holds 1 to " + MAX_PAGE + " charge points.");
+        }
+        return rows.search(Text.optional("text", text, 100), locationId, afterId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ChargePoint>> atLocations(Collection<UUID> locationIds) {
+        return rows.atLocations(locationIds);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Evse> findEvse(UUID id) {
+        return rows.findEvse(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Evse>> evsesOf(Collection<UUID> chargePointIds) {
+        return rows.evsesOf(chargePointIds);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Connector>> connectorsOf(Collection<UUID> evseIds) {
+        return rows.connectorsOf(evseIds);
+    }
+
+    private void existing(UUID id) {
+        if (id == null || rows.find(id).isEmpty()) {
+            throw DomainException.notFound("chargePointId", "charge point", id);
+        }
+    }
+
+    private static void validate(NewChargePoint.NewEvse evse, String field, Set<String> seen) {
+        if (evse.currentType() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, field + ".currentType", "Say whether the EVSE delivers AC or DC.");
+        }
+        if (evse.maxPowerKw() == null || evse.maxPowerKw().signum() <= 0 || evse.maxPowerKw().compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new DomainException(ErrorCode.INVALID, field + ".maxPowerKw", "The maximum power lies above 0 and at most 1000 kW.");
+        }
+        String evseId = normalisedEvseId(evse.evseId());
+        if (evseId != null && (!EVSE_ID.matcher(evseId).matches() || !seen.add(evseId))) {
+            throw new DomainException(ErrorCode.INVALID, field + ".evseId",
+                    "'" + evse.evseId() + "' is not an EVSE ID like NL*CBS*E12345*1, or it is given twice.");
+        }
+        if (evse.connectors() == null || evse.connectors().isEmpty() || evse.connectors().size() > 9) {
+            throw new DomainException(ErrorCode.INVALID, field + ".connectors", "An EVSE has 1 to 9 connectors.");
+        }
+        for (int c = 0; c < evse.connectors().size(); c++) {
+            NewChargePoint.NewConnector connector = evse.connectors().get(c);
+            String at = field + ".connectors." + c;
+            if (connector.standard() == null || connector.format() == null || connector.powerType() == null) {
+                throw new DomainException(ErrorCode.REQUIRED, at, "A connector has a standard, a format and a power type.");
+            }
+            if ((connector.powerType() == AssetTypes.PowerType.DC) != (evse.currentType() == AssetTypes.CurrentType.DC)) {
+                throw new DomainException(ErrorCode.INVALID, at + ".powerType", "A connector's power type must match its EVSE's current.");
+            }
+            if (connector.maxVoltage() == null || connector.maxVoltage() < 1 || connector.maxVoltage() > 2000
+                    || connector.maxAmperage() == null || connector.maxAmperage() < 1 || connector.maxAmperage() > 2000) {
+                throw new DomainException(ErrorCode.INVALID, at, "Maximum voltage and amperage lie between 1 and 2000.");
+            }
+        }
+    }
+
+    private static String normalisedEvseId(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

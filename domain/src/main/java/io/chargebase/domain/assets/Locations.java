@@ -1,0 +1,98 @@
+package io.chargebase.domain.assets;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.Text;
+import io.chargebase.domain.assets.internal.LocationRows;
+import io.chargebase.domain.organisation.Page;
+
+/** The charging locations of the tenant acted for. */
+@Service
+@Transactional
+public class Locations {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    static final int MAX_PAGE = 100;
+
+    private final LocationRows rows;
+
+    Locations(LocationRows rows) {
+        this.rows = rows;
+    }
+
+    public Location create(NewLocation location) {
+        String name = Text.required("name", location.name(), 200);
+        String street = Text.required("street", location.street(), 200);
+        String postalCode = Text.optional("postalCode", location.postalCode(), 20);
+        String city = Text.required("city", location.city(), 100);
+        String country = country(location.country());
+        BigDecimal latitude = coordinate("latitude", location.latitude(), 90);
+        BigDecimal longitude = coordinate("longitude", location.longitude(), 180);
+        ZoneId zone = zone(location.timeZone());
+        if (location.access() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "access", "Say whether the location is public, semi-public or private.");
+        }
+        String hours = Text.optional("openingHours", location.openingHours(), 500);
+        return rows.insert(UUID.randomUUID(), name, street, postalCode, city, country, latitude, longitude, zone, location.access(), hours);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Location> find(UUID id) {
+        return rows.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, Location> findAll(Collection<UUID> ids) {
+        return rows.findAll(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Location> search(String text, UUID afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new DomainException(ErrorCode.INVALID, "first", "A page holds 1 to " + MAX_PAGE + " locations.");
+        }
+        return rows.search(Text.optional("text", text, 100), afterId, limit);
+    }
+
+    private static String country(String raw) {
+        String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw new DomainException(ErrorCode.INVALID, "country", "'" + raw + "' is not an ISO 3166 country code such as NL or DE.");
+        }
+        return code;
+    }
+
+    private static BigDecimal coordinate(String field, BigDecimal value, int limit) {
+        if (value == null) {
+            throw new DomainException(ErrorCode.REQUIRED, field, "Coordinates are required.");
+        }
+        if (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            throw new DomainException(ErrorCode.INVALID, field, "A " + field + " lies between -" + limit + " and " + limit + ".");
+        }
+        return value.setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private static ZoneId zone(String raw) {
+        try {
+            if (raw != null && raw.contains("/")) {
+                return ZoneId.of(raw.strip());
+            }
+        } catch (DateTimeException unknown) {
+            // reported below
+        }
+        throw new DomainException(ErrorCode.INVALID_TIME_ZONE, "timeZone", "'" + raw + "' is not an IANA time zone such as Europe/Amsterdam.");
+    }
+}

@@ -1,0 +1,171 @@
+package io.chargebase.domain.assets.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargePoint;
+import io.chargebase.domain.assets.Connector;
+import io.chargebase.domain.assets.Evse;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class ChargePointRows {
+
+    private static final String COLUMNS = "id, location_id, ocpp_identity, vendor, model, serial_number, status, "
+            + "secret_hash is not null as has_secret, created_at";
+
+    private final JdbcClient jdbc;
+
+    ChargePointRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ChargePoint insert(UUID id, UUID location, String identity, String vendor, String model, String serial,
+            AssetTypes.ChargePointStatus status, String secretHash) {
+        return jdbc.sql("insert into charge_point (tenant_id, id, location_id, ocpp_identity, vendor, model, serial_number, status, "
+                        + "secret_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(tenant(), id, location, identity, vendor, model, serial, status.name(), secretHash)
+                .query(ChargePointRows::chargePoint)
+                .single();
+    }
+
+    public void insertEvse(UUID id, UUID chargePoint, String evseId, int number, AssetTypes.CurrentType current, BigDecimal maxPowerKw) {
+        jdbc.sql("insert into evse (tenant_id, id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant(), id, chargePoint, evseId, number, current.name(), maxPowerKw)
+                .update();
+    }
+
+    public void insertConnector(UUID id, UUID evse, AssetTypes.ConnectorStandard standard, AssetTypes.ConnectorFormat format,
+            AssetTypes.PowerType powerType, int maxVoltage, int maxAmperage, int position) {
+        jdbc.sql("insert into connector (tenant_id, id, evse_id, standard, format, power_type, max_voltage, max_amperage, position) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant(), id, evse, standard.name(), format.name(), powerType.name(), maxVoltage, maxAmperage, position)
+                .update();
+    }
+
+    public Optional<ChargePoint> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from charge_point where id = ?").param(id).query(ChargePointRows::chargePoint).optional();
+    }
+
+    public ChargePoint setStatus(UUID id, AssetTypes.ChargePointStatus status) {
+        return jdbc.sql("update charge_point set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(status.name(), id).query(ChargePointRows::chargePoint).single();
+    }
+
+    public void setSecretHash(UUID id, String hash) {
+        jdbc.sql("update charge_point set secret_hash = ?, updated_at = now() where id = ?").params(hash, id).update();
+    }
+
+    public Page<ChargePoint> search(String text, UUID location, UUID afterId, int limit) {
+        String where = " where true";
+        List<Object> params = new ArrayList<>();
+        if (text != null) {
+            where += " and (ocpp_identity ilike ? or vendor ilike ? or model ilike ? or serial_number ilike ?)";
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        if (location != null) {
+            where += " and location_id = ?";
+            params.add(location);
+        }
+        long total = jdbc.sql("select count(*) from charge_point" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (afterId != null) {
+            keyset = " and id > ?";
+            pageParams.add(afterId);
+        }
+        pageParams.add(limit + 1);
+        List<ChargePoint> rows = jdbc.sql("select " + COLUMNS + " from charge_point" + where + keyset + " order by id limit ?")
+                .params(pageParams).query(ChargePointRows::chargePoint).list();
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    public Map<UUID, List<ChargePoint>> atLocations(Collection<UUID> locations) {
+        Map<UUID, List<ChargePoint>> result = grouped(locations);
+        if (!locations.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from charge_point where location_id = any(?) order by ocpp_identity")
+                    .param(locations.toArray(UUID[]::new)).query(ChargePointRows::chargePoint).list()
+                    .forEach(chargePoint -> result.get(chargePoint.locationId()).add(chargePoint));
+        }
+        return result;
+    }
+
+    public Optional<Evse> findEvse(UUID id) {
+        return jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw from evse where id = ?")
+                .param(id)
+                .query((rs, row) -> new Evse(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class),
+                        rs.getString("evse_id"), rs.getInt("ocpp_number"), AssetTypes.CurrentType.valueOf(rs.getString("current_type")),
+                        rs.getBigDecimal("max_power_kw")))
+                .optional();
+    }
+
+    public Map<UUID, List<Evse>> evsesOf(Collection<UUID> chargePoints) {
+        Map<UUID, List<Evse>> result = grouped(chargePoints);
+        if (!chargePoints.isEmpty()) {
+            jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw from evse "
+                            + "where charge_point_id = any(?) order by ocpp_number")
+                    .param(chargePoints.toArray(UUID[]::new))
+                    .query((rs, row) -> new Evse(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class),
+                            rs.getString("evse_id"), rs.getInt("ocpp_number"), AssetTypes.CurrentType.valueOf(rs.getString("current_type")),
+                            rs.getBigDecimal("max_power_kw")))
+                    .list()
+                    .forEach(evse -> result.get(evse.chargePointId()).add(evse));
+        }
+        return result;
+    }
+
+    public Map<UUID, List<Connector>> connectorsOf(Collection<UUID> evses) {
+        Map<UUID, List<Connector>> result = grouped(evses);
+        if (!evses.isEmpty()) {
+            jdbc.sql("select id, evse_id, standard, format, power_type, max_voltage, max_amperage, position from connector "
+                            + "where evse_id = any(?) order by position")
+                    .param(evses.toArray(UUID[]::new))
+                    .query((rs, row) -> new Connector(rs.getObject("id", UUID.class), rs.getObject("evse_id", UUID.class),
+                            AssetTypes.ConnectorStandard.valueOf(rs.getString("standard")),
+                            AssetTypes.ConnectorFormat.valueOf(rs.getString("format")),
+                            AssetTypes.PowerType.valueOf(rs.getString("power_type")), rs.getInt("max_voltage"),
+                            rs.getInt("max_amperage"), rs.getInt("position")))
+                    .list()
+                    .forEach(connector -> result.get(connector.evseId()).add(connector));
+        }
+        return result;
+    }
+
+    private static <T> Map<UUID, List<T>> grouped(Collection<UUID> keys) {
+        Map<UUID, List<T>> result = new LinkedHashMap<>();
+        keys.forEach(key -> result.put(key, new ArrayList<>()));
+        return result;
+    }
+
+    private static UUID tenant() {
+        return TenantContext.requireTenant().value();
+    }
+
+    static ChargePoint chargePoint(ResultSet rs, int row) throws SQLException {
+        return new ChargePoint(
+                rs.getObject("id", UUID.class),
+                rs.getObject("location_id", UUID.class),
+                rs.getString("ocpp_identity"),
+                rs.getString("vendor"),
+                rs.getString("model"),
+                rs.getString("serial_number"),
+                AssetTypes.ChargePointStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("has_secret"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,96 @@
+package io.chargebase.domain.assets.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.Location;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class LocationRows {
+
+    private static final String COLUMNS = "id, name, street, postal_code, city, country, latitude, longitude, time_zone, access, "
+            + "opening_hours, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    LocationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Location insert(UUID id, String name, String street, String postalCode, String city, String country, BigDecimal latitude,
+            BigDecimal longitude, ZoneId zone, AssetTypes.Access access, String hours) {
+        return jdbc.sql("insert into location (tenant_id, id, name, street, postal_code, city, country, latitude, longitude, time_zone, "
+                        + "access, opening_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(TenantContext.requireTenant().value(), id, name, street, postalCode, city, country, latitude, longitude,
+                        zone.getId(), access.name(), hours)
+                .query(LocationRows::location)
+                .single();
+    }
+
+    public Optional<Location> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from location where id = ?").param(id).query(LocationRows::location).optional();
+    }
+
+    public Map<UUID, Location> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from location where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query(LocationRows::location).stream().collect(Collectors.toMap(Location::id, Function.identity()));
+    }
+
+    public Page<Location> search(String text, UUID afterId, int limit) {
+        String where = " where true";
+        List<Object> params = new ArrayList<>();
+        if (text != null) {
+            where += " and (name ilike ? or city ilike ? or street ilike ?)";
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(pattern, pattern, pattern));
+        }
+        long total = jdbc.sql("select count(*) from location" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (afterId != null) {
+            keyset = " and id > ?";
+            pageParams.add(afterId);
+        }
+        pageParams.add(limit + 1);
+        List<Location> rows = jdbc.sql("select " + COLUMNS + " from location" + where + keyset + " order by id limit ?")
+                .params(pageParams).query(LocationRows::location).list();
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    static Location location(ResultSet rs, int row) throws SQLException {
+        return new Location(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("street"),
+                rs.getString("postal_code"),
+                rs.getString("city"),
+                rs.getString("country"),
+                rs.getBigDecimal("latitude"),
+                rs.getBigDecimal("longitude"),
+                ZoneId.of(rs.getString("time_zone")),
+                AssetTypes.Access.valueOf(rs.getString("access")),
+                rs.getString("opening_hours"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
