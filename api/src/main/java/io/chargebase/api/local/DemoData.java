@@ -8,7 +8,20 @@ import org.slf4j.LoggerFactory;
 
 import io.chargebase.api.security.ClientRegistrations;
 import io.chargebase.api.security.Role;
+import java.math.BigDecimal;
+
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.assets.Location;
+import io.chargebase.domain.assets.Locations;
+import io.chargebase.domain.assets.NewChargePoint;
+import io.chargebase.domain.assets.NewLocation;
 import io.chargebase.domain.identity.NewUser;
+import io.chargebase.domain.tokens.BillingTarget;
+import io.chargebase.domain.tokens.NewToken;
+import io.chargebase.domain.tokens.Token;
+import io.chargebase.domain.tokens.TokenType;
+import io.chargebase.domain.tokens.Tokens;
 import io.chargebase.domain.identity.PlatformUsers;
 import io.chargebase.domain.identity.UserRole;
 import io.chargebase.domain.identity.Users;
@@ -38,9 +51,15 @@ public class DemoData {
     private final ClientRegistrations clients;
     private final Users users;
     private final PlatformUsers platformUsers;
+    private final Locations locations;
+    private final ChargePoints chargePoints;
+    private final Tokens tokens;
 
     public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients, Users users,
-            PlatformUsers platformUsers) {
+            PlatformUsers platformUsers, Locations locations, ChargePoints chargePoints, Tokens tokens) {
+        this.locations = locations;
+        this.chargePoints = chargePoints;
+        this.tokens = tokens;
         this.tenants = tenants;
         this.units = units;
         this.profiles = profiles;
@@ -76,6 +95,12 @@ public class DemoData {
                 Profile driver = profile(root, "Demo Driver", "driver@demo.example", "+31 6 5550 0123", "DEMO-DRIVER");
                 clients.registerIntegration("demo-integration", "demo-secret", "Demo back office", Set.of(Role.TENANT_ADMIN));
                 users("demo", fleet, driver);
+                Location hq = locations.create(new NewLocation("Demo Charging HQ", "Keizersgracht 100", "1015 AA", "Amsterdam", "NL",
+                        new BigDecimal("52.375620"), new BigDecimal("4.886900"), "Europe/Amsterdam", AssetTypes.Access.PUBLIC, null));
+                chargePoint(hq, "DEMO-CP-1", "demo-cp-secret", acEvse("NL*DEM*E0001*1"), acEvse("NL*DEM*E0001*2"));
+                token("04A1B2C3D4E5F6", "NL-DEM-C00000001", driver, "DEM 0000 0001");
+                Token spare = token("04A1B2C3D4E5F7", "NL-DEM-C00000002", driver, "DEM 0000 0002");
+                tokens.block(spare.id(), "Reported lost by the driver", "demo-data");
             });
             log.info("Local mode: seeded tenant 'demo'");
         }
@@ -89,6 +114,13 @@ public class DemoData {
                 Profile driver = profile(visitors, "Carol White", "carol.white@visitor.example", null, null);
                 clients.registerIntegration("acme-integration", "acme-secret", "Acme back office", Set.of(Role.TENANT_ADMIN));
                 users("acme", employees, driver);
+                Location campus = locations.create(new NewLocation("Acme Campus", "1 Canal Street", "E1 6AN", "London", "GB",
+                        new BigDecimal("51.515400"), new BigDecimal("-0.072000"), "Europe/London", AssetTypes.Access.SEMI_PUBLIC,
+                        "Mo-Fr 07:00-20:00"));
+                chargePoint(campus, "ACME-CP-1", "acme-cp-secret", new NewChargePoint.NewEvse("GB*ACM*E0001*1", AssetTypes.CurrentType.DC,
+                        new BigDecimal("150"), List.of(new NewChargePoint.NewConnector(AssetTypes.ConnectorStandard.IEC_62196_T2_COMBO,
+                                AssetTypes.ConnectorFormat.CABLE, AssetTypes.PowerType.DC, 920, 200))));
+                token("0A1B2C3D", "GB-ACM-C00000001", driver, "ACM 0001");
             });
             log.info("Local mode: seeded tenant 'acme'");
         }
@@ -100,6 +132,21 @@ public class DemoData {
 
     private Profile profile(OrganisationUnit unit, String name, String email, String phone, String reference) {
         return profiles.create(new NewProfile(unit.id(), name, email, phone, reference));
+    }
+
+    private void chargePoint(Location location, String identity, String secret, NewChargePoint.NewEvse... evses) {
+        ChargePoints.Registered registered = chargePoints.register(new NewChargePoint(location.id(), identity, "Chargebase",
+                "Simulator", identity + "-SN", AssetTypes.ChargePointStatus.ACTIVE, List.of(evses)));
+        chargePoints.setSecret(registered.chargePoint().id(), secret);
+    }
+
+    private static NewChargePoint.NewEvse acEvse(String evseId) {
+        return new NewChargePoint.NewEvse(evseId, AssetTypes.CurrentType.AC, new BigDecimal("22"), List.of(new NewChargePoint.NewConnector(
+                AssetTypes.ConnectorStandard.IEC_62196_T2, AssetTypes.ConnectorFormat.SOCKET, AssetTypes.PowerType.AC_3_PHASE, 400, 32)));
+    }
+
+    private Token token(String uid, String emaId, Profile owner, String visual) {
+        return tokens.create(new NewToken(uid, emaId, TokenType.RFID, owner.id(), visual, null, BillingTarget.OWN_PAYMENT_METHOD), "demo-data");
     }
 
     /** A user of every role, the tenant's driver app and its portal. */

@@ -26,11 +26,13 @@ class LocalModeConfiguration {
     /** Every start: the platform issuer needs a key before it can sign; local mode then seeds its demo data. */
     @Bean
     ApplicationRunner startup(SigningKeys keys, DatabaseTarget database, Tenants tenants, OrganisationUnits units,
-            Profiles profiles, ClientRegistrations clients, Users users, PlatformUsers platformUsers) {
+            Profiles profiles, ClientRegistrations clients, Users users, PlatformUsers platformUsers,
+            io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
+            io.chargebase.domain.tokens.Tokens tokens) {
         return args -> {
             keys.ensurePlatformKey();
             if (database.local()) {
-                new DemoData(tenants, units, profiles, clients, users, platformUsers).seed();
+                new DemoData(tenants, units, profiles, clients, users, platformUsers, locations, chargePoints, tokens).seed();
             }
         };
     }

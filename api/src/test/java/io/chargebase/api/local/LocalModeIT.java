@@ -45,6 +45,13 @@ class LocalModeIT {
             assertThat(acmeTree.path("name").asString()).isEqualTo("Acme Mobility");
             assertThat(acmeTree.path("children")).isNotEmpty();
 
+            JsonNode chargePoints = graphQl.document(demo, "tenant-portal/ChargePoints", Map.of("text", "DEMO-CP-1")).data().path("chargePoints");
+            assertThat(chargePoints.path("edges").get(0).path("node").path("evses")).hasSize(2);
+            JsonNode cards = graphQl.document(demo, "tenant-portal/Tokens", Map.of("filter", Map.of("text", "04A1B2C3D4E5F6"))).data().path("tokens");
+            assertThat(cards.path("edges").get(0).path("node").path("owner").path("name").asString()).isEqualTo("Demo Driver");
+            assertThat(first.getBean(io.chargebase.domain.tokens.TokenAuthorisations.class)
+                    .authorise(tenants(first).findBySlug("demo").orElseThrow().id(), "04A1B2C3D4E5F6").decision().name()).isEqualTo("ACCEPTED");
+
             String root = graphQl.document(demo, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
             unitId = graphQl.document(demo, "tenant-portal/CreateOrganisationUnit",
                     Map.of("input", Map.of("parentId", root, "name", "Made before the restart")))
@@ -89,6 +96,10 @@ class LocalModeIT {
                         "server.port", "0",
                         "chargebase.database.local-data-directory", dataDirectory.resolve("pg").toString()))
                 .run();
+    }
+
+    private static io.chargebase.tenancy.Tenants tenants(ConfigurableApplicationContext context) {
+        return context.getBean(io.chargebase.tenancy.Tenants.class);
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

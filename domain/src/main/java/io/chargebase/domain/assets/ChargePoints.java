@@ -110,6 +110,18 @@ public class ChargePoints {
         return secret;
     }
 
+    /**
+     * Sets a secret the operator chose (many chargers are configured by hand); OCPP security profile 1 and 2 ask for
+     * 16 to 40 characters.
+     */
+    public void setSecret(UUID id, String secret) {
+        existing(id);
+        if (secret == null || secret.length() < 8 || secret.length() > 40) {
+            throw new DomainException(ErrorCode.INVALID, "secret", "A charger secret has 8 to 40 characters.");
+        }
+        rows.setSecretHash(id, hashing.hash(secret));
+    }
+
     @Transactional(readOnly = true)
     public Optional<ChargePoint> find(UUID id) {
         return rows.find(id);
