@@ -29,9 +29,12 @@ class NodeController {
     private final io.chargebase.domain.tokens.Tokens tokens;
     private final io.chargebase.domain.assets.Locations locations;
     private final io.chargebase.domain.assets.ChargePoints chargePoints;
+    private final io.chargebase.domain.assets.LocationGroups locationGroups;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
-            io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints) {
+            io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
+            io.chargebase.domain.assets.LocationGroups locationGroups) {
+        this.locationGroups = locationGroups;
         this.tokens = tokens;
         this.locations = locations;
         this.chargePoints = chargePoints;
@@ -64,6 +67,8 @@ class NodeController {
             case Types.LOCATION -> locations.find(id.id());
             case Types.CHARGE_POINT -> chargePoints.find(id.id());
             case Types.EVSE -> chargePoints.findEvse(id.id());
+            case Types.CONNECTOR -> chargePoints.findConnector(id.id());
+            case Types.LOCATION_GROUP -> locationGroups.find(id.id());
             default -> Optional.empty();
         };
     }

@@ -63,7 +63,10 @@ public final class OperationPolicy {
             entry("Query.chargePoints", TENANT_READERS),
             entry("Mutation.createLocation", TENANT_ADMINS),
             entry("Mutation.registerChargePoint", TENANT_ADMINS),
-            entry("Mutation.setChargePointStatus", TENANT_ADMINS));
+            entry("Mutation.setChargePointStatus", TENANT_ADMINS),
+            entry("Query.locationGroups", TENANT_READERS),
+            entry("Mutation.createLocationGroup", TENANT_ADMINS),
+            entry("Mutation.deleteLocationGroup", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

@@ -11,6 +11,8 @@ public final class Types {
     public static final String LOCATION = "Location";
     public static final String CHARGE_POINT = "ChargePoint";
     public static final String EVSE = "Evse";
+    public static final String CONNECTOR = "Connector";
+    public static final String LOCATION_GROUP = "LocationGroup";
 
     private Types() {
     }

@@ -49,6 +49,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoToken;
     private String demoLocation;
     private String demoChargePoint;
+    private String demoGroup;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -79,6 +80,8 @@ class TenantIsolationIT extends IntegrationTest {
         demoLocation = mutate(demo, "tenant-portal/CreateLocation", plaza).path("location").path("id").asString();
         demoChargePoint = mutate(demo, "tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity", "DEMO-ISO-CP",
                 "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint").path("id").asString();
+        demoGroup = mutate(demo, "tenant-portal/CreateLocationGroup", Map.of("name", "Demo only group", "currentType", "AC"))
+                .path("locationGroup").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -201,6 +204,12 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.setChargePointStatus", () -> notFound(acmeMutation("tenant-portal/SetChargePointStatus",
                 Map.of("chargePointId", demoChargePoint, "status", "DISABLED"))));
+        cases.put("Query.locationGroups", () -> assertThat(asAcme("tenant-portal/LocationGroups", Map.of()).raw())
+                .doesNotContain("Demo only group", demoGroup));
+        cases.put("Mutation.createLocationGroup", () -> notFound(acmeMutation("tenant-portal/CreateLocationGroup",
+                Map.of("name", "Planted", "locationIds", List.of(demoLocation)))));
+        cases.put("Mutation.deleteLocationGroup", () -> notFound(acmeMutation("tenant-portal/DeleteLocationGroup",
+                Map.of("locationGroupId", demoGroup))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
@@ -261,6 +270,7 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
         assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
                 .data().path("profiles").path("totalCount").asInt()).isZero();
+        assertThat(graphQl().document(demo, "tenant-portal/LocationGroups", Map.of()).raw()).contains("Demo only group");
         JsonNode demoChargePoints = graphQl().document(demo, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints");
         assertThat(demoChargePoints.path("totalCount").asInt()).isEqualTo(1);
         assertThat(demoChargePoints.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");

@@ -42,11 +42,13 @@ public class ChargePoints {
     private final ChargePointRows rows;
     private final Locations locations;
     private final PasswordHashing hashing;
+    private final LocationGroups groups;
 
-    ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing) {
+    ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing, LocationGroups groups) {
         this.rows = rows;
         this.locations = locations;
         this.hashing = hashing;
+        this.groups = groups;
     }
 
     public Registered register(NewChargePoint request) {
@@ -91,6 +93,7 @@ public class ChargePoints {
             }
             throw new DomainException(ErrorCode.DUPLICATE, "ocppIdentity", "Another charge point already has this OCPP identity.");
         }
+        groups.recompute();
         return new Registered(chargePoint, secret);
     }
 
@@ -148,6 +151,11 @@ public class ChargePoints {
     @Transactional(readOnly = true)
     public Map<UUID, List<Evse>> evsesOf(Collection<UUID> chargePointIds) {
         return rows.evsesOf(chargePointIds);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Connector> findConnector(UUID id) {
+        return rows.findConnector(id);
     }
 
     @Transactional(readOnly = true)

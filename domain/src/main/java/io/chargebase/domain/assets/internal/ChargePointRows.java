@@ -129,17 +129,18 @@ public class ChargePointRows {
         return result;
     }
 
+    public Optional<Connector> findConnector(UUID id) {
+        return jdbc.sql("select id, evse_id, standard, format, power_type, max_voltage, max_amperage, position from connector where id = ?")
+                .param(id).query(ChargePointRows::connector).optional();
+    }
+
     public Map<UUID, List<Connector>> connectorsOf(Collection<UUID> evses) {
         Map<UUID, List<Connector>> result = grouped(evses);
         if (!evses.isEmpty()) {
             jdbc.sql("select id, evse_id, standard, format, power_type, max_voltage, max_amperage, position from connector "
                             + "where evse_id = any(?) order by position")
                     .param(evses.toArray(UUID[]::new))
-                    .query((rs, row) -> new Connector(rs.getObject("id", UUID.class), rs.getObject("evse_id", UUID.class),
-                            AssetTypes.ConnectorStandard.valueOf(rs.getString("standard")),
-                            AssetTypes.ConnectorFormat.valueOf(rs.getString("format")),
-                            AssetTypes.PowerType.valueOf(rs.getString("power_type")), rs.getInt("max_voltage"),
-                            rs.getInt("max_amperage"), rs.getInt("position")))
+                    .query(ChargePointRows::connector)
                     .list()
                     .forEach(connector -> result.get(connector.evseId()).add(connector));
         }
@@ -154,6 +155,13 @@ public class ChargePointRows {
 
     private static UUID tenant() {
         return TenantContext.requireTenant().value();
+    }
+
+    static Connector connector(ResultSet rs, int row) throws SQLException {
+        return new Connector(rs.getObject("id", UUID.class), rs.getObject("evse_id", UUID.class),
+                AssetTypes.ConnectorStandard.valueOf(rs.getString("standard")), AssetTypes.ConnectorFormat.valueOf(rs.getString("format")),
+                AssetTypes.PowerType.valueOf(rs.getString("power_type")), rs.getInt("max_voltage"), rs.getInt("max_amperage"),
+                rs.getInt("position"));
     }
 
     static ChargePoint chargePoint(ResultSet rs, int row) throws SQLException {
