@@ -30,11 +30,13 @@ class NodeController {
     private final io.chargebase.domain.assets.Locations locations;
     private final io.chargebase.domain.assets.ChargePoints chargePoints;
     private final io.chargebase.domain.assets.LocationGroups locationGroups;
+    private final io.chargebase.domain.organisation.Groups groups;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
-            io.chargebase.domain.assets.LocationGroups locationGroups) {
+            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups) {
         this.locationGroups = locationGroups;
+        this.groups = groups;
         this.tokens = tokens;
         this.locations = locations;
         this.chargePoints = chargePoints;
@@ -69,6 +71,9 @@ class NodeController {
             case Types.EVSE -> chargePoints.findEvse(id.id());
             case Types.CONNECTOR -> chargePoints.findConnector(id.id());
             case Types.LOCATION_GROUP -> locationGroups.find(id.id());
+            case Types.BUSINESS_PARTNER_GROUP -> groups.findBusinessPartnerGroup(id.id())
+                    .map(io.chargebase.api.graphql.organisation.GroupController.BusinessPartnerGroup::new);
+            case Types.USER_GROUP -> groups.findUserGroup(id.id()).map(io.chargebase.api.graphql.organisation.GroupController.UserGroup::new);
             default -> Optional.empty();
         };
     }

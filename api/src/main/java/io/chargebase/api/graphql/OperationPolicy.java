@@ -66,7 +66,14 @@ public final class OperationPolicy {
             entry("Mutation.setChargePointStatus", TENANT_ADMINS),
             entry("Query.locationGroups", TENANT_READERS),
             entry("Mutation.createLocationGroup", TENANT_ADMINS),
-            entry("Mutation.deleteLocationGroup", TENANT_ADMINS));
+            entry("Mutation.deleteLocationGroup", TENANT_ADMINS),
+            entry("Query.businessPartnerGroups", TENANT_READERS),
+            entry("Query.userGroups", TENANT_READERS),
+            entry("Mutation.createBusinessPartnerGroup", TENANT_ADMINS),
+            entry("Mutation.deleteBusinessPartnerGroup", TENANT_ADMINS),
+            entry("Mutation.createUserGroup", TENANT_ADMINS),
+            entry("Mutation.setUserGroupMembers", TENANT_ADMINS),
+            entry("Mutation.deleteUserGroup", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

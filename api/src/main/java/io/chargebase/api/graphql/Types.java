@@ -13,6 +13,8 @@ public final class Types {
     public static final String EVSE = "Evse";
     public static final String CONNECTOR = "Connector";
     public static final String LOCATION_GROUP = "LocationGroup";
+    public static final String BUSINESS_PARTNER_GROUP = "BusinessPartnerGroup";
+    public static final String USER_GROUP = "UserGroup";
 
     private Types() {
     }

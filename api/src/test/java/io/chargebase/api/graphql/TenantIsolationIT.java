@@ -50,6 +50,8 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoLocation;
     private String demoChargePoint;
     private String demoGroup;
+    private String demoPartnerGroup;
+    private String demoUserGroup;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -82,6 +84,10 @@ class TenantIsolationIT extends IntegrationTest {
                 "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint").path("id").asString();
         demoGroup = mutate(demo, "tenant-portal/CreateLocationGroup", Map.of("name", "Demo only group", "currentType", "AC"))
                 .path("locationGroup").path("id").asString();
+        demoPartnerGroup = mutate(demo, "tenant-portal/CreateBusinessPartnerGroup", Map.of("name", "Demo partners",
+                "organisationUnitIds", List.of(demoUnit))).path("businessPartnerGroup").path("id").asString();
+        demoUserGroup = mutate(demo, "tenant-portal/CreateUserGroup", Map.of("name", "Demo staff", "profileIds", List.of(demoProfile)))
+                .path("userGroup").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -100,7 +106,8 @@ class TenantIsolationIT extends IntegrationTest {
     private Map<String, Runnable> cases() {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
-            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint)) {
+            for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint,
+                    demoGroup, demoPartnerGroup, demoUserGroup)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -210,6 +217,18 @@ class TenantIsolationIT extends IntegrationTest {
                 Map.of("name", "Planted", "locationIds", List.of(demoLocation)))));
         cases.put("Mutation.deleteLocationGroup", () -> notFound(acmeMutation("tenant-portal/DeleteLocationGroup",
                 Map.of("locationGroupId", demoGroup))));
+        cases.put("Query.businessPartnerGroups", () -> assertThat(asAcme("tenant-portal/BusinessPartnerGroups", Map.of()).raw())
+                .doesNotContain("Demo partners", demoPartnerGroup));
+        cases.put("Query.userGroups", () -> assertThat(asAcme("tenant-portal/UserGroups", Map.of()).raw()).doesNotContain("Demo staff", demoUserGroup));
+        cases.put("Mutation.createBusinessPartnerGroup", () -> notFound(acmeMutation("tenant-portal/CreateBusinessPartnerGroup",
+                Map.of("name", "Planted", "organisationUnitIds", List.of(demoUnit)))));
+        cases.put("Mutation.deleteBusinessPartnerGroup", () -> notFound(acmeMutation("tenant-portal/DeleteBusinessPartnerGroup",
+                Map.of("businessPartnerGroupId", demoPartnerGroup))));
+        cases.put("Mutation.createUserGroup", () -> notFound(acmeMutation("tenant-portal/CreateUserGroup",
+                Map.of("name", "Planted", "profileIds", List.of(demoProfile)))));
+        cases.put("Mutation.setUserGroupMembers", () -> notFound(acmeMutation("tenant-portal/SetUserGroupMembers",
+                Map.of("userGroupId", demoUserGroup, "profileIds", List.of(acmeProfile)))));
+        cases.put("Mutation.deleteUserGroup", () -> notFound(acmeMutation("tenant-portal/DeleteUserGroup", Map.of("userGroupId", demoUserGroup))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
@@ -271,6 +290,9 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
                 .data().path("profiles").path("totalCount").asInt()).isZero();
         assertThat(graphQl().document(demo, "tenant-portal/LocationGroups", Map.of()).raw()).contains("Demo only group");
+        assertThat(graphQl().document(demo, "tenant-portal/UserGroups", Map.of()).data().path("userGroups").get(0).path("memberCount").asInt())
+                .isEqualTo(1);
+        assertThat(graphQl().document(demo, "tenant-portal/BusinessPartnerGroups", Map.of()).raw()).contains("Demo partners");
         JsonNode demoChargePoints = graphQl().document(demo, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints");
         assertThat(demoChargePoints.path("totalCount").asInt()).isEqualTo(1);
         assertThat(demoChargePoints.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");
