@@ -73,7 +73,8 @@ public final class OperationPolicy {
             entry("Mutation.deleteBusinessPartnerGroup", TENANT_ADMINS),
             entry("Mutation.createUserGroup", TENANT_ADMINS),
             entry("Mutation.setUserGroupMembers", TENANT_ADMINS),
-            entry("Mutation.deleteUserGroup", TENANT_ADMINS));
+            entry("Mutation.deleteUserGroup", TENANT_ADMINS),
+            entry("Query.search", TENANT_READERS));
 
     private OperationPolicy() {
     }

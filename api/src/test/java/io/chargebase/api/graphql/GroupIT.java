@@ -62,6 +62,26 @@ class GroupIT extends IntegrationTest {
     }
 
     @Test
+    void theUniversalSearchFindsEveryKind() {
+        admin = tokenOf(aTenant());
+        String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
+        profile(root, "zephyr@example.com");
+        mutate(admin, "tenant-portal/CreateToken", Map.of("uid", "ZE000001".replace("Z", "A"), "type", "RFID", "visualNumber", "ZEPHYR-1"));
+        java.util.Map<String, Object> location = new java.util.HashMap<>(io.chargebase.api.support.AssetFixtures.aLocation());
+        location.put("name", "Zephyr Garage");
+        String locationId = mutate(admin, "tenant-portal/CreateLocation", location).path("location").path("id").asString();
+        mutate(admin, "tenant-portal/RegisterChargePoint", Map.of("locationId", locationId, "ocppIdentity", "ZEPHYR-CP",
+                "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null))));
+        var response = graphQl().document(admin, "tenant-portal/Search", Map.of("text", "zephyr"));
+        assertThat(response.errors().isMissingNode()).as(response.raw()).isTrue();
+        JsonNode found = response.data().path("search");
+        List<String> kinds = new java.util.ArrayList<>();
+        found.forEach(result -> kinds.add(result.path("__typename").asString()));
+        assertThat(kinds).containsExactlyInAnyOrder("Profile", "Token", "Location", "ChargePoint");
+        assertThat(graphQl().document(admin, "tenant-portal/Search", Map.of("text", "z")).errorTypes()).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
     void aUserGroupIsASetOfProfiles() {
         admin = tokenOf(aTenant());
         String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();

@@ -229,6 +229,12 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.setUserGroupMembers", () -> notFound(acmeMutation("tenant-portal/SetUserGroupMembers",
                 Map.of("userGroupId", demoUserGroup, "profileIds", List.of(acmeProfile)))));
         cases.put("Mutation.deleteUserGroup", () -> notFound(acmeMutation("tenant-portal/DeleteUserGroup", Map.of("userGroupId", demoUserGroup))));
+        cases.put("Query.search", () -> {
+            for (String text : List.of("Demo", "DEADBEEF", "DEMO-ISO", DEMO_EMAIL)) {
+                assertThat(asAcme("tenant-portal/Search", Map.of("text", text)).raw()).as(text)
+                        .doesNotContain(demoProfile, demoToken, demoLocation, demoChargePoint);
+            }
+        });
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
