@@ -74,7 +74,8 @@ public final class OperationPolicy {
             entry("Mutation.createUserGroup", TENANT_ADMINS),
             entry("Mutation.setUserGroupMembers", TENANT_ADMINS),
             entry("Mutation.deleteUserGroup", TENANT_ADMINS),
-            entry("Query.search", TENANT_READERS));
+            entry("Query.search", TENANT_READERS),
+            entry("Mutation.importProfiles", TENANT_WRITERS));
 
     private OperationPolicy() {
     }

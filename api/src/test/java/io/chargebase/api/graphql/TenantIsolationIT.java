@@ -235,6 +235,12 @@ class TenantIsolationIT extends IntegrationTest {
                         .doesNotContain(demoProfile, demoToken, demoLocation, demoChargePoint);
             }
         });
+        cases.put("Mutation.importProfiles", () -> {
+            JsonNode imported = acmeMutation("tenant-portal/ImportProfiles", Map.of("csv", "name,email\nImported twin," + DEMO_EMAIL + "\n"));
+            assertThat(imported.path("imported").asInt()).as("addresses are unique per tenant only").isEqualTo(1);
+            JsonNode foreignUnit = acmeMutation("tenant-portal/ImportProfiles", Map.of("csv", "name,email,organisation_unit\nX,x@acme.example,Demo fleet\n"));
+            assertThat(foreignUnit.path("rowErrors").get(0).path("field").asString()).isEqualTo("organisation_unit");
+        });
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);
@@ -246,7 +252,7 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.signUpDriver", () -> {
             JsonNode signedUp = graphQlOf(acmeTenant).document(acme, "driver-app/SignUpDriver", Map.of("input",
-                    Map.of("email", DEMO_EMAIL, "name", "Same address, other tenant", "password", PASSWORD))).payload("signUpDriver");
+                    Map.of("email", demoUserEmail, "name", "Same address, other tenant", "password", PASSWORD))).payload("signUpDriver");
             assertThat(signedUp.path("userErrors")).as("addresses are unique per tenant only").isEmpty();
         });
         cases.put("Mutation.verifyEmail", () -> assertThat(graphQlOf(acmeTenant).document(acme, "driver-app/VerifyEmail",
@@ -293,6 +299,8 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoUsers.toString()).contains(demoUserEmail, "ACTIVE");
         JsonNode demoClients = graphQl().document(demo, "tenant-portal/Clients", Map.of()).data().path("clients");
         assertThat(demoClients.toString()).contains("demo-only-client", "Demo's own");
+        assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Imported twin")))
+                .data().path("profiles").path("totalCount").asInt()).isZero();
         assertThat(graphQl().document(demo, "tenant-portal/Profiles", Map.of("filter", Map.of("text", "Same address")))
                 .data().path("profiles").path("totalCount").asInt()).isZero();
         assertThat(graphQl().document(demo, "tenant-portal/LocationGroups", Map.of()).raw()).contains("Demo only group");

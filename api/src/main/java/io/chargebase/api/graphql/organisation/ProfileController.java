@@ -32,10 +32,27 @@ class ProfileController {
 
     private final Profiles profiles;
     private final OrganisationUnits units;
+    private final io.chargebase.domain.organisation.ProfileImport profileImport;
 
-    ProfileController(Profiles profiles, OrganisationUnits units) {
+    ProfileController(Profiles profiles, OrganisationUnits units, io.chargebase.domain.organisation.ProfileImport profileImport) {
         this.profiles = profiles;
         this.units = units;
+        this.profileImport = profileImport;
+    }
+
+    record ImportProfilesInput(String csv, Boolean allOrNothing) {
+    }
+
+    record ImportProfilesPayload(int imported, List<io.chargebase.domain.csv.RowError> rowErrors, List<UserError> userErrors) {
+    }
+
+    @MutationMapping
+    ImportProfilesPayload importProfiles(@Argument ImportProfilesInput input) {
+        return UserError.attempt(() -> {
+            var result = profileImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv()),
+                    input.allOrNothing() == null || input.allOrNothing());
+            return new ImportProfilesPayload(result.imported(), result.errors(), List.of());
+        }, errors -> new ImportProfilesPayload(0, List.of(), errors));
     }
 
     record ProfileFilter(String organisationUnitId, String text, ProfileStatus status) {

@@ -111,6 +111,47 @@ public class ProfileRows {
                 .single();
     }
 
+    /** A row ready for {@link #insertAll}. */
+    public record NewRow(UUID id, UUID organisationUnitId, String name, String email, String phone, String externalReference) {
+    }
+
+    private static final int CHUNK = 5_000;
+
+    /** Inserts many profiles with one statement per few thousand rows. */
+    public void insertAll(List<NewRow> newRows) {
+        UUID tenant = TenantContext.requireTenant().value();
+        for (int from = 0; from < newRows.size(); from += CHUNK) {
+            List<NewRow> chunk = newRows.subList(from, Math.min(newRows.size(), from + CHUNK));
+            jdbc.sql("insert into profile (tenant_id, id, organisation_unit_id, name, email, phone, external_reference) "
+                            + "select ?, * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])")
+                    .params(tenant,
+                            chunk.stream().map(NewRow::id).toArray(UUID[]::new),
+                            chunk.stream().map(NewRow::organisationUnitId).toArray(UUID[]::new),
+                            chunk.stream().map(NewRow::name).toArray(String[]::new),
+                            chunk.stream().map(NewRow::email).toArray(String[]::new),
+                            chunk.stream().map(NewRow::phone).toArray(String[]::new),
+                            chunk.stream().map(NewRow::externalReference).toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    /** Which of these (lower-case) addresses already have a profile the caller can see. */
+    public List<String> existingEmails(List<String> lowerCaseEmails) {
+        if (lowerCaseEmails.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select lower(email) from profile where lower(email) = any(?)")
+                .param(lowerCaseEmails.toArray(String[]::new)).query(String.class).list();
+    }
+
+    public List<String> existingReferences(List<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select external_reference from profile where external_reference = any(?)")
+                .param(references.toArray(String[]::new)).query(String.class).list();
+    }
+
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
