@@ -92,7 +92,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/graphql", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
+                .requestMatchers("/graphql", "/graphql/csv", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .anyRequest().authenticated());
         // Bearer tokens travel in a header the browser never adds by itself, so there is nothing to forge.

@@ -81,6 +81,26 @@ class ProfileImportIT extends IntegrationTest {
     }
 
     @Test
+    void anyListQueryExportsAsCsvWithTheCallersRights() {
+        aTree();
+        importCsv("name,email,organisation_unit\nNora Jansen,nora@example.com,Fleet/North\n\"=HYPERLINK(1)\",formula@example.com,\n", true);
+        io.chargebase.api.support.GraphQl export = new io.chargebase.api.support.GraphQl(baseUrl(), "/graphql/csv");
+        var csv = export.document(admin, "tenant-portal/Profiles", Map.of("first", 100));
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        List<String> lines = csv.raw().lines().toList();
+        assertThat(lines.getFirst()).startsWith("id,name,email,phone,status,externalReference,organisationUnit.id,organisationUnit.name");
+        assertThat(lines).hasSize(3);
+        assertThat(csv.raw()).contains("Nora Jansen,nora@example.com").contains(",North").contains("\"'=HYPERLINK(1)\"");
+
+        var anonymous = export.document(null, "tenant-portal/Profiles", Map.of());
+        assertThat(anonymous.status()).isEqualTo(400);
+        assertThat(anonymous.raw()).contains("UNAUTHENTICATED");
+        var other = export.document(tokenOf(aTenant()), "tenant-portal/Profiles", Map.of());
+        assertThat(other.raw()).doesNotContain("nora@example.com");
+        assertThat(export.document(admin, "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
     void existingAddressesAreRowErrors() {
         aTree();
         importCsv("name,email\nFirst,first@example.com\n", true);
