@@ -75,7 +75,8 @@ public final class OperationPolicy {
             entry("Mutation.setUserGroupMembers", TENANT_ADMINS),
             entry("Mutation.deleteUserGroup", TENANT_ADMINS),
             entry("Query.search", TENANT_READERS),
-            entry("Mutation.importProfiles", TENANT_WRITERS));
+            entry("Mutation.importProfiles", TENANT_WRITERS),
+            entry("Mutation.importTokens", TENANT_WRITERS));
 
     private OperationPolicy() {
     }

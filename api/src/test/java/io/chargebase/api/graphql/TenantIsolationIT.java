@@ -241,6 +241,16 @@ class TenantIsolationIT extends IntegrationTest {
             JsonNode foreignUnit = acmeMutation("tenant-portal/ImportProfiles", Map.of("csv", "name,email,organisation_unit\nX,x@acme.example,Demo fleet\n"));
             assertThat(foreignUnit.path("rowErrors").get(0).path("field").asString()).isEqualTo("organisation_unit");
         });
+        cases.put("Mutation.importTokens", () -> {
+            JsonNode foreignOwner = acmeMutation("tenant-portal/ImportTokens", Map.of("csv", "uid,type,owner_email\nCAFE0002,RFID," + DEMO_EMAIL + "\n"));
+            // acme imported its own profile with demo's address above: the card goes to that one, never to demo's
+            assertThat(foreignOwner.path("imported").asInt()).isEqualTo(1);
+            String owner = asAcme("tenant-portal/Tokens", Map.of("filter", Map.of("text", "CAFE0002"))).data().path("tokens")
+                    .path("edges").get(0).path("node").path("owner").path("id").asString();
+            assertThat(owner).isNotEqualTo(demoProfile);
+            JsonNode twin = acmeMutation("tenant-portal/ImportTokens", Map.of("csv", "uid,type\nDEADBEEF02,RFID\n"));
+            assertThat(twin.path("imported").asInt()).isEqualTo(1);
+        });
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

@@ -37,11 +37,28 @@ class TokenController {
     private final Tokens tokens;
     private final Profiles profiles;
     private final Clock clock;
+    private final io.chargebase.domain.tokens.TokenImport tokenImport;
 
-    TokenController(Tokens tokens, Profiles profiles, Clock clock) {
+    TokenController(Tokens tokens, Profiles profiles, Clock clock, io.chargebase.domain.tokens.TokenImport tokenImport) {
         this.tokens = tokens;
         this.profiles = profiles;
         this.clock = clock;
+        this.tokenImport = tokenImport;
+    }
+
+    record ImportTokensInput(String csv, Boolean allOrNothing) {
+    }
+
+    record ImportTokensPayload(int imported, List<io.chargebase.domain.csv.RowError> rowErrors, List<UserError> userErrors) {
+    }
+
+    @MutationMapping
+    ImportTokensPayload importTokens(@Argument ImportTokensInput input) {
+        return UserError.attempt(() -> {
+            var result = tokenImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv()),
+                    input.allOrNothing() == null || input.allOrNothing(), caller());
+            return new ImportTokensPayload(result.imported(), result.errors(), List.of());
+        }, errors -> new ImportTokensPayload(0, List.of(), errors));
     }
 
     record TokenFilter(String text, String ownerProfileId) {

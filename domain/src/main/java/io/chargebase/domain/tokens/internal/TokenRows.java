@@ -111,6 +111,59 @@ public class TokenRows {
         return new Page<>(more ? tokens.subList(0, limit) : tokens, more, total);
     }
 
+    /** A token ready for {@link #insertAll}. */
+    public record NewRow(UUID id, TokenUid uid, EmaId emaId, TokenType type, Instant expiresAt, UUID owner, String visualNumber,
+            BillingTarget billing) {
+    }
+
+    private static final int CHUNK = 5_000;
+
+    /** Inserts many tokens, and their first history entries, with one statement per few thousand rows. */
+    public void insertAll(List<NewRow> rows, String importedBy) {
+        UUID tenant = TenantContext.requireTenant().value();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            jdbc.sql("insert into token (tenant_id, id, uid, ema_id, type, expires_at, owner_profile_id, visual_number, billing) "
+                            + "select ?, * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[])")
+                    .params(tenant,
+                            chunk.stream().map(NewRow::id).toArray(UUID[]::new),
+                            chunk.stream().map(row -> row.uid().value()).toArray(String[]::new),
+                            chunk.stream().map(row -> row.emaId() == null ? null : row.emaId().compact()).toArray(String[]::new),
+                            chunk.stream().map(row -> row.type().name()).toArray(String[]::new),
+                            chunk.stream().map(row -> row.expiresAt() == null ? null : Timestamp.from(row.expiresAt())).toArray(Timestamp[]::new),
+                            chunk.stream().map(NewRow::owner).toArray(UUID[]::new),
+                            chunk.stream().map(NewRow::visualNumber).toArray(String[]::new),
+                            chunk.stream().map(row -> row.billing().name()).toArray(String[]::new))
+                    .update();
+            jdbc.sql("insert into token_status_change (tenant_id, id, token_id, from_status, to_status, reason, changed_by) "
+                            + "select ?, gen_random_uuid(), t, null, 'ACTIVE', 'Imported', ? from unnest(?::uuid[]) as t")
+                    .params(tenant, importedBy, chunk.stream().map(NewRow::id).toArray(UUID[]::new))
+                    .update();
+        }
+    }
+
+    public List<String> existingUids(List<String> uids) {
+        return uids.isEmpty() ? List.of() : jdbc.sql("select uid from token where uid = any(?)")
+                .param(uids.toArray(String[]::new)).query(String.class).list();
+    }
+
+    public List<String> existingEmaIds(List<String> compactEmaIds) {
+        return compactEmaIds.isEmpty() ? List.of() : jdbc.sql("select ema_id from token where ema_id = any(?)")
+                .param(compactEmaIds.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /** The visible profiles with these (lower-case) addresses. */
+    public Map<String, UUID> profileIdsByEmail(List<String> lowerCaseEmails) {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        if (!lowerCaseEmails.isEmpty()) {
+            jdbc.sql("select lower(email) as email, id from profile where lower(email) = any(?)")
+                    .param(lowerCaseEmails.toArray(String[]::new))
+                    .query((rs, row) -> ids.put(rs.getString("email"), rs.getObject("id", UUID.class)))
+                    .list();
+        }
+        return ids;
+    }
+
     static Token token(ResultSet rs, int row) throws SQLException {
         String emaId = rs.getString("ema_id");
         Timestamp expires = rs.getTimestamp("expires_at");
