@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.chargebase.domain.SqlSearch;
 import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.assets.AssetTypes;
@@ -70,29 +72,8 @@ public class ChargePointRows {
     }
 
     public Page<ChargePoint> search(String text, UUID location, UUID afterId, int limit) {
-        String where = " where true";
-        List<Object> params = new ArrayList<>();
-        if (text != null) {
-            where += " and (ocpp_identity ilike ? or vendor ilike ? or model ilike ? or serial_number ilike ?)";
-            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.addAll(List.of(pattern, pattern, pattern, pattern));
-        }
-        if (location != null) {
-            where += " and location_id = ?";
-            params.add(location);
-        }
-        long total = jdbc.sql("select count(*) from charge_point" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        String keyset = "";
-        if (afterId != null) {
-            keyset = " and id > ?";
-            pageParams.add(afterId);
-        }
-        pageParams.add(limit + 1);
-        List<ChargePoint> rows = jdbc.sql("select " + COLUMNS + " from charge_point" + where + keyset + " order by id limit ?")
-                .params(pageParams).query(ChargePointRows::chargePoint).list();
-        boolean more = rows.size() > limit;
-        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+        return SqlSearch.from("charge_point", COLUMNS).containing(text, "ocpp_identity", "vendor", "model", "serial_number")
+                .equal("location_id", location).page(jdbc, afterId, limit, ChargePointRows::chargePoint);
     }
 
     public Map<UUID, List<ChargePoint>> atLocations(Collection<UUID> locations) {

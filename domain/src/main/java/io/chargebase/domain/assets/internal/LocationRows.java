@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.chargebase.domain.SqlSearch;
 import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.assets.AssetTypes;
@@ -56,25 +58,7 @@ public class LocationRows {
     }
 
     public Page<Location> search(String text, UUID afterId, int limit) {
-        String where = " where true";
-        List<Object> params = new ArrayList<>();
-        if (text != null) {
-            where += " and (name ilike ? or city ilike ? or street ilike ?)";
-            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.addAll(List.of(pattern, pattern, pattern));
-        }
-        long total = jdbc.sql("select count(*) from location" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        String keyset = "";
-        if (afterId != null) {
-            keyset = " and id > ?";
-            pageParams.add(afterId);
-        }
-        pageParams.add(limit + 1);
-        List<Location> rows = jdbc.sql("select " + COLUMNS + " from location" + where + keyset + " order by id limit ?")
-                .params(pageParams).query(LocationRows::location).list();
-        boolean more = rows.size() > limit;
-        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+        return SqlSearch.from("location", COLUMNS).containing(text, "name", "city", "street").page(jdbc, afterId, limit, LocationRows::location);
     }
 
     static Location location(ResultSet rs, int row) throws SQLException {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.chargebase.domain.SqlSearch;
 import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.organisation.Page;
@@ -86,29 +88,9 @@ public class TokenRows {
     }
 
     public Page<Token> search(String text, UUID owner, UUID afterId, int limit) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (text != null) {
-            where.append(" and (uid ilike ? or ema_id ilike ? or visual_number ilike ?)");
-            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("-", "") + "%";
-            params.addAll(List.of(pattern, pattern, pattern));
-        }
-        if (owner != null) {
-            where.append(" and owner_profile_id = ?");
-            params.add(owner);
-        }
-        long total = jdbc.sql("select count(*) from token" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        String keyset = "";
-        if (afterId != null) {
-            keyset = " and id > ?";
-            pageParams.add(afterId);
-        }
-        pageParams.add(limit + 1);
-        List<Token> tokens = jdbc.sql("select " + COLUMNS + " from token" + where + keyset + " order by id limit ?")
-                .params(pageParams).query(TokenRows::token).list();
-        boolean more = tokens.size() > limit;
-        return new Page<>(more ? tokens.subList(0, limit) : tokens, more, total);
+        // EMA-IDs are stored without hyphens, so the text is searched without them too
+        return SqlSearch.from("token", COLUMNS).containing(text == null ? null : text.replace("-", ""), "uid", "ema_id", "visual_number")
+                .equal("owner_profile_id", owner).page(jdbc, afterId, limit, TokenRows::token);
     }
 
     /** A token ready for {@link #insertAll}. */
