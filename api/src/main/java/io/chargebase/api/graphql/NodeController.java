@@ -31,10 +31,13 @@ class NodeController {
     private final io.chargebase.domain.assets.ChargePoints chargePoints;
     private final io.chargebase.domain.assets.LocationGroups locationGroups;
     private final io.chargebase.domain.organisation.Groups groups;
+    private final io.chargebase.domain.assets.ChargePointTemplates templates;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
-            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups) {
+            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups,
+            io.chargebase.domain.assets.ChargePointTemplates templates) {
+        this.templates = templates;
         this.locationGroups = locationGroups;
         this.groups = groups;
         this.tokens = tokens;
@@ -70,6 +73,7 @@ class NodeController {
             case Types.CHARGE_POINT -> chargePoints.find(id.id());
             case Types.EVSE -> chargePoints.findEvse(id.id());
             case Types.CONNECTOR -> chargePoints.findConnector(id.id());
+            case Types.CHARGE_POINT_TEMPLATE -> templates.find(id.id());
             case Types.LOCATION_GROUP -> locationGroups.find(id.id());
             case Types.BUSINESS_PARTNER_GROUP -> groups.findBusinessPartnerGroup(id.id())
                     .map(io.chargebase.api.graphql.organisation.GroupController.BusinessPartnerGroup::new);

@@ -76,7 +76,9 @@ public final class OperationPolicy {
             entry("Mutation.deleteUserGroup", TENANT_ADMINS),
             entry("Query.search", TENANT_READERS),
             entry("Mutation.importProfiles", TENANT_WRITERS),
-            entry("Mutation.importTokens", TENANT_WRITERS));
+            entry("Mutation.importTokens", TENANT_WRITERS),
+            entry("Query.chargePointTemplates", TENANT_READERS),
+            entry("Mutation.createChargePointTemplate", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

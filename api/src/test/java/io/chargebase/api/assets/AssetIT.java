@@ -50,6 +50,31 @@ class AssetIT extends IntegrationTest {
     }
 
     @Test
+    void aTemplateFillsInTheEvsesOfEveryChargerOfItsModel() {
+        String admin = tokenOf(aTenant());
+        String location = mutate(admin, "tenant-portal/CreateLocation", aLocation()).path("location").path("id").asString();
+        JsonNode template = mutate(admin, "tenant-portal/CreateChargePointTemplate", Map.of("name", "Alfen Eve Double", "vendor", "Alfen",
+                "model", "Eve Double Pro", "evses", List.of(anAcEvse(null), anAcEvse(null))));
+        assertThat(template.path("userErrors")).isEmpty();
+        String templateId = template.path("chargePointTemplate").path("id").asString();
+        JsonNode registered = mutate(admin, "tenant-portal/RegisterChargePoint", Map.of("locationId", location, "ocppIdentity", "EVE-0001",
+                "templateId", templateId));
+        assertThat(registered.path("userErrors")).isEmpty();
+        assertThat(registered.path("chargePoint").path("evses")).hasSize(2);
+        assertThat(registered.path("chargePoint").path("evses").get(1).path("connectors").get(0).path("standard").asString())
+                .isEqualTo("IEC_62196_T2");
+        JsonNode listed = graphQl().document(admin, "tenant-portal/ChargePoints", Map.of("text", "EVE-0001")).data().path("chargePoints");
+        assertThat(listed.path("edges").get(0).path("node").path("model").asString()).isEqualTo("Eve Double Pro");
+
+        assertThat(code(mutate(admin, "tenant-portal/CreateChargePointTemplate", Map.of("name", "alfen eve double",
+                "evses", List.of(anAcEvse(null)))))).isEqualTo("DUPLICATE");
+        assertThat(code(mutate(admin, "tenant-portal/CreateChargePointTemplate", Map.of("name", "With ids",
+                "evses", List.of(anAcEvse("NL*CBS*E1*1")))))).isEqualTo("INVALID");
+        assertThat(code(mutate(admin, "tenant-portal/RegisterChargePoint", Map.of("locationId", location, "ocppIdentity", "EVE-0002",
+                "templateId", io.chargebase.api.graphql.GlobalId.encode("ChargePointTemplate", java.util.UUID.randomUUID()))))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void badAssetInputIsATypedUserErrorNamingTheField() {
         String admin = tokenOf(aTenant());
         Map<String, Object> far = aLocation();

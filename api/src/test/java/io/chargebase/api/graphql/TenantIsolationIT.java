@@ -52,6 +52,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoGroup;
     private String demoPartnerGroup;
     private String demoUserGroup;
+    private String demoTemplate;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -88,6 +89,8 @@ class TenantIsolationIT extends IntegrationTest {
                 "organisationUnitIds", List.of(demoUnit))).path("businessPartnerGroup").path("id").asString();
         demoUserGroup = mutate(demo, "tenant-portal/CreateUserGroup", Map.of("name", "Demo staff", "profileIds", List.of(demoProfile)))
                 .path("userGroup").path("id").asString();
+        demoTemplate = mutate(demo, "tenant-portal/CreateChargePointTemplate", Map.of("name", "Demo model",
+                "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePointTemplate").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -107,7 +110,7 @@ class TenantIsolationIT extends IntegrationTest {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
             for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint,
-                    demoGroup, demoPartnerGroup, demoUserGroup)) {
+                    demoGroup, demoPartnerGroup, demoUserGroup, demoTemplate)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -208,6 +211,10 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.registerChargePoint", () -> {
             notFound(acmeMutation("tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity", "PLANTED",
                     "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))));
+            String acmeLocation = acmeMutation("tenant-portal/CreateLocation", io.chargebase.api.support.AssetFixtures.aLocation())
+                    .path("location").path("id").asString();
+            notFound(acmeMutation("tenant-portal/RegisterChargePoint", Map.of("locationId", acmeLocation, "ocppIdentity", "FROM-DEMO-TEMPLATE",
+                    "templateId", demoTemplate)));
         });
         cases.put("Mutation.setChargePointStatus", () -> notFound(acmeMutation("tenant-portal/SetChargePointStatus",
                 Map.of("chargePointId", demoChargePoint, "status", "DISABLED"))));
@@ -251,6 +258,11 @@ class TenantIsolationIT extends IntegrationTest {
             JsonNode twin = acmeMutation("tenant-portal/ImportTokens", Map.of("csv", "uid,type\nDEADBEEF02,RFID\n"));
             assertThat(twin.path("imported").asInt()).isEqualTo(1);
         });
+        cases.put("Query.chargePointTemplates", () -> assertThat(asAcme("tenant-portal/ChargePointTemplates", Map.of()).raw())
+                .doesNotContain("Demo model", demoTemplate));
+        cases.put("Mutation.createChargePointTemplate", () -> assertThat(acmeMutation("tenant-portal/CreateChargePointTemplate",
+                Map.of("name", "Demo model", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("userErrors"))
+                .as("template names are per tenant").isEmpty());
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

@@ -43,8 +43,11 @@ public class ChargePoints {
     private final Locations locations;
     private final PasswordHashing hashing;
     private final LocationGroups groups;
+    private final ChargePointTemplates templates;
 
-    ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing, LocationGroups groups) {
+    ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing, LocationGroups groups,
+            ChargePointTemplates templates) {
+        this.templates = templates;
         this.rows = rows;
         this.locations = locations;
         this.hashing = hashing;
@@ -169,7 +172,16 @@ public class ChargePoints {
         }
     }
 
-    private static void validate(NewChargePoint.NewEvse evse, String field, Set<String> seen) {
+    /** Registers one more charger of a template's model: its EVSEs and connectors come from the template. */
+    public Registered registerFromTemplate(UUID templateId, UUID locationId, String ocppIdentity, String serialNumber,
+            AssetTypes.ChargePointStatus status) {
+        ChargePointTemplate template = templates.find(templateId)
+                .orElseThrow(() -> DomainException.notFound("templateId", "charge-point template", templateId));
+        return register(new NewChargePoint(locationId, ocppIdentity, template.vendor(), template.model(), serialNumber, status,
+                template.evses()));
+    }
+
+    static void validate(NewChargePoint.NewEvse evse, String field, Set<String> seen) {
         if (evse.currentType() == null) {
             throw new DomainException(ErrorCode.REQUIRED, field + ".currentType", "Say whether the EVSE delivers AC or DC.");
         }

@@ -34,10 +34,12 @@ class AssetController {
 
     private final Locations locations;
     private final ChargePoints chargePoints;
+    private final io.chargebase.domain.assets.ChargePointTemplates templates;
 
-    AssetController(Locations locations, ChargePoints chargePoints) {
+    AssetController(Locations locations, ChargePoints chargePoints, io.chargebase.domain.assets.ChargePointTemplates templates) {
         this.locations = locations;
         this.chargePoints = chargePoints;
+        this.templates = templates;
     }
 
     record Address(String street, String postalCode, String city, String country) {
@@ -61,7 +63,38 @@ class AssetController {
     }
 
     record RegisterChargePointInput(String locationId, String ocppIdentity, String vendor, String model, String serialNumber,
-            AssetTypes.ChargePointStatus status, List<EvseInput> evses) {
+            AssetTypes.ChargePointStatus status, List<EvseInput> evses, String templateId) {
+    }
+
+    record CreateChargePointTemplateInput(String name, String vendor, String model, List<EvseInput> evses) {
+    }
+
+    record ChargePointTemplatePayload(io.chargebase.domain.assets.ChargePointTemplate chargePointTemplate, List<UserError> userErrors) {
+    }
+
+    @SchemaMapping(typeName = Types.CHARGE_POINT_TEMPLATE, field = "id")
+    String templateId(io.chargebase.domain.assets.ChargePointTemplate template) {
+        return GlobalId.encode(Types.CHARGE_POINT_TEMPLATE, template.id());
+    }
+
+    @QueryMapping
+    List<io.chargebase.domain.assets.ChargePointTemplate> chargePointTemplates() {
+        return templates.list();
+    }
+
+    @MutationMapping
+    ChargePointTemplatePayload createChargePointTemplate(@Argument CreateChargePointTemplateInput input) {
+        return UserError.attempt(() -> new ChargePointTemplatePayload(templates.create(input.name(), input.vendor(), input.model(),
+                        newEvses(input.evses())), List.of()),
+                errors -> new ChargePointTemplatePayload(null, errors));
+    }
+
+    private static List<NewChargePoint.NewEvse> newEvses(List<EvseInput> evses) {
+        return evses == null ? List.of() : evses.stream()
+                .map(evse -> new NewChargePoint.NewEvse(evse.evseId(), evse.currentType(), decimal(evse.maxPowerKw()),
+                        evse.connectors().stream().map(connector -> new NewChargePoint.NewConnector(connector.standard(),
+                                connector.format(), connector.powerType(), connector.maxVoltage(), connector.maxAmperage())).toList()))
+                .toList();
     }
 
     record RegisterChargePointPayload(ChargePoint chargePoint, String chargerSecret, List<UserError> userErrors) {
@@ -157,14 +190,12 @@ class AssetController {
     @MutationMapping
     RegisterChargePointPayload registerChargePoint(@Argument RegisterChargePointInput input) {
         return UserError.attempt(() -> {
-            List<NewChargePoint.NewEvse> evses = input.evses().stream()
-                    .map(evse -> new NewChargePoint.NewEvse(evse.evseId(), evse.currentType(), decimal(evse.maxPowerKw()),
-                            evse.connectors().stream().map(connector -> new NewChargePoint.NewConnector(connector.standard(),
-                                    connector.format(), connector.powerType(), connector.maxVoltage(), connector.maxAmperage())).toList()))
-                    .toList();
-            ChargePoints.Registered registered = chargePoints.register(new NewChargePoint(
-                    GlobalId.require(Types.LOCATION, input.locationId(), "locationId"), input.ocppIdentity(), input.vendor(),
-                    input.model(), input.serialNumber(), input.status(), evses));
+            UUID location = GlobalId.require(Types.LOCATION, input.locationId(), "locationId");
+            ChargePoints.Registered registered = input.templateId() != null && input.evses() == null
+                    ? chargePoints.registerFromTemplate(GlobalId.require(Types.CHARGE_POINT_TEMPLATE, input.templateId(), "templateId"),
+                            location, input.ocppIdentity(), input.serialNumber(), input.status())
+                    : chargePoints.register(new NewChargePoint(location, input.ocppIdentity(), input.vendor(), input.model(),
+                            input.serialNumber(), input.status(), newEvses(input.evses())));
             return new RegisterChargePointPayload(registered.chargePoint(), registered.secret(), List.of());
         }, errors -> new RegisterChargePointPayload(null, null, errors));
     }
