@@ -78,7 +78,8 @@ public final class OperationPolicy {
             entry("Mutation.importProfiles", TENANT_WRITERS),
             entry("Mutation.importTokens", TENANT_WRITERS),
             entry("Query.chargePointTemplates", TENANT_READERS),
-            entry("Mutation.createChargePointTemplate", TENANT_ADMINS));
+            entry("Mutation.createChargePointTemplate", TENANT_ADMINS),
+            entry("Mutation.setEvseStatus", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

@@ -96,7 +96,7 @@ public class DemoData {
                 clients.registerIntegration("demo-integration", "demo-secret", "Demo back office", Set.of(Role.TENANT_ADMIN));
                 users("demo", fleet, driver);
                 Location hq = locations.create(new NewLocation("Demo Charging HQ", "Keizersgracht 100", "1015 AA", "Amsterdam", "NL",
-                        new BigDecimal("52.375620"), new BigDecimal("4.886900"), "Europe/Amsterdam", AssetTypes.Access.PUBLIC, null));
+                        new BigDecimal("52.375620"), new BigDecimal("4.886900"), "Europe/Amsterdam", AssetTypes.Access.PUBLIC, null, "NL*DEM"));
                 chargePoint(hq, "DEMO-CP-1", "demo-cp-secret", acEvse("NL*DEM*E0001*1"), acEvse("NL*DEM*E0001*2"));
                 token("04A1B2C3D4E5F6", "NL-DEM-C00000001", driver, "DEM 0000 0001");
                 Token spare = token("04A1B2C3D4E5F7", "NL-DEM-C00000002", driver, "DEM 0000 0002");
@@ -116,7 +116,7 @@ public class DemoData {
                 users("acme", employees, driver);
                 Location campus = locations.create(new NewLocation("Acme Campus", "1 Canal Street", "E1 6AN", "London", "GB",
                         new BigDecimal("51.515400"), new BigDecimal("-0.072000"), "Europe/London", AssetTypes.Access.SEMI_PUBLIC,
-                        "Mo-Fr 07:00-20:00"));
+                        "Mo-Fr 07:00-20:00", "GB*ACM"));
                 chargePoint(campus, "ACME-CP-1", "acme-cp-secret", new NewChargePoint.NewEvse("GB*ACM*E0001*1", AssetTypes.CurrentType.DC,
                         new BigDecimal("150"), List.of(new NewChargePoint.NewConnector(AssetTypes.ConnectorStandard.IEC_62196_T2_COMBO,
                                 AssetTypes.ConnectorFormat.CABLE, AssetTypes.PowerType.DC, 920, 200))));

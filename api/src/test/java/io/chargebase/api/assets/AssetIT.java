@@ -44,6 +44,10 @@ class AssetIT extends IntegrationTest {
         JsonNode tree = listed.path("edges").get(0).path("node").path("chargePoints").get(0);
         assertThat(tree.path("evses").get(0).path("connectors").get(0).path("standard").asString()).isEqualTo("IEC_62196_T2");
 
+        String evse = chargePoint.path("evses").get(0).path("id").asString();
+        JsonNode planned = mutate(admin, "tenant-portal/SetEvseStatus", Map.of("evseId", evse, "status", "PLANNED"));
+        assertThat(planned.path("evse").path("status").asString()).isEqualTo("PLANNED");
+
         JsonNode disabled = mutate(admin, "tenant-portal/SetChargePointStatus", Map.of("chargePointId", chargePoint.path("id").asString(),
                 "status", "OUT_OF_ORDER"));
         assertThat(disabled.path("chargePoint").path("status").asString()).isEqualTo("OUT_OF_ORDER");
@@ -87,6 +91,10 @@ class AssetIT extends IntegrationTest {
         Map<String, Object> country = aLocation();
         country.put("country", "XX");
         assertThat(code(mutate(admin, "tenant-portal/CreateLocation", country))).isEqualTo("INVALID");
+        Map<String, Object> operator = aLocation();
+        operator.put("operatorId", "CBS");
+        assertThat(mutate(admin, "tenant-portal/CreateLocation", operator).path("userErrors").get(0).path("field").toString())
+                .isEqualTo("[\"input\",\"operatorId\"]");
 
         String location = mutate(admin, "tenant-portal/CreateLocation", aLocation()).path("location").path("id").asString();
         mutate(admin, "tenant-portal/RegisterChargePoint", Map.of("locationId", location, "ocppIdentity", "CP-1", "evses", List.of(anAcEvse(null))));

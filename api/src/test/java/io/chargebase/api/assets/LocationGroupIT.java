@@ -22,6 +22,7 @@ class LocationGroupIT extends IntegrationTest {
         Map<String, Object> location = aLocation();
         location.put("name", name);
         location.put("country", country);
+        location.put("operatorId", country + "*CBS");
         return mutate(admin, "tenant-portal/CreateLocation", location).path("location").path("id").asString();
     }
 
@@ -62,8 +63,11 @@ class LocationGroupIT extends IntegrationTest {
         assertThat(counts()).containsEntry("All other connectors", 2);
 
         assertThat(create(Map.of("name", "Fast DC", "currentType", "DC", "minPowerKw", 50.0)).path("userErrors")).isEmpty();
+        assertThat(create(Map.of("name", "Operated by CBS", "operatorIds", List.of("nl-cbs"))).path("locationGroup")
+                .path("connectorCount").asInt()).isEqualTo(1);
         assertThat(create(Map.of("name", "Netherlands", "countries", List.of("nl"))).path("userErrors")).isEmpty();
-        assertThat(counts()).containsEntry("Fast DC", 1).containsEntry("Netherlands", 1).containsEntry("All other connectors", 0);
+        assertThat(counts()).containsEntry("Fast DC", 1).containsEntry("Netherlands", 1).containsEntry("Operated by CBS", 1)
+                .containsEntry("All other connectors", 0);
 
         chargePoint(berlin, "DE-AC", anAcEvse(null));
         chargePoint(berlin, "DE-DC-2", dcEvse(300));

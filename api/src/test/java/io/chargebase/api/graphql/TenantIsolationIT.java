@@ -53,6 +53,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoPartnerGroup;
     private String demoUserGroup;
     private String demoTemplate;
+    private String demoEvse;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -81,8 +82,10 @@ class TenantIsolationIT extends IntegrationTest {
         java.util.Map<String, Object> plaza = new java.util.HashMap<>(io.chargebase.api.support.AssetFixtures.aLocation());
         plaza.put("name", "Demo Plaza");
         demoLocation = mutate(demo, "tenant-portal/CreateLocation", plaza).path("location").path("id").asString();
-        demoChargePoint = mutate(demo, "tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity", "DEMO-ISO-CP",
-                "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint").path("id").asString();
+        JsonNode demoRegistered = mutate(demo, "tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity",
+                "DEMO-ISO-CP", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint");
+        demoChargePoint = demoRegistered.path("id").asString();
+        demoEvse = demoRegistered.path("evses").get(0).path("id").asString();
         demoGroup = mutate(demo, "tenant-portal/CreateLocationGroup", Map.of("name", "Demo only group", "currentType", "AC"))
                 .path("locationGroup").path("id").asString();
         demoPartnerGroup = mutate(demo, "tenant-portal/CreateBusinessPartnerGroup", Map.of("name", "Demo partners",
@@ -263,6 +266,8 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.createChargePointTemplate", () -> assertThat(acmeMutation("tenant-portal/CreateChargePointTemplate",
                 Map.of("name", "Demo model", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("userErrors"))
                 .as("template names are per tenant").isEmpty());
+        cases.put("Mutation.setEvseStatus", () -> notFound(acmeMutation("tenant-portal/SetEvseStatus",
+                Map.of("evseId", demoEvse, "status", "REMOVED"))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

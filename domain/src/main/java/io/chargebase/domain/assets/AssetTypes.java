@@ -13,6 +13,9 @@ public final class AssetTypes {
 
     public enum CurrentType { AC, DC }
 
+    /** What drivers see of an EVSE, as OCPI 2.2.1 names it. */
+    public enum EvseStatus { AVAILABLE, BLOCKED, CHARGING, INOPERATIVE, OUTOFORDER, PLANNED, REMOVED, RESERVED, UNKNOWN }
+
     /** Plug standards, named as OCPI 2.2.1 names them. */
     public enum ConnectorStandard {
         CHADEMO, CHAOJI, DOMESTIC_A, DOMESTIC_B, DOMESTIC_C, DOMESTIC_D, DOMESTIC_E, DOMESTIC_F, DOMESTIC_G, DOMESTIC_H,

@@ -108,6 +108,16 @@ public class ChargePoints {
         return rows.setStatus(id, status);
     }
 
+    /** Sets what drivers see of an EVSE; chargers report most changes themselves over OCPP. */
+    public Evse setEvseStatus(UUID evseId, AssetTypes.EvseStatus status) {
+        if (status == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "status", "A status is required.");
+        }
+        rows.findEvse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+        rows.setEvseStatus(evseId, status);
+        return rows.findEvse(evseId).orElseThrow();
+    }
+
     /** Gives the charge point a new Basic-auth secret; the old one stops working. */
     public String renewSecret(UUID id) {
         existing(id);

@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** One place where one vehicle charges at a time; {@code ocppNumber} is its OCPP 1.6 connectorId. */
 public record Evse(UUID id, UUID chargePointId, String evseId, int ocppNumber, AssetTypes.CurrentType currentType,
-        BigDecimal maxPowerKw) {
+        BigDecimal maxPowerKw, AssetTypes.EvseStatus status) {
 }

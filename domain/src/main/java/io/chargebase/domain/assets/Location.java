@@ -17,6 +17,7 @@ public record Location(
         ZoneId timeZone,
         AssetTypes.Access access,
         String openingHours,
+        String operatorId,
         Instant createdAt,
         Instant updatedAt) {
 }

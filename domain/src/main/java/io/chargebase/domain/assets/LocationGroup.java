@@ -13,6 +13,7 @@ public record LocationGroup(
         String name,
         boolean isDefault,
         List<String> countries,
+        List<String> operatorIds,
         AssetTypes.CurrentType currentType,
         BigDecimal minPowerKw,
         BigDecimal maxPowerKw,
@@ -20,6 +21,6 @@ public record LocationGroup(
         List<UUID> connectorIds) {
 
     public boolean hasCriteria() {
-        return countries != null || currentType != null || minPowerKw != null || maxPowerKw != null || locationIds != null;
+        return countries != null || operatorIds != null || currentType != null || minPowerKw != null || maxPowerKw != null || locationIds != null;
     }
 }

@@ -35,8 +35,9 @@ public class LocationGroups {
     }
 
     /** A group from criteria and explicit connectors; memberships are recomputed at once. */
-    public LocationGroup create(String name, List<String> countries, AssetTypes.CurrentType currentType, BigDecimal minPowerKw,
-            BigDecimal maxPowerKw, List<UUID> locationIds, List<UUID> connectorIds) {
+    public LocationGroup create(String name, List<String> countries, List<String> operatorIds, AssetTypes.CurrentType currentType,
+            BigDecimal minPowerKw, BigDecimal maxPowerKw, List<UUID> locationIds, List<UUID> connectorIds) {
+        List<String> validOperators = operatorIds == null ? null : operatorIds.stream().map(Locations::operator).distinct().toList();
         String validName = Text.required("name", name, 100);
         List<String> validCountries = countries == null ? null : countries.stream().map(LocationGroups::country).distinct().toList();
         if (minPowerKw != null && maxPowerKw != null && minPowerKw.compareTo(maxPowerKw) > 0) {
@@ -58,7 +59,7 @@ public class LocationGroups {
         ensureDefault();
         LocationGroup group;
         try {
-            group = rows.insert(UUID.randomUUID(), validName, false, validCountries, currentType, minPowerKw, maxPowerKw,
+            group = rows.insert(UUID.randomUUID(), validName, false, validCountries, validOperators, currentType, minPowerKw, maxPowerKw,
                     locationIds == null ? null : List.copyOf(locationIds), connectorIds == null ? null : List.copyOf(connectorIds));
         } catch (DuplicateKeyException duplicate) {
             throw new DomainException(ErrorCode.DUPLICATE, "name", "Another location group has this name.");
@@ -105,7 +106,7 @@ public class LocationGroups {
 
     private void ensureDefault() {
         if (!rows.hasDefault()) {
-            rows.insert(UUID.randomUUID(), DEFAULT_NAME, true, null, null, null, null, null, null);
+            rows.insert(UUID.randomUUID(), DEFAULT_NAME, true, null, null, null, null, null, null, null);
         }
     }
 

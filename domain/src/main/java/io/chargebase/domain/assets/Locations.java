@@ -46,7 +46,9 @@ public class Locations {
             throw new DomainException(ErrorCode.REQUIRED, "access", "Say whether the location is public, semi-public or private.");
         }
         String hours = Text.optional("openingHours", location.openingHours(), 500);
-        return rows.insert(UUID.randomUUID(), name, street, postalCode, city, country, latitude, longitude, zone, location.access(), hours);
+        String operator = operator(location.operatorId());
+        return rows.insert(UUID.randomUUID(), name, street, postalCode, city, country, latitude, longitude, zone, location.access(), hours,
+                operator);
     }
 
     @Transactional(readOnly = true)
@@ -83,6 +85,18 @@ public class Locations {
             throw new DomainException(ErrorCode.INVALID, field, "A " + field + " lies between -" + limit + " and " + limit + ".");
         }
         return value.setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** An OCPI party as CC*PPP, e.g. NL*CBS; hyphens are accepted for the star. */
+    static String operator(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip().toUpperCase(Locale.ROOT).replace('-', '*');
+        if (!value.matches("[A-Z]{2}\\*[A-Z0-9]{3}") || !COUNTRIES.contains(value.substring(0, 2))) {
+            throw new DomainException(ErrorCode.INVALID, "operatorId", "'" + raw + "' is not an operator id like NL*CBS.");
+        }
+        return value;
     }
 
     private static ZoneId zone(String raw) {

@@ -49,7 +49,7 @@ class AssetController {
     }
 
     record CreateLocationInput(String name, String street, String postalCode, String city, String country, Double latitude,
-            Double longitude, String timeZone, AssetTypes.Access access, String openingHours) {
+            Double longitude, String timeZone, AssetTypes.Access access, String openingHours, String operatorId) {
     }
 
     record LocationPayload(Location location, List<UserError> userErrors) {
@@ -183,7 +183,7 @@ class AssetController {
     LocationPayload createLocation(@Argument CreateLocationInput input) {
         return UserError.attempt(() -> new LocationPayload(locations.create(new NewLocation(input.name(), input.street(),
                         input.postalCode(), input.city(), input.country(), decimal(input.latitude()), decimal(input.longitude()),
-                        input.timeZone(), input.access(), input.openingHours())), List.of()),
+                        input.timeZone(), input.access(), input.openingHours(), input.operatorId())), List.of()),
                 errors -> new LocationPayload(null, errors));
     }
 
@@ -205,6 +205,18 @@ class AssetController {
         return UserError.attempt(() -> new ChargePointPayload(chargePoints.setStatus(
                         GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"), input.status()), List.of()),
                 errors -> new ChargePointPayload(null, errors));
+    }
+
+    record SetEvseStatusInput(String evseId, AssetTypes.EvseStatus status) {
+    }
+
+    record EvsePayload(Evse evse, List<UserError> userErrors) {
+    }
+
+    @MutationMapping
+    EvsePayload setEvseStatus(@Argument SetEvseStatusInput input) {
+        return UserError.attempt(() -> new EvsePayload(chargePoints.setEvseStatus(GlobalId.require(Types.EVSE, input.evseId(), "evseId"),
+                input.status()), List.of()), errors -> new EvsePayload(null, errors));
     }
 
     private static BigDecimal decimal(Double value) {

@@ -34,7 +34,8 @@ class LocationGroupController {
         this.locations = locations;
     }
 
-    record CreateLocationGroupInput(String name, List<String> countries, AssetTypes.CurrentType currentType, Double minPowerKw,
+    record CreateLocationGroupInput(String name, List<String> countries, List<String> operatorIds, AssetTypes.CurrentType currentType,
+            Double minPowerKw,
             Double maxPowerKw, List<String> locationIds, List<String> connectorIds) {
     }
 
@@ -93,7 +94,7 @@ class LocationGroupController {
 
     @MutationMapping
     LocationGroupPayload createLocationGroup(@Argument CreateLocationGroupInput input) {
-        return UserError.attempt(() -> new LocationGroupPayload(groups.create(input.name(), input.countries(), input.currentType(),
+        return UserError.attempt(() -> new LocationGroupPayload(groups.create(input.name(), input.countries(), input.operatorIds(), input.currentType(),
                         decimal(input.minPowerKw()), decimal(input.maxPowerKw()),
                         ids(Types.LOCATION, input.locationIds(), "locationIds"), ids(Types.CONNECTOR, input.connectorIds(), "connectorIds")),
                         List.of()),

@@ -86,24 +86,28 @@ public class ChargePointRows {
         return result;
     }
 
+    public void setEvseStatus(UUID id, AssetTypes.EvseStatus status) {
+        jdbc.sql("update evse set status = ? where id = ?").params(status.name(), id).update();
+    }
+
     public Optional<Evse> findEvse(UUID id) {
-        return jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw from evse where id = ?")
+        return jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw, status from evse where id = ?")
                 .param(id)
                 .query((rs, row) -> new Evse(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class),
                         rs.getString("evse_id"), rs.getInt("ocpp_number"), AssetTypes.CurrentType.valueOf(rs.getString("current_type")),
-                        rs.getBigDecimal("max_power_kw")))
+                        rs.getBigDecimal("max_power_kw"), AssetTypes.EvseStatus.valueOf(rs.getString("status"))))
                 .optional();
     }
 
     public Map<UUID, List<Evse>> evsesOf(Collection<UUID> chargePoints) {
         Map<UUID, List<Evse>> result = grouped(chargePoints);
         if (!chargePoints.isEmpty()) {
-            jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw from evse "
+            jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw, status from evse "
                             + "where charge_point_id = any(?) order by ocpp_number")
                     .param(chargePoints.toArray(UUID[]::new))
                     .query((rs, row) -> new Evse(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class),
                             rs.getString("evse_id"), rs.getInt("ocpp_number"), AssetTypes.CurrentType.valueOf(rs.getString("current_type")),
-                            rs.getBigDecimal("max_power_kw")))
+                            rs.getBigDecimal("max_power_kw"), AssetTypes.EvseStatus.valueOf(rs.getString("status"))))
                     .list()
                     .forEach(evse -> result.get(evse.chargePointId()).add(evse));
         }

@@ -23,7 +23,8 @@ import io.chargebase.tenancy.TenantContext;
 @Repository
 public class LocationGroupRows {
 
-    private static final String COLUMNS = "id, name, is_default, countries, current_type, min_power_kw, max_power_kw, location_ids, connector_ids";
+    private static final String COLUMNS = "id, name, is_default, countries, operator_ids, current_type, min_power_kw, max_power_kw, "
+            + "location_ids, connector_ids";
 
     private final JdbcClient jdbc;
 
@@ -31,12 +32,14 @@ public class LocationGroupRows {
         this.jdbc = jdbc;
     }
 
-    public LocationGroup insert(UUID id, String name, boolean isDefault, List<String> countries, AssetTypes.CurrentType currentType,
+    public LocationGroup insert(UUID id, String name, boolean isDefault, List<String> countries, List<String> operators,
+            AssetTypes.CurrentType currentType,
             BigDecimal min, BigDecimal max, List<UUID> locationIds, List<UUID> connectorIds) {
-        return jdbc.sql("insert into location_group (tenant_id, id, name, is_default, countries, current_type, min_power_kw, max_power_kw, "
-                        + "location_ids, connector_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+        return jdbc.sql("insert into location_group (tenant_id, id, name, is_default, countries, operator_ids, current_type, min_power_kw, "
+                        + "max_power_kw, location_ids, connector_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(TenantContext.requireTenant().value(), id, name, isDefault,
-                        countries == null ? null : countries.toArray(String[]::new), currentType == null ? null : currentType.name(),
+                        countries == null ? null : countries.toArray(String[]::new), operators == null ? null : operators.toArray(String[]::new),
+                        currentType == null ? null : currentType.name(),
                         min, max, locationIds == null ? null : locationIds.toArray(UUID[]::new),
                         connectorIds == null ? null : connectorIds.toArray(UUID[]::new))
                 .query(LocationGroupRows::group)
@@ -75,9 +78,10 @@ public class LocationGroupRows {
                 join location l on l.tenant_id = cp.tenant_id and l.id = cp.location_id
                 join location_group g on g.tenant_id = c.tenant_id and not g.is_default
                 where c.id = any(coalesce(g.connector_ids, '{}'))
-                   or ((g.countries is not null or g.current_type is not null or g.min_power_kw is not null
+                   or ((g.countries is not null or g.operator_ids is not null or g.current_type is not null or g.min_power_kw is not null
                         or g.max_power_kw is not null or g.location_ids is not null)
                        and (g.countries is null or l.country = any(g.countries))
+                       and (g.operator_ids is null or l.operator_id = any(g.operator_ids))
                        and (g.current_type is null or e.current_type = g.current_type)
                        and (g.min_power_kw is null or e.max_power_kw >= g.min_power_kw)
                        and (g.max_power_kw is null or e.max_power_kw <= g.max_power_kw)
@@ -121,6 +125,7 @@ public class LocationGroupRows {
                 rs.getString("name"),
                 rs.getBoolean("is_default"),
                 strings(rs.getArray("countries")),
+                strings(rs.getArray("operator_ids")),
                 current == null ? null : AssetTypes.CurrentType.valueOf(current),
                 rs.getBigDecimal("min_power_kw"),
                 rs.getBigDecimal("max_power_kw"),

@@ -25,7 +25,7 @@ import io.chargebase.tenancy.TenantContext;
 public class LocationRows {
 
     private static final String COLUMNS = "id, name, street, postal_code, city, country, latitude, longitude, time_zone, access, "
-            + "opening_hours, created_at, updated_at";
+            + "opening_hours, operator_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -34,11 +34,11 @@ public class LocationRows {
     }
 
     public Location insert(UUID id, String name, String street, String postalCode, String city, String country, BigDecimal latitude,
-            BigDecimal longitude, ZoneId zone, AssetTypes.Access access, String hours) {
+            BigDecimal longitude, ZoneId zone, AssetTypes.Access access, String hours, String operator) {
         return jdbc.sql("insert into location (tenant_id, id, name, street, postal_code, city, country, latitude, longitude, time_zone, "
-                        + "access, opening_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                        + "access, opening_hours, operator_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(TenantContext.requireTenant().value(), id, name, street, postalCode, city, country, latitude, longitude,
-                        zone.getId(), access.name(), hours)
+                        zone.getId(), access.name(), hours, operator)
                 .query(LocationRows::location)
                 .single();
     }
@@ -72,6 +72,7 @@ public class LocationRows {
                 ZoneId.of(rs.getString("time_zone")),
                 AssetTypes.Access.valueOf(rs.getString("access")),
                 rs.getString("opening_hours"),
+                rs.getString("operator_id"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
