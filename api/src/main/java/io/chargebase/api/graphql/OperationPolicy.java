@@ -79,7 +79,9 @@ public final class OperationPolicy {
             entry("Mutation.importTokens", TENANT_WRITERS),
             entry("Query.chargePointTemplates", TENANT_READERS),
             entry("Mutation.createChargePointTemplate", TENANT_ADMINS),
-            entry("Mutation.setEvseStatus", TENANT_ADMINS));
+            entry("Mutation.setEvseStatus", TENANT_ADMINS),
+            entry("Mutation.updateToken", TENANT_WRITERS),
+            entry("Mutation.updateLocation", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

@@ -74,6 +74,13 @@ class LocationGroupIT extends IntegrationTest {
         assertThat(counts()).as("recomputed when assets change")
                 .containsEntry("Fast DC", 2).containsEntry("All other connectors", 1);
 
+        JsonNode moved = mutate(admin, "tenant-portal/UpdateLocation", Map.of("locationId", berlin, "country", "NL", "timeZone", "Europe/Amsterdam"));
+        assertThat(moved.path("location").path("address").path("country").asString()).isEqualTo("NL");
+        assertThat(counts()).as("a changed location moves its connectors between groups").containsEntry("Netherlands", 4);
+        assertThat(mutate(admin, "tenant-portal/UpdateLocation", Map.of("locationId", berlin, "latitude", 123.0)).path("userErrors")
+                .get(0).path("field").toString()).isEqualTo("[\"input\",\"latitude\"]");
+        mutate(admin, "tenant-portal/UpdateLocation", Map.of("locationId", berlin, "country", "DE", "timeZone", "Europe/Berlin"));
+
         JsonNode connectors = graphQl().document(admin, "tenant-portal/ConnectorGroups", Map.of("locationId", amsterdam)).data()
                 .path("chargePoints").path("edges").get(0).path("node").path("evses").get(0).path("connectors");
         String amsterdamConnector = connectors.get(0).path("id").asString();

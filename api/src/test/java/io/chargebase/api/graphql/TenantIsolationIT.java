@@ -268,6 +268,13 @@ class TenantIsolationIT extends IntegrationTest {
                 .as("template names are per tenant").isEmpty());
         cases.put("Mutation.setEvseStatus", () -> notFound(acmeMutation("tenant-portal/SetEvseStatus",
                 Map.of("evseId", demoEvse, "status", "REMOVED"))));
+        cases.put("Mutation.updateToken", () -> {
+            notFound(acmeMutation("tenant-portal/UpdateToken", Map.of("tokenId", demoToken, "visualNumber", "HIJACKED")));
+            String acmeToken = acmeMutation("tenant-portal/CreateToken", Map.of("uid", "CAFE0009", "type", "RFID")).path("token").path("id").asString();
+            notFound(acmeMutation("tenant-portal/UpdateToken", Map.of("tokenId", acmeToken, "ownerProfileId", demoProfile)));
+        });
+        cases.put("Mutation.updateLocation", () -> notFound(acmeMutation("tenant-portal/UpdateLocation",
+                Map.of("locationId", demoLocation, "name", "Renamed by acme"))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

@@ -106,6 +106,23 @@ class TokenIT extends IntegrationTest {
     }
 
     @Test
+    void aTokenChangesOwnerNumberExpiryAndBillingButNeverItsUid() {
+        TestTenant tenant = aTenant();
+        String admin = tokenOf(tenant);
+        String owner = profile(admin, root(admin), "new-owner@example.com");
+        String id = mutate(admin, "tenant-portal/CreateToken", Map.of("uid", "55667788", "type", "RFID")).path("token").path("id").asString();
+        JsonNode updated = mutate(admin, "tenant-portal/UpdateToken", Map.of("tokenId", id, "ownerProfileId", owner, "visualNumber", "No. 7",
+                "billing", "CORPORATE_ACCOUNT", "expiresAt", Instant.now().plusSeconds(3_600).toString()));
+        assertThat(updated.path("userErrors")).isEmpty();
+        assertThat(updated.path("token").path("owner").path("id").asString()).isEqualTo(owner);
+        assertThat(updated.path("token").path("billing").asString()).isEqualTo("CORPORATE_ACCOUNT");
+        assertThat(updated.path("token").path("uid").asString()).isEqualTo("55667788");
+        JsonNode cleared = mutate(admin, "tenant-portal/UpdateToken", Map.of("tokenId", id, "clearExpiry", true));
+        assertThat(cleared.path("token").path("expiresAt").isNull()).isTrue();
+        assertThat(code(mutate(admin, "tenant-portal/UpdateToken", Map.of("tokenId", id, "expiresAt", "2001-01-01T00:00:00Z")))).isEqualTo("INVALID");
+    }
+
+    @Test
     void anOuAdminSeesAndManagesOnlyTheTokensOfTheirSubtree() {
         TestTenant tenant = aTenant();
         String admin = tokenOf(tenant);

@@ -28,12 +28,24 @@ public class Locations {
     static final int MAX_PAGE = 100;
 
     private final LocationRows rows;
+    private final org.springframework.beans.factory.ObjectProvider<LocationGroups> groups;
 
-    Locations(LocationRows rows) {
+    Locations(LocationRows rows, org.springframework.beans.factory.ObjectProvider<LocationGroups> groups) {
         this.rows = rows;
+        this.groups = groups;
+    }
+
+    /** Location groups select on country, operator and location, so a changed location may move connectors. */
+    private LocationGroups groups() {
+        return groups.getObject();
     }
 
     public Location create(NewLocation location) {
+        return create(location, null);
+    }
+
+    /** Validates and inserts, or with an id replaces, a location. */
+    private Location create(NewLocation location, UUID replacing) {
         String name = Text.required("name", location.name(), 200);
         String street = Text.required("street", location.street(), 200);
         String postalCode = Text.optional("postalCode", location.postalCode(), 20);
@@ -47,8 +59,30 @@ public class Locations {
         }
         String hours = Text.optional("openingHours", location.openingHours(), 500);
         String operator = operator(location.operatorId());
+        if (replacing != null) {
+            return rows.update(replacing, name, street, postalCode, city, country, latitude, longitude, zone, location.access(), hours, operator);
+        }
         return rows.insert(UUID.randomUUID(), name, street, postalCode, city, country, latitude, longitude, zone, location.access(), hours,
                 operator);
+    }
+
+    /** Replaces a location's details; fields left null keep their value. Everything is checked as on creation. */
+    public Location update(UUID id, NewLocation changes) {
+        Location current = rows.find(id).orElseThrow(() -> DomainException.notFound("locationId", "location", id));
+        NewLocation merged = new NewLocation(
+                or(changes.name(), current.name()), or(changes.street(), current.street()), or(changes.postalCode(), current.postalCode()),
+                or(changes.city(), current.city()), or(changes.country(), current.country()),
+                changes.latitude() == null ? current.latitude() : changes.latitude(),
+                changes.longitude() == null ? current.longitude() : changes.longitude(),
+                or(changes.timeZone(), current.timeZone().getId()), changes.access() == null ? current.access() : changes.access(),
+                or(changes.openingHours(), current.openingHours()), or(changes.operatorId(), current.operatorId()));
+        Location validated = create(merged, id);
+        groups().recompute();
+        return validated;
+    }
+
+    private static String or(String change, String current) {
+        return change == null ? current : change;
     }
 
     @Transactional(readOnly = true)

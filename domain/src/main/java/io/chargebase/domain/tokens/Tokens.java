@@ -78,6 +78,29 @@ public class Tokens {
         return token;
     }
 
+    /**
+     * Changes a token's owner, printed number, expiry or billing. A null field stays as it is; {@code clearExpiry}
+     * removes the expiry. UID and EMA-ID never change: they are printed on the card.
+     */
+    public Token update(UUID id, UUID ownerProfileId, String visualNumber, java.time.Instant expiresAt, boolean clearExpiry,
+            BillingTarget billing) {
+        Token token = existing(id);
+        UUID owner = ownerProfileId == null ? token.ownerProfileId() : profiles.find(ownerProfileId)
+                .orElseThrow(() -> DomainException.notFound("ownerProfileId", "profile", ownerProfileId)).id();
+        String visual = visualNumber == null ? token.visualNumber() : Text.optional("visualNumber", visualNumber, 64);
+        java.time.Instant expiry = clearExpiry ? null : expiresAt == null ? token.expiresAt() : expiresAt;
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new DomainException(ErrorCode.INVALID, "expiresAt", "The expiry must lie in the future.");
+        }
+        BillingTarget target = billing == null ? token.billing() : billing;
+        if (target == BillingTarget.CORPORATE_ACCOUNT && owner == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "ownerProfileId", "A token billed to a corporate account needs an owner.");
+        }
+        Token updated = rows.update(id, owner, visual, expiry, target);
+        changed(token.uid());
+        return updated;
+    }
+
     /** Blocks a token at once: chargers refuse it from their next question on. */
     public Token block(UUID id, String reason, String changedBy) {
         Token token = existing(id);

@@ -210,6 +210,19 @@ class AssetController {
     record SetEvseStatusInput(String evseId, AssetTypes.EvseStatus status) {
     }
 
+    record UpdateLocationInput(String locationId, String name, String street, String postalCode, String city, String country,
+            Double latitude, Double longitude, String timeZone, AssetTypes.Access access, String openingHours, String operatorId) {
+    }
+
+    @MutationMapping
+    LocationPayload updateLocation(@Argument UpdateLocationInput input) {
+        return UserError.attempt(() -> new LocationPayload(locations.update(GlobalId.require(Types.LOCATION, input.locationId(), "locationId"),
+                        new NewLocation(input.name(), input.street(), input.postalCode(), input.city(), input.country(),
+                                decimal(input.latitude()), decimal(input.longitude()), input.timeZone(), input.access(), input.openingHours(),
+                                input.operatorId())), List.of()),
+                errors -> new LocationPayload(null, errors));
+    }
+
     record EvsePayload(Evse evse, List<UserError> userErrors) {
     }
 

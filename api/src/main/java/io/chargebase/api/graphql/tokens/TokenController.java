@@ -136,6 +136,18 @@ class TokenController {
                 errors -> new TokenPayload(null, errors));
     }
 
+    record UpdateTokenInput(String tokenId, String ownerProfileId, String visualNumber, Instant expiresAt, Boolean clearExpiry,
+            BillingTarget billing) {
+    }
+
+    @MutationMapping
+    TokenPayload updateToken(@Argument UpdateTokenInput input) {
+        return UserError.attempt(() -> new TokenPayload(tokens.update(GlobalId.require(Types.TOKEN, input.tokenId(), "tokenId"),
+                        GlobalId.optional(Types.PROFILE, input.ownerProfileId(), "ownerProfileId"), input.visualNumber(), input.expiresAt(),
+                        Boolean.TRUE.equals(input.clearExpiry()), input.billing()), List.of()),
+                errors -> new TokenPayload(null, errors));
+    }
+
     @MutationMapping
     TokenPayload blockToken(@Argument TokenStatusInput input) {
         return UserError.attempt(() -> new TokenPayload(tokens.block(tokenId(input), input.reason(), caller()), List.of()),

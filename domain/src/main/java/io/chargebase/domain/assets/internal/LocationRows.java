@@ -43,6 +43,15 @@ public class LocationRows {
                 .single();
     }
 
+    public Location update(UUID id, String name, String street, String postalCode, String city, String country, BigDecimal latitude,
+            BigDecimal longitude, ZoneId zone, AssetTypes.Access access, String hours, String operator) {
+        return jdbc.sql("update location set name = ?, street = ?, postal_code = ?, city = ?, country = ?, latitude = ?, longitude = ?, "
+                        + "time_zone = ?, access = ?, opening_hours = ?, operator_id = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(name, street, postalCode, city, country, latitude, longitude, zone.getId(), access.name(), hours, operator, id)
+                .query(LocationRows::location)
+                .single();
+    }
+
     public Optional<Location> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from location where id = ?").param(id).query(LocationRows::location).optional();
     }

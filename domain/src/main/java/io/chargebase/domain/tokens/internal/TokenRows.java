@@ -56,6 +56,14 @@ public class TokenRows {
         return jdbc.sql("select " + COLUMNS + " from token where uid = ?").param(uid.value()).query(TokenRows::token).optional();
     }
 
+    public Token update(UUID id, UUID owner, String visual, Instant expiresAt, BillingTarget billing) {
+        return jdbc.sql("update token set owner_profile_id = ?, visual_number = ?, expires_at = ?, billing = ?, updated_at = now() "
+                        + "where id = ? returning " + COLUMNS)
+                .params(owner, visual, expiresAt == null ? null : Timestamp.from(expiresAt), billing.name(), id)
+                .query(TokenRows::token)
+                .single();
+    }
+
     public Token setBlocked(UUID id, boolean blocked) {
         return jdbc.sql("update token set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(blocked ? "BLOCKED" : "ACTIVE", id)
