@@ -74,6 +74,7 @@ class NodeController {
             case Types.EVSE -> chargePoints.findEvse(id.id());
             case Types.CONNECTOR -> chargePoints.findConnector(id.id());
             case Types.CHARGE_POINT_TEMPLATE -> templates.find(id.id());
+            case Types.CHARGING_ZONE -> chargePoints.findZone(id.id());
             case Types.LOCATION_GROUP -> locationGroups.find(id.id());
             case Types.BUSINESS_PARTNER_GROUP -> groups.findBusinessPartnerGroup(id.id())
                     .map(io.chargebase.api.graphql.organisation.GroupController.BusinessPartnerGroup::new);

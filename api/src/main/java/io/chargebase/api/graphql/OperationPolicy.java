@@ -81,7 +81,10 @@ public final class OperationPolicy {
             entry("Mutation.createChargePointTemplate", TENANT_ADMINS),
             entry("Mutation.setEvseStatus", TENANT_ADMINS),
             entry("Mutation.updateToken", TENANT_WRITERS),
-            entry("Mutation.updateLocation", TENANT_ADMINS));
+            entry("Mutation.updateLocation", TENANT_ADMINS),
+            entry("Mutation.createChargingZone", TENANT_ADMINS),
+            entry("Mutation.placeChargePoint", TENANT_ADMINS),
+            entry("Mutation.deleteChargePoint", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

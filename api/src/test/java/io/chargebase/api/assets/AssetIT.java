@@ -44,6 +44,17 @@ class AssetIT extends IntegrationTest {
         JsonNode tree = listed.path("edges").get(0).path("node").path("chargePoints").get(0);
         assertThat(tree.path("evses").get(0).path("connectors").get(0).path("standard").asString()).isEqualTo("IEC_62196_T2");
 
+        JsonNode zone = mutate(admin, "tenant-portal/CreateChargingZone", Map.of("locationId", locationId, "name", "Deck 2"));
+        String zoneId = zone.path("chargingZone").path("id").asString();
+        assertThat(code(mutate(admin, "tenant-portal/CreateChargingZone", Map.of("locationId", locationId, "name", "deck 2")))).isEqualTo("DUPLICATE");
+        JsonNode placed = mutate(admin, "tenant-portal/PlaceChargePoint", Map.of("chargePointId", chargePoint.path("id").asString(), "zoneId", zoneId));
+        assertThat(placed.path("chargePoint").path("zone").path("name").asString()).isEqualTo("Deck 2");
+        String elsewhere = mutate(admin, "tenant-portal/CreateLocation", aLocation()).path("location").path("id").asString();
+        String otherZone = mutate(admin, "tenant-portal/CreateChargingZone", Map.of("locationId", elsewhere, "name", "Far"))
+                .path("chargingZone").path("id").asString();
+        assertThat(code(mutate(admin, "tenant-portal/PlaceChargePoint", Map.of("chargePointId", chargePoint.path("id").asString(),
+                "zoneId", otherZone)))).isEqualTo("INVALID");
+
         String evse = chargePoint.path("evses").get(0).path("id").asString();
         JsonNode planned = mutate(admin, "tenant-portal/SetEvseStatus", Map.of("evseId", evse, "status", "PLANNED"));
         assertThat(planned.path("evse").path("status").asString()).isEqualTo("PLANNED");
@@ -51,6 +62,9 @@ class AssetIT extends IntegrationTest {
         JsonNode disabled = mutate(admin, "tenant-portal/SetChargePointStatus", Map.of("chargePointId", chargePoint.path("id").asString(),
                 "status", "OUT_OF_ORDER"));
         assertThat(disabled.path("chargePoint").path("status").asString()).isEqualTo("OUT_OF_ORDER");
+        JsonNode deleted = mutate(admin, "tenant-portal/DeleteChargePoint", Map.of("chargePointId", chargePoint.path("id").asString()));
+        assertThat(deleted.path("userErrors")).isEmpty();
+        assertThat(graphQl().document(admin, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints").path("totalCount").asInt()).isZero();
     }
 
     @Test

@@ -275,6 +275,12 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.updateLocation", () -> notFound(acmeMutation("tenant-portal/UpdateLocation",
                 Map.of("locationId", demoLocation, "name", "Renamed by acme"))));
+        cases.put("Mutation.createChargingZone", () -> notFound(acmeMutation("tenant-portal/CreateChargingZone",
+                Map.of("locationId", demoLocation, "name", "Planted"))));
+        cases.put("Mutation.placeChargePoint", () -> notFound(acmeMutation("tenant-portal/PlaceChargePoint",
+                Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.deleteChargePoint", () -> notFound(acmeMutation("tenant-portal/DeleteChargePoint",
+                Map.of("chargePointId", demoChargePoint))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

@@ -12,6 +12,7 @@ public record ChargePoint(
         String model,
         String serialNumber,
         AssetTypes.ChargePointStatus status,
+        UUID zoneId,
         boolean hasSecret,
         Instant createdAt) {
 }

@@ -108,6 +108,51 @@ public class ChargePoints {
         return rows.setStatus(id, status);
     }
 
+    /** A named zone at a location (a parking deck, a row of bays) that charge points can be placed in. */
+    public ChargingZone createZone(UUID locationId, String name) {
+        UUID location = locations.find(locationId).orElseThrow(() -> DomainException.notFound("locationId", "location", locationId)).id();
+        try {
+            return rows.findZone(rows.insertZone(UUID.randomUUID(), location, Text.required("name", name, 100))).orElseThrow();
+        } catch (DuplicateKeyException duplicate) {
+            throw new DomainException(ErrorCode.DUPLICATE, "name", "The location already has a zone with this name.");
+        }
+    }
+
+    /** Places a charge point in a zone of its own location, or (zone null) in none. */
+    public ChargePoint placeInZone(UUID chargePointId, UUID zoneId) {
+        ChargePoint chargePoint = rows.find(chargePointId).orElseThrow(() -> DomainException.notFound("chargePointId", "charge point", chargePointId));
+        if (zoneId != null) {
+            UUID zoneLocation = rows.zoneLocation(zoneId).orElseThrow(() -> DomainException.notFound("zoneId", "charging zone", zoneId));
+            if (!zoneLocation.equals(chargePoint.locationId())) {
+                throw new DomainException(ErrorCode.INVALID, "zoneId", "The zone lies at another location than the charge point.");
+            }
+        }
+        return rows.setZone(chargePointId, zoneId);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ChargingZone>> zonesAt(Collection<UUID> locationIds) {
+        return rows.zonesAt(locationIds);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChargingZone> findZones(Collection<UUID> ids) {
+        return rows.findZones(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ChargingZone> findZone(UUID id) {
+        return rows.findZone(id);
+    }
+
+    /** Removes a charge point with its EVSEs and connectors, and recomputes location groups. */
+    public UUID delete(UUID id) {
+        existing(id);
+        rows.delete(id);
+        groups.recompute();
+        return id;
+    }
+
     /** Sets what drivers see of an EVSE; chargers report most changes themselves over OCPP. */
     public Evse setEvseStatus(UUID evseId, AssetTypes.EvseStatus status) {
         if (status == null) {

@@ -210,6 +210,66 @@ class AssetController {
     record SetEvseStatusInput(String evseId, AssetTypes.EvseStatus status) {
     }
 
+    record CreateChargingZoneInput(String locationId, String name) {
+    }
+
+    record ChargingZonePayload(io.chargebase.domain.assets.ChargingZone chargingZone, List<UserError> userErrors) {
+    }
+
+    record PlaceChargePointInput(String chargePointId, String zoneId) {
+    }
+
+    record DeleteChargePointInput(String chargePointId) {
+    }
+
+    record DeleteChargePointPayload(String deletedChargePointId, List<UserError> userErrors) {
+    }
+
+    @SchemaMapping(typeName = Types.CHARGING_ZONE, field = "id")
+    String zoneId(io.chargebase.domain.assets.ChargingZone zone) {
+        return GlobalId.encode(Types.CHARGING_ZONE, zone.id());
+    }
+
+    @BatchMapping(typeName = Types.LOCATION)
+    Map<Location, List<io.chargebase.domain.assets.ChargingZone>> zones(List<Location> found) {
+        Map<UUID, List<io.chargebase.domain.assets.ChargingZone>> byLocation = chargePoints.zonesAt(found.stream().map(Location::id).toList());
+        Map<Location, List<io.chargebase.domain.assets.ChargingZone>> result = new LinkedHashMap<>();
+        found.forEach(location -> result.put(location, byLocation.getOrDefault(location.id(), List.of())));
+        return result;
+    }
+
+    @BatchMapping(typeName = Types.CHARGE_POINT)
+    Map<ChargePoint, io.chargebase.domain.assets.ChargingZone> zone(List<ChargePoint> found) {
+        Map<UUID, io.chargebase.domain.assets.ChargingZone> byId = new LinkedHashMap<>();
+        chargePoints.findZones(found.stream().map(ChargePoint::zoneId).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(zone -> byId.put(zone.id(), zone));
+        Map<ChargePoint, io.chargebase.domain.assets.ChargingZone> result = new LinkedHashMap<>();
+        found.forEach(chargePoint -> result.put(chargePoint, chargePoint.zoneId() == null ? null : byId.get(chargePoint.zoneId())));
+        return result;
+    }
+
+    @MutationMapping
+    ChargingZonePayload createChargingZone(@Argument CreateChargingZoneInput input) {
+        return UserError.attempt(() -> new ChargingZonePayload(chargePoints.createZone(
+                        GlobalId.require(Types.LOCATION, input.locationId(), "locationId"), input.name()), List.of()),
+                errors -> new ChargingZonePayload(null, errors));
+    }
+
+    @MutationMapping
+    ChargePointPayload placeChargePoint(@Argument PlaceChargePointInput input) {
+        return UserError.attempt(() -> new ChargePointPayload(chargePoints.placeInZone(
+                        GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"),
+                        GlobalId.optional(Types.CHARGING_ZONE, input.zoneId(), "zoneId")), List.of()),
+                errors -> new ChargePointPayload(null, errors));
+    }
+
+    @MutationMapping
+    DeleteChargePointPayload deleteChargePoint(@Argument DeleteChargePointInput input) {
+        return UserError.attempt(() -> new DeleteChargePointPayload(GlobalId.encode(Types.CHARGE_POINT,
+                        chargePoints.delete(GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"))), List.of()),
+                errors -> new DeleteChargePointPayload(null, errors));
+    }
+
     record UpdateLocationInput(String locationId, String name, String street, String postalCode, String city, String country,
             Double latitude, Double longitude, String timeZone, AssetTypes.Access access, String openingHours, String operatorId) {
     }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.assets.AssetTypes;
 import io.chargebase.domain.assets.ChargePoint;
+import io.chargebase.domain.assets.ChargingZone;
 import io.chargebase.domain.assets.Connector;
 import io.chargebase.domain.assets.Evse;
 import io.chargebase.domain.organisation.Page;
@@ -26,7 +27,7 @@ import io.chargebase.tenancy.TenantContext;
 @Repository
 public class ChargePointRows {
 
-    private static final String COLUMNS = "id, location_id, ocpp_identity, vendor, model, serial_number, status, "
+    private static final String COLUMNS = "id, location_id, ocpp_identity, vendor, model, serial_number, status, zone_id, "
             + "secret_hash is not null as has_secret, created_at";
 
     private final JdbcClient jdbc;
@@ -65,6 +66,50 @@ public class ChargePointRows {
     public ChargePoint setStatus(UUID id, AssetTypes.ChargePointStatus status) {
         return jdbc.sql("update charge_point set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(status.name(), id).query(ChargePointRows::chargePoint).single();
+    }
+
+    public ChargePoint setZone(UUID id, UUID zone) {
+        return jdbc.sql("update charge_point set zone_id = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(zone, id).query(ChargePointRows::chargePoint).single();
+    }
+
+    public UUID insertZone(UUID id, UUID location, String name) {
+        jdbc.sql("insert into charging_zone (tenant_id, id, location_id, name) values (?, ?, ?, ?)").params(tenant(), id, location, name).update();
+        return id;
+    }
+
+    /** The zone's location, if the zone exists. */
+    public Optional<UUID> zoneLocation(UUID zone) {
+        return jdbc.sql("select location_id from charging_zone where id = ?").param(zone).query(UUID.class).optional();
+    }
+
+    public Map<UUID, List<ChargingZone>> zonesAt(Collection<UUID> locations) {
+        Map<UUID, List<ChargingZone>> zones = grouped(locations);
+        if (!locations.isEmpty()) {
+            jdbc.sql("select id, location_id, name from charging_zone where location_id = any(?) order by lower(name)")
+                    .param(locations.toArray(UUID[]::new))
+                    .query(ChargePointRows::zone)
+                    .list()
+                    .forEach(zone -> zones.get(zone.locationId()).add(zone));
+        }
+        return zones;
+    }
+
+    public List<ChargingZone> findZones(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("select id, location_id, name from charging_zone where id = any(?)")
+                .param(ids.toArray(UUID[]::new)).query(ChargePointRows::zone).list();
+    }
+
+    public Optional<ChargingZone> findZone(UUID id) {
+        return jdbc.sql("select id, location_id, name from charging_zone where id = ?").param(id).query(ChargePointRows::zone).optional();
+    }
+
+    static ChargingZone zone(ResultSet rs, int row) throws SQLException {
+        return new ChargingZone(rs.getObject("id", UUID.class), rs.getObject("location_id", UUID.class), rs.getString("name"));
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("delete from charge_point where id = ?").param(id).update();
     }
 
     public void setSecretHash(UUID id, String hash) {
@@ -158,6 +203,7 @@ public class ChargePointRows {
                 rs.getString("model"),
                 rs.getString("serial_number"),
                 AssetTypes.ChargePointStatus.valueOf(rs.getString("status")),
+                rs.getObject("zone_id", UUID.class),
                 rs.getBoolean("has_secret"),
                 rs.getTimestamp("created_at").toInstant());
     }
