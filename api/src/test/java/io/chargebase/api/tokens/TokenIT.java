@@ -123,6 +123,32 @@ class TokenIT extends IntegrationTest {
     }
 
     @Test
+    void aChangeMadeOnAnotherInstanceReachesThisInstancesCacheThroughPostgres() throws Exception {
+        TestTenant tenant = aTenant();
+        String admin = tokenOf(tenant);
+        mutate(admin, "tenant-portal/CreateToken", Map.of("uid", "99887766", "type", "RFID"));
+        assertThat(authorisations.authorise(tenant.tenant().id(), "99887766").decision()).isEqualTo(Authorisation.Decision.ACCEPTED);
+
+        // another replica blocks the card: its own transaction, its own connection, and the notification it sends
+        var database = io.chargebase.api.support.TestDatabase.get();
+        try (var connection = java.sql.DriverManager.getConnection(database.url(), database.username(), database.password())) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("update token set status = 'BLOCKED' where uid = '99887766' and tenant_id = '" + tenant.tenant().id() + "'");
+                statement.execute("select pg_notify('" + io.chargebase.domain.tokens.TokenChanged.CHANNEL + "', '"
+                        + tenant.tenant().id() + ":99887766')");
+            }
+            connection.commit();
+        }
+        Authorisation.Decision decision = null;
+        for (int attempt = 0; attempt < 50 && decision != Authorisation.Decision.BLOCKED; attempt++) {
+            Thread.sleep(100);
+            decision = authorisations.authorise(tenant.tenant().id(), "99887766").decision();
+        }
+        assertThat(decision).as("within 5 s, well before the 30 s age limit").isEqualTo(Authorisation.Decision.BLOCKED);
+    }
+
+    @Test
     void anOuAdminSeesAndManagesOnlyTheTokensOfTheirSubtree() {
         TestTenant tenant = aTenant();
         String admin = tokenOf(tenant);

@@ -12,9 +12,9 @@ import io.chargebase.tenancy.TenantId;
 
 /**
  * Answers "may this idTag charge here?" for the OCPP adapter, from a cache: a charger asks on every Authorize and
- * StartTransaction, and the answer rarely changes. Entries are dropped when their token changes on this instance
- * and are at most {@link #MAX_AGE} old otherwise, which bounds how long another instance's change takes to reach
- * this one. Unknown idTags are cached too, so a charger repeating a bad card costs no query.
+ * StartTransaction, and the answer rarely changes. Entries are dropped when their token changes, on this instance at
+ * commit and on every other one through a PostgreSQL notification; {@link #MAX_AGE} bounds their age should a
+ * notification be lost (a listener reconnecting). Unknown idTags are cached too, so a charger repeating a bad card costs no query.
  */
 public class TokenAuthorisations {
 

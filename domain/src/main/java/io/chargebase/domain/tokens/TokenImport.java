@@ -116,6 +116,7 @@ public class TokenImport {
                     "Some UIDs or EMA-IDs already belong to tokens outside your units; nothing was imported.");
         }
         valid.forEach(token -> events.publishEvent(new TokenChanged(TenantContext.requireTenant(), token.uid())));
+        rows.notifyChanged(valid.stream().map(TokenRows.NewRow::uid).toList());
         return new Result(valid.size(), errors);
     }
 

@@ -158,6 +158,7 @@ public class Tokens {
 
     private void changed(TokenUid uid) {
         events.publishEvent(new TokenChanged(TenantContext.requireTenant(), uid));
+        rows.notifyChanged(List.of(uid));
     }
 
     private static TokenUid generatedUid(TokenType type) {

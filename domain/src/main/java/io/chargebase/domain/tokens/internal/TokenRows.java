@@ -21,6 +21,7 @@ import io.chargebase.domain.organisation.Page;
 import io.chargebase.domain.tokens.BillingTarget;
 import io.chargebase.domain.tokens.EmaId;
 import io.chargebase.domain.tokens.Token;
+import io.chargebase.domain.tokens.TokenChanged;
 import io.chargebase.domain.tokens.TokenStatusChange;
 import io.chargebase.domain.tokens.TokenType;
 import io.chargebase.domain.tokens.TokenUid;
@@ -62,6 +63,19 @@ public class TokenRows {
                 .params(owner, visual, expiresAt == null ? null : Timestamp.from(expiresAt), billing.name(), id)
                 .query(TokenRows::token)
                 .single();
+    }
+
+    /**
+     * Tells every instance, through PostgreSQL, that these tokens changed; delivered only if the transaction commits.
+     * Payloads are {@code tenant:uid}.
+     */
+    public void notifyChanged(List<TokenUid> uids) {
+        if (!uids.isEmpty()) {
+            String tenant = TenantContext.requireTenant().toString();
+            jdbc.sql("select count(pg_notify('" + TokenChanged.CHANNEL + "', ? || ':' || u)) from unnest(?::text[]) as u")
+                    .params(tenant, uids.stream().map(TokenUid::value).toArray(String[]::new))
+                    .query(Long.class).single();
+        }
     }
 
     public Token setBlocked(UUID id, boolean blocked) {
