@@ -84,7 +84,9 @@ public final class OperationPolicy {
             entry("Mutation.updateLocation", TENANT_ADMINS),
             entry("Mutation.createChargingZone", TENANT_ADMINS),
             entry("Mutation.placeChargePoint", TENANT_ADMINS),
-            entry("Mutation.deleteChargePoint", TENANT_ADMINS));
+            entry("Mutation.deleteChargePoint", TENANT_ADMINS),
+            entry("Mutation.deleteLocation", TENANT_ADMINS),
+            entry("Mutation.updateChargePoint", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

@@ -62,9 +62,20 @@ class AssetIT extends IntegrationTest {
         JsonNode disabled = mutate(admin, "tenant-portal/SetChargePointStatus", Map.of("chargePointId", chargePoint.path("id").asString(),
                 "status", "OUT_OF_ORDER"));
         assertThat(disabled.path("chargePoint").path("status").asString()).isEqualTo("OUT_OF_ORDER");
+        JsonNode renamed = mutate(admin, "tenant-portal/UpdateChargePoint", Map.of("chargePointId", chargePoint.path("id").asString(),
+                "serialNumber", "SN-42", "vendor", ""));
+        assertThat(renamed.path("userErrors")).isEmpty();
+        JsonNode details = graphQl().document(admin, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints").path("edges").get(0).path("node");
+        assertThat(details.path("serialNumber").asString()).isEqualTo("SN-42");
+        assertThat(details.path("vendor").isNull()).isTrue();
+        assertThat(details.path("model").asString()).isEqualTo("Eve Double");
+        assertThat(code(mutate(admin, "tenant-portal/DeleteLocation", Map.of("locationId", locationId)))).isEqualTo("NOT_EMPTY");
+
         JsonNode deleted = mutate(admin, "tenant-portal/DeleteChargePoint", Map.of("chargePointId", chargePoint.path("id").asString()));
         assertThat(deleted.path("userErrors")).isEmpty();
         assertThat(graphQl().document(admin, "tenant-portal/ChargePoints", Map.of()).data().path("chargePoints").path("totalCount").asInt()).isZero();
+        assertThat(mutate(admin, "tenant-portal/DeleteLocation", Map.of("locationId", locationId)).path("deletedLocationId").asString())
+                .isEqualTo(locationId);
     }
 
     @Test

@@ -281,6 +281,9 @@ class TenantIsolationIT extends IntegrationTest {
                 Map.of("chargePointId", demoChargePoint))));
         cases.put("Mutation.deleteChargePoint", () -> notFound(acmeMutation("tenant-portal/DeleteChargePoint",
                 Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.deleteLocation", () -> notFound(acmeMutation("tenant-portal/DeleteLocation", Map.of("locationId", demoLocation))));
+        cases.put("Mutation.updateChargePoint", () -> notFound(acmeMutation("tenant-portal/UpdateChargePoint",
+                Map.of("chargePointId", demoChargePoint, "vendor", "Hijacked"))));
         cases.put("Mutation.updateBranding", () -> {
             JsonNode own = acmeMutation("tenant-portal/UpdateBranding", Map.of("displayName", "Acme Volt", "primaryColor", "#112233"));
             assertThat(own.path("tenant").path("id").asString()).isNotEqualTo(demoTenantId);

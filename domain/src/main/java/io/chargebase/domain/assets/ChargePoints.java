@@ -145,6 +145,15 @@ public class ChargePoints {
         return rows.findZone(id);
     }
 
+    /** Changes vendor, model and serial number; a null field stays as it is, an empty one clears it. */
+    public ChargePoint updateDetails(UUID id, String vendor, String model, String serialNumber) {
+        ChargePoint current = rows.find(id).orElseThrow(() -> DomainException.notFound("chargePointId", "charge point", id));
+        return rows.setDetails(id,
+                vendor == null ? current.vendor() : Text.optional("vendor", vendor, 50),
+                model == null ? current.model() : Text.optional("model", model, 50),
+                serialNumber == null ? current.serialNumber() : Text.optional("serialNumber", serialNumber, 50));
+    }
+
     /** Removes a charge point with its EVSEs and connectors, and recomputes location groups. */
     public UUID delete(UUID id) {
         existing(id);

@@ -81,6 +81,17 @@ public class Locations {
         return validated;
     }
 
+    /** Deletes a location that no longer has charge points. */
+    public UUID delete(UUID id) {
+        rows.find(id).orElseThrow(() -> DomainException.notFound("locationId", "location", id));
+        if (rows.hasChargePoints(id)) {
+            throw new DomainException(ErrorCode.NOT_EMPTY, "locationId", "Delete or move the location's charge points first.");
+        }
+        rows.delete(id);
+        groups().recompute();
+        return id;
+    }
+
     private static String or(String change, String current) {
         return change == null ? current : change;
     }

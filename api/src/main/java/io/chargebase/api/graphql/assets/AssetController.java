@@ -270,6 +270,30 @@ class AssetController {
                 errors -> new DeleteChargePointPayload(null, errors));
     }
 
+    record DeleteLocationInput(String locationId) {
+    }
+
+    record DeleteLocationPayload(String deletedLocationId, List<UserError> userErrors) {
+    }
+
+    record UpdateChargePointInput(String chargePointId, String vendor, String model, String serialNumber) {
+    }
+
+    @MutationMapping
+    DeleteLocationPayload deleteLocation(@Argument DeleteLocationInput input) {
+        return UserError.attempt(() -> new DeleteLocationPayload(GlobalId.encode(Types.LOCATION,
+                        locations.delete(GlobalId.require(Types.LOCATION, input.locationId(), "locationId"))), List.of()),
+                errors -> new DeleteLocationPayload(null, errors));
+    }
+
+    @MutationMapping
+    ChargePointPayload updateChargePoint(@Argument UpdateChargePointInput input) {
+        return UserError.attempt(() -> new ChargePointPayload(chargePoints.updateDetails(
+                        GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"), input.vendor(), input.model(),
+                        input.serialNumber()), List.of()),
+                errors -> new ChargePointPayload(null, errors));
+    }
+
     record UpdateLocationInput(String locationId, String name, String street, String postalCode, String city, String country,
             Double latitude, Double longitude, String timeZone, AssetTypes.Access access, String openingHours, String operatorId) {
     }

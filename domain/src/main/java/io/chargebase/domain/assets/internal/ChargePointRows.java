@@ -108,6 +108,11 @@ public class ChargePointRows {
         return new ChargingZone(rs.getObject("id", UUID.class), rs.getObject("location_id", UUID.class), rs.getString("name"));
     }
 
+    public ChargePoint setDetails(UUID id, String vendor, String model, String serial) {
+        return jdbc.sql("update charge_point set vendor = ?, model = ?, serial_number = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(vendor, model, serial, id).query(ChargePointRows::chargePoint).single();
+    }
+
     public void delete(UUID id) {
         jdbc.sql("delete from charge_point where id = ?").param(id).update();
     }

@@ -52,6 +52,15 @@ public class LocationRows {
                 .single();
     }
 
+    public boolean hasChargePoints(UUID id) {
+        return jdbc.sql("select exists (select 1 from charge_point where location_id = ?)").param(id).query(Boolean.class).single();
+    }
+
+    /** Deletes the location and its zones; location groups naming it keep the id, which then matches nothing. */
+    public void delete(UUID id) {
+        jdbc.sql("delete from location where id = ?").param(id).update();
+    }
+
     public Optional<Location> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from location where id = ?").param(id).query(LocationRows::location).optional();
     }
