@@ -54,9 +54,14 @@ public class DemoData {
     private final Locations locations;
     private final ChargePoints chargePoints;
     private final Tokens tokens;
+    private final io.chargebase.domain.assets.LocationGroups locationGroups;
+    private final io.chargebase.domain.organisation.Groups groups;
 
     public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients, Users users,
-            PlatformUsers platformUsers, Locations locations, ChargePoints chargePoints, Tokens tokens) {
+            PlatformUsers platformUsers, Locations locations, ChargePoints chargePoints, Tokens tokens,
+            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups) {
+        this.locationGroups = locationGroups;
+        this.groups = groups;
         this.locations = locations;
         this.chargePoints = chargePoints;
         this.tokens = tokens;
@@ -101,6 +106,9 @@ public class DemoData {
                 token("04A1B2C3D4E5F6", "NL-DEM-C00000001", driver, "DEM 0000 0001");
                 Token spare = token("04A1B2C3D4E5F7", "NL-DEM-C00000002", driver, "DEM 0000 0002");
                 tokens.block(spare.id(), "Reported lost by the driver", "demo-data");
+                locationGroups.create("Amsterdam AC", List.of("NL"), null, AssetTypes.CurrentType.AC, null, null, null, null);
+                groups.createBusinessPartnerGroup("Fleet customers", List.of(fleet.id()));
+                groups.createUserGroup("Early adopters", List.of(driver.id()));
             });
             log.info("Local mode: seeded tenant 'demo'");
         }
@@ -121,6 +129,8 @@ public class DemoData {
                         new BigDecimal("150"), List.of(new NewChargePoint.NewConnector(AssetTypes.ConnectorStandard.IEC_62196_T2_COMBO,
                                 AssetTypes.ConnectorFormat.CABLE, AssetTypes.PowerType.DC, 920, 200))));
                 token("0A1B2C3D", "GB-ACM-C00000001", driver, "ACM 0001");
+                locationGroups.create("Rapid DC", null, null, AssetTypes.CurrentType.DC, new BigDecimal("50"), null, null, null);
+                groups.createBusinessPartnerGroup("Staff", List.of(employees.id()));
             });
             log.info("Local mode: seeded tenant 'acme'");
         }

@@ -28,11 +28,12 @@ class LocalModeConfiguration {
     ApplicationRunner startup(SigningKeys keys, DatabaseTarget database, Tenants tenants, OrganisationUnits units,
             Profiles profiles, ClientRegistrations clients, Users users, PlatformUsers platformUsers,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
-            io.chargebase.domain.tokens.Tokens tokens) {
+            io.chargebase.domain.tokens.Tokens tokens, io.chargebase.domain.assets.LocationGroups locationGroups,
+            io.chargebase.domain.organisation.Groups groups) {
         return args -> {
             keys.ensurePlatformKey();
             if (database.local()) {
-                new DemoData(tenants, units, profiles, clients, users, platformUsers, locations, chargePoints, tokens).seed();
+                new DemoData(tenants, units, profiles, clients, users, platformUsers, locations, chargePoints, tokens, locationGroups, groups).seed();
             }
         };
     }

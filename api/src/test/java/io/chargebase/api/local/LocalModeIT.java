@@ -45,6 +45,9 @@ class LocalModeIT {
             assertThat(acmeTree.path("name").asString()).isEqualTo("Acme Mobility");
             assertThat(acmeTree.path("children")).isNotEmpty();
 
+            JsonNode groups = graphQl.document(demo, "tenant-portal/LocationGroups", Map.of()).data().path("locationGroups");
+            assertThat(groups.toString()).contains("Amsterdam AC");
+            assertThat(graphQl.document(demo, "tenant-portal/BusinessPartnerGroups", Map.of()).raw()).contains("Fleet customers");
             JsonNode chargePoints = graphQl.document(demo, "tenant-portal/ChargePoints", Map.of("text", "DEMO-CP-1")).data().path("chargePoints");
             assertThat(chargePoints.path("edges").get(0).path("node").path("evses")).hasSize(2);
             JsonNode cards = graphQl.document(demo, "tenant-portal/Tokens", Map.of("filter", Map.of("text", "04A1B2C3D4E5F6"))).data().path("tokens");
