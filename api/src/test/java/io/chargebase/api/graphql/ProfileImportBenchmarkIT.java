@@ -8,7 +8,7 @@ import io.chargebase.api.support.IntegrationTest;
 
 /**
  * Prints how long importing 100,000 profiles takes through the API (parse, validate, write). Not part of the test
- * run: {@code ./mvnw -B -pl api -am -Pbenchmark -DskipTests=false verify -Dit.test=ProfileImportBenchmarkIT}.
+ * run: {@code ./mvnw -B -pl api -am -Pbenchmark verify -Dit.test=ProfileImportBenchmarkIT}.
  */
 class ProfileImportBenchmarkIT extends IntegrationTest {
 

@@ -22,7 +22,7 @@ import io.chargebase.tenancy.TenantId;
 
 /**
  * Warm authorisation lookups, as a busy charging network makes them: 10,000 tokens of one tenant, all cached, asked
- * for in random order. Run with {@code ./mvnw -B -pl tenancy,domain -am -Pbenchmark -DskipTests verify}.
+ * for in random order. Run with {@code ./mvnw -B -pl tenancy,domain -am -Pjmh -DskipTests verify}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
