@@ -50,6 +50,6 @@ public class ChargePointTemplates {
 
     @Transactional(readOnly = true)
     public Optional<ChargePointTemplate> find(UUID id) {
-        return id == null ? Optional.empty() : rows.list().stream().filter(template -> template.id().equals(id)).findFirst();
+        return id == null ? Optional.empty() : rows.find(id);
     }
 }

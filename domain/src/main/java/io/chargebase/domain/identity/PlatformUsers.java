@@ -23,6 +23,7 @@ public class PlatformUsers {
     private final PlatformUserRows rows;
     private final PasswordHashing hashing;
     private final Clock clock;
+    private volatile String decoyHash;
 
     PlatformUsers(PlatformUserRows rows, PasswordHashing hashing, Clock clock) {
         this.rows = rows;
@@ -54,7 +55,7 @@ public class PlatformUsers {
         Instant now = clock.instant();
         Optional<PlatformUserRows.Credentials> found = email == null ? Optional.empty() : rows.credentials(email.strip());
         if (found.isEmpty()) {
-            hashing.matches(password == null ? "" : password, hashing.hash("decoy-" + UUID.randomUUID()));
+            hashing.matches(password == null ? "" : password, decoy());
             return new LoginResult.BadCredentials();
         }
         PlatformUserRows.Credentials credentials = found.get();
@@ -70,5 +71,13 @@ public class PlatformUsers {
         }
         rows.clearFailures(credentials.user().id());
         return new LoginResult.PlatformSuccess(credentials.user());
+    }
+
+    /** A hash to check unknown addresses against, so they take as long as known ones. */
+    private String decoy() {
+        if (decoyHash == null) {
+            decoyHash = hashing.hash(UUID.randomUUID().toString());
+        }
+        return decoyHash;
     }
 }

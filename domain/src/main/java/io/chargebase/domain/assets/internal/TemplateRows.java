@@ -42,17 +42,29 @@ public class TemplateRows {
         return new ChargePointTemplate(id, name, vendor, model, evses);
     }
 
+    public java.util.Optional<ChargePointTemplate> find(UUID id) {
+        return list(" where id = ?", " where template_id = ?", id).stream().findFirst();
+    }
+
     /** Every template with its layout, read in two statements. */
     public List<ChargePointTemplate> list() {
+        return list("", "", null);
+    }
+
+    private List<ChargePointTemplate> list(String templateWhere, String connectorWhere, UUID id) {
         record Head(UUID id, String name, String vendor, String model) {
         }
-        List<Head> heads = jdbc.sql("select id, name, vendor, model from charge_point_template order by lower(name)")
-                .query((rs, row) -> new Head(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("vendor"), rs.getString("model")))
+        var headQuery = jdbc.sql("select id, name, vendor, model from charge_point_template" + templateWhere + " order by lower(name)");
+        var connectorQuery = jdbc.sql("select template_id, evse_position, current_type, max_power_kw, standard, format, power_type, "
+                + "max_voltage, max_amperage from charge_point_template_connector" + connectorWhere + " order by template_id, evse_position, position");
+        if (id != null) {
+            headQuery = headQuery.param(id);
+            connectorQuery = connectorQuery.param(id);
+        }
+        List<Head> heads = headQuery.query((rs, row) -> new Head(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("vendor"), rs.getString("model")))
                 .list();
         Map<UUID, Map<Integer, List<Object[]>>> layout = new LinkedHashMap<>();
-        jdbc.sql("select template_id, evse_position, current_type, max_power_kw, standard, format, power_type, max_voltage, max_amperage "
-                        + "from charge_point_template_connector order by template_id, evse_position, position")
-                .query((rs, row) -> layout.computeIfAbsent(rs.getObject("template_id", UUID.class), k -> new LinkedHashMap<>())
+        connectorQuery.query((rs, row) -> layout.computeIfAbsent(rs.getObject("template_id", UUID.class), k -> new LinkedHashMap<>())
                         .computeIfAbsent(rs.getInt("evse_position"), k -> new ArrayList<>())
                         .add(new Object[] {rs.getString("current_type"), rs.getBigDecimal("max_power_kw"), rs.getString("standard"),
                                 rs.getString("format"), rs.getString("power_type"), rs.getInt("max_voltage"), rs.getInt("max_amperage")}))
