@@ -18,5 +18,7 @@ public enum ErrorCode {
     TENANT_REQUIRED,
     INVALID_EMA_ID,
     INVALID_UID,
-    INVALID_TIME_ZONE
+    INVALID_TIME_ZONE,
+    IN_USE,
+    NO_TARIFF
 }

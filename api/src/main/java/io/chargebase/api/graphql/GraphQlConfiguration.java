@@ -41,7 +41,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(DATE_TIME);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DECIMAL);
     }
 
     @Bean
@@ -111,6 +111,50 @@ class GraphQlConfiguration {
                         return OffsetDateTime.parse(text).toInstant();
                     } catch (DateTimeParseException | NullPointerException e) {
                         throw failure.apply("'" + text + "' is not an ISO-8601 date-time with offset.");
+                    }
+                }
+            })
+            .build();
+
+    /** Exact decimals as strings, so that money never passes through a binary float; inputs also take JSON numbers. */
+    static final GraphQLScalarType DECIMAL = GraphQLScalarType.newScalar()
+            .name("Decimal")
+            .description("Exact decimal number written as a string")
+            .coercing(new Coercing<java.math.BigDecimal, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof java.math.BigDecimal decimal) {
+                        return decimal.toPlainString();
+                    }
+                    if (value instanceof Number number) {
+                        return new java.math.BigDecimal(number.toString()).toPlainString();
+                    }
+                    throw new CoercingSerializeException("Not a Decimal: " + value);
+                }
+
+                @Override
+                public java.math.BigDecimal parseValue(Object input, GraphQLContext context, Locale locale) {
+                    return parse(input == null ? null : input.toString(), CoercingParseValueException::new);
+                }
+
+                @Override
+                public java.math.BigDecimal parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                    return switch (input) {
+                        case StringValue string -> parse(string.getValue(), CoercingParseLiteralException::new);
+                        case graphql.language.IntValue integer -> new java.math.BigDecimal(integer.getValue());
+                        case graphql.language.FloatValue decimal -> decimal.getValue();
+                        default -> throw new CoercingParseLiteralException("A Decimal is written as a string or a number.");
+                    };
+                }
+
+                private <E extends RuntimeException> java.math.BigDecimal parse(String text, java.util.function.Function<String, E> failure) {
+                    if (text == null || text.length() > 40) {
+                        throw failure.apply("A Decimal has at most 40 characters.");
+                    }
+                    try {
+                        return new java.math.BigDecimal(text.trim());
+                    } catch (NumberFormatException e) {
+                        throw failure.apply("'" + text + "' is not a decimal number.");
                     }
                 }
             })

@@ -17,6 +17,11 @@ public final class Types {
     public static final String LOCATION_GROUP = "LocationGroup";
     public static final String BUSINESS_PARTNER_GROUP = "BusinessPartnerGroup";
     public static final String USER_GROUP = "UserGroup";
+    public static final String TARIFF = "Tariff";
+    public static final String TARIFF_GROUP = "TariffGroup";
+    public static final String TARIFF_PLAN = "TariffPlan";
+    public static final String CPO_CDR = "CpoCdr";
+    public static final String MSP_CDR = "MspCdr";
 
     private Types() {
     }

@@ -1,0 +1,182 @@
+package io.chargebase.domain.charging;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.charging.internal.CdrRows;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.rating.RatedLine;
+import io.chargebase.domain.rating.Rating;
+import io.chargebase.domain.rating.RatingEngine;
+import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.tariffs.Customer;
+import io.chargebase.domain.tariffs.TariffSelection;
+import io.chargebase.domain.tokens.Token;
+import io.chargebase.domain.tokens.TokenUid;
+import io.chargebase.domain.tokens.Tokens;
+
+/**
+ * Records CPO CDRs and rates them into MSP CDRs. Recording rates at once with the tariff in force when the session
+ * started; re-rating prices the same CDR again with the tariffs as they are now and writes the next MSP CDR version,
+ * keeping the earlier ones. Nothing is written when the CDR is malformed or no tariff applies.
+ */
+@Service
+@Transactional
+public class Cdrs {
+
+    private static final int STORED_SCALE = 4;
+
+    private final CdrRows rows;
+    private final TariffSelection selection;
+    private final Tokens tokens;
+    private final RatingEngine engine = new RatingEngine();
+
+    Cdrs(CdrRows rows, TariffSelection selection, Tokens tokens) {
+        this.rows = rows;
+        this.selection = selection;
+        this.tokens = tokens;
+    }
+
+    /** Records a CPO CDR and its first MSP CDR. */
+    public MspCdr record(NewCpoCdr request, String recordedBy) {
+        String number = number(request.cdrNumber());
+        if (request.evseId() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "evseId", "Name the EVSE the session took place at.");
+        }
+        if (request.start() == null || request.end() == null) {
+            throw new DomainException(ErrorCode.REQUIRED, request.start() == null ? "start" : "end", "A CDR has a start and an end.");
+        }
+        List<ChargingPeriod> periods = request.periods() == null ? List.of() : request.periods();
+        if (periods.isEmpty()) {
+            throw new DomainException(ErrorCode.REQUIRED, "chargingPeriods", "A CDR has at least one charging period.");
+        }
+        Optional<Token> token = Optional.ofNullable(request.tokenUid()).map(uid -> TokenUid.parse("tokenUid", uid)).flatMap(tokens::findByUid);
+        Customer customer = customer(token, request.roamingParty());
+        TariffSelection.Selected selected = selection.select(request.evseId(), customer, request.start());
+        RatingInput input = new RatingInput(request.start(), request.end(), selected.timeZone(), periods);
+        Rating rating = engine.rate(selected.version().tariff(), input);
+        if (request.cpoCost() != null && (request.cpoCost().exclVat().signum() < 0
+                || request.cpoCost().inclVat() != null && request.cpoCost().inclVat().signum() < 0)) {
+            throw new DomainException(ErrorCode.INVALID, "cpoCost", "A cost is not negative.");
+        }
+        if (rows.numberTaken(number)) {
+            throw new DomainException(ErrorCode.DUPLICATE, "cdrNumber", "A CDR with this number is already recorded.");
+        }
+        CpoCdr cdr = new CpoCdr(UUID.randomUUID(), number, selected.locationId(), request.evseId(), request.tokenUid(),
+                token.map(Token::id).orElse(null), selected.profileId(), selected.customer(),
+                customer instanceof Customer.Roaming(String party) ? party : null, request.start(), request.end(), selected.timeZone(), periods,
+                stored(rating.totalEnergy()), rating.totalTime().setScale(6, RoundingMode.HALF_UP), rating.totalParkingTime().setScale(6, RoundingMode.HALF_UP),
+                selected.tariff().currency(), request.cpoCost(), request.sessionId(), recordedBy, null);
+        try {
+            rows.insert(cdr);
+        } catch (DuplicateKeyException duplicate) {
+            throw new DomainException(ErrorCode.DUPLICATE, "cdrNumber", "A CDR with this number is already recorded.");
+        }
+        MspCdr rated = msp(cdr, 1, selected, rating, recordedBy);
+        rows.insert(rated);
+        return rated;
+    }
+
+    /** Rates a recorded CDR again with the tariffs as they are now; the previous MSP CDR is kept, marked superseded. */
+    public MspCdr rerate(UUID cpoCdrId, String ratedBy) {
+        CpoCdr cdr = rows.lockCpoCdr(cpoCdrId).orElseThrow(() -> DomainException.notFound("cpoCdrId", "CDR", cpoCdrId));
+        Customer customer = switch (cdr.customer()) {
+            case PROFILE -> Customer.profile(cdr.profileId());
+            case ROAMING -> Customer.roaming(cdr.roamingParty());
+            case AD_HOC -> Customer.adHoc();
+        };
+        TariffSelection.Selected selected = selection.select(cdr.evseId(), customer, Instant.now());
+        if (!selected.tariff().currency().equals(cdr.currency())) {
+            throw new DomainException(ErrorCode.INVALID, "cpoCdrId", "The tariff now applying prices in " + selected.tariff().currency()
+                    + ", the CDR was rated in " + cdr.currency() + ".");
+        }
+        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(cdr.start(), cdr.end(), cdr.timeZone(), cdr.periods()));
+        int previous = rows.supersede(cpoCdrId);
+        MspCdr rated = msp(cdr, previous + 1, selected, rating, ratedBy);
+        rows.insert(rated);
+        return rated;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
+        return rows.cpoCdrs(query, afterId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
+        return rows.mspCdrs(query, afterId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CpoCdr> findCpoCdr(UUID id) {
+        return rows.findCpoCdr(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MspCdr> findMspCdr(UUID id) {
+        return rows.findMspCdr(id);
+    }
+
+    /** Every MSP CDR version of a CPO CDR, oldest first. */
+    @Transactional(readOnly = true)
+    public List<MspCdr> versions(UUID cpoCdrId) {
+        return rows.mspVersions(cpoCdrId);
+    }
+
+    private MspCdr msp(CpoCdr cdr, int version, TariffSelection.Selected selected, Rating rating, String ratedBy) {
+        List<MspCdr.Line> lines = new ArrayList<>();
+        for (RatedLine line : rating.lines()) {
+            if (line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0) {
+                lines.add(new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(), stored(line.cost().exclVat()),
+                        stored(line.cost().inclVat()), line == rating.reservation()));
+            }
+        }
+        Price total = rating.totalCost();
+        return new MspCdr(UUID.randomUUID(), cdr.cdrNumber() + "-" + version, cdr.id(), version, cdr.profileId(), cdr.locationId(),
+                selected.tariff().id(), selected.version().version(), selected.reason(), selected.tariff().currency(), lines,
+                cdr.totalEnergyKwh(), cdr.totalTimeHours(), cdr.totalParkingHours(), stored(total.exclVat()),
+                stored(total.inclVat() == null ? total.exclVat() : total.inclVat()), cdr.start(), cdr.end(), Instant.now(), ratedBy, null);
+    }
+
+    private static Customer customer(Optional<Token> token, String roamingParty) {
+        if (token.isPresent() && token.get().ownerProfileId() != null) {
+            return Customer.profile(token.get().ownerProfileId());
+        }
+        if (roamingParty != null) {
+            String party = roamingParty.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!party.matches("[A-Z]{2}\\*?[A-Z0-9]{3}")) {
+                throw new DomainException(ErrorCode.INVALID, "roamingParty", "A party is a country code and a party id, e.g. NL*ABC.");
+            }
+            return Customer.roaming(party);
+        }
+        return Customer.adHoc();
+    }
+
+    private static String number(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new DomainException(ErrorCode.REQUIRED, "cdrNumber", "A CDR has a number.");
+        }
+        String number = raw.trim();
+        if (!number.matches("[A-Za-z0-9._:/-]{1,36}")) {
+            throw new DomainException(ErrorCode.INVALID, "cdrNumber", "A CDR number is up to 36 letters, digits and . _ : / -.");
+        }
+        return number;
+    }
+
+    private static BigDecimal stored(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(STORED_SCALE, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,24 @@
+package io.chargebase.domain.charging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import io.chargebase.domain.rating.Dimension;
+
+/**
+ * A CPO CDR rated with the tenant's tariff: a line per dimension, totals without and with VAT, the exact tariff
+ * version used and why it was chosen. {@code supersededAt} is set when a later version re-rated the same CDR.
+ */
+public record MspCdr(UUID id, String cdrNumber, UUID cpoCdrId, int version, UUID profileId, UUID locationId, UUID tariffId,
+        int tariffVersion, String selection, Currency currency, List<Line> lines, BigDecimal totalEnergyKwh, BigDecimal totalTimeHours,
+        BigDecimal totalParkingHours, BigDecimal totalCostExclVat, BigDecimal totalCostInclVat, Instant start, Instant end,
+        Instant ratedAt, String ratedBy, Instant supersededAt) {
+
+    /** What one dimension cost: the quantity measured, the quantity billed after step sizes, and the cost. */
+    public record Line(Dimension dimension, BigDecimal quantity, BigDecimal billedQuantity, BigDecimal costExclVat,
+            BigDecimal costInclVat, boolean reservation) {
+    }
+}

@@ -1,0 +1,198 @@
+package io.chargebase.domain.charging.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.charging.CdrQuery;
+import io.chargebase.domain.charging.CpoCdr;
+import io.chargebase.domain.charging.MspCdr;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.tariffs.Customer;
+import io.chargebase.tenancy.TenantContext;
+
+@Repository
+public class CdrRows {
+
+    private final JdbcClient jdbc;
+
+    CdrRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(CpoCdr cdr) {
+        jdbc.sql("""
+                        insert into cpo_cdr (tenant_id, id, cdr_number, location_id, evse_id, token_uid, token_id, profile_id, customer,
+                            roaming_party, start_at, end_at, time_zone, charging_periods, total_energy_kwh, total_time_h, total_parking_h,
+                            currency, cpo_cost_excl_vat, cpo_cost_incl_vat, session_id, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(TenantContext.requireTenant().value(), cdr.id(), cdr.cdrNumber(), cdr.locationId(), cdr.evseId(), cdr.tokenUid(),
+                        cdr.tokenId(), cdr.profileId(), cdr.customer().name(), cdr.roamingParty(), time(cdr.start()), time(cdr.end()),
+                        cdr.timeZone().getId(), CdrJson.periods(cdr.periods()), cdr.totalEnergyKwh(), cdr.totalTimeHours(),
+                        cdr.totalParkingHours(), cdr.currency().getCurrencyCode(),
+                        cdr.cpoCost() == null ? null : cdr.cpoCost().exclVat(), cdr.cpoCost() == null ? null : cdr.cpoCost().inclVat(),
+                        cdr.sessionId(), cdr.recordedBy())
+                .update();
+    }
+
+    public void insert(MspCdr cdr) {
+        jdbc.sql("""
+                        insert into msp_cdr (tenant_id, id, cdr_number, cpo_cdr_id, version, profile_id, location_id, tariff_id, tariff_version,
+                            selection, currency, lines, total_energy_kwh, total_time_h, total_parking_h, total_cost_excl_vat,
+                            total_cost_incl_vat, start_at, end_at, rated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(TenantContext.requireTenant().value(), cdr.id(), cdr.cdrNumber(), cdr.cpoCdrId(), cdr.version(), cdr.profileId(),
+                        cdr.locationId(), cdr.tariffId(), cdr.tariffVersion(), cdr.selection(), cdr.currency().getCurrencyCode(),
+                        CdrJson.lines(cdr.lines()), cdr.totalEnergyKwh(), cdr.totalTimeHours(), cdr.totalParkingHours(),
+                        cdr.totalCostExclVat(), cdr.totalCostInclVat(), time(cdr.start()), time(cdr.end()), cdr.ratedBy())
+                .update();
+    }
+
+    /** Marks the current MSP CDR of a CPO CDR superseded and returns its version (0 when there was none). */
+    public int supersede(UUID cpoCdrId) {
+        return jdbc.sql("update msp_cdr set superseded_at = now() where cpo_cdr_id = ? and superseded_at is null returning version")
+                .param(cpoCdrId).query(Integer.class).optional().orElse(0);
+    }
+
+    public boolean numberTaken(String cdrNumber) {
+        return jdbc.sql("select exists (select 1 from cpo_cdr where cdr_number = ?)").param(cdrNumber).query(Boolean.class).single();
+    }
+
+    public Optional<CpoCdr> lockCpoCdr(UUID id) {
+        return jdbc.sql("select * from cpo_cdr where id = ? for update").param(id).query(CdrRows::cpoCdr).optional();
+    }
+
+    public Optional<CpoCdr> findCpoCdr(UUID id) {
+        return jdbc.sql("select * from cpo_cdr where id = ?").param(id).query(CdrRows::cpoCdr).optional();
+    }
+
+    public Optional<MspCdr> findMspCdr(UUID id) {
+        return jdbc.sql("select * from msp_cdr where id = ?").param(id).query(CdrRows::mspCdr).optional();
+    }
+
+    public List<MspCdr> mspVersions(UUID cpoCdrId) {
+        return jdbc.sql("select * from msp_cdr where cpo_cdr_id = ? order by version").param(cpoCdrId).query(CdrRows::mspCdr).list();
+    }
+
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
+        return page("cpo_cdr", query, afterId, limit, CdrRows::cpoCdr);
+    }
+
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
+        return page("msp_cdr", query, afterId, limit, CdrRows::mspCdr);
+    }
+
+    /** Newest sessions first; the page after {@code afterId} continues from that row's place in the order. */
+    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, RowMapper<T> mapper) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (query.from() != null) {
+            where.append(" and start_at >= ?");
+            params.add(time(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and start_at < ?");
+            params.add(time(query.to()));
+        }
+        if (query.locationId() != null) {
+            where.append(" and location_id = ?");
+            params.add(query.locationId());
+        }
+        if (query.profileId() != null) {
+            where.append(" and profile_id = ?");
+            params.add(query.profileId());
+        }
+        if (query.organisationUnitId() != null) {
+            where.append(" and profile_id in (select p.id from profile p join organisation_unit ou on ou.id = p.organisation_unit_id "
+                    + "where ou.path like (select u.path from organisation_unit u where u.id = ?) || '%')");
+            params.add(query.organisationUnitId());
+        }
+        if (table.equals("msp_cdr") && !query.includeSuperseded()) {
+            where.append(" and superseded_at is null");
+        }
+        long total = jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (afterId != null) {
+            keyset = " and (start_at, id) < (select c.start_at, c.id from " + table + " c where c.id = ?)";
+            pageParams.add(afterId);
+        }
+        pageParams.add(limit + 1);
+        List<T> rows = jdbc.sql("select * from " + table + where + keyset + " order by start_at desc, id desc limit ?")
+                .params(pageParams).query(mapper).list();
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    static CpoCdr cpoCdr(ResultSet rs, int row) throws SQLException {
+        java.math.BigDecimal excl = rs.getBigDecimal("cpo_cost_excl_vat");
+        return new CpoCdr(
+                rs.getObject("id", UUID.class),
+                rs.getString("cdr_number"),
+                rs.getObject("location_id", UUID.class),
+                rs.getObject("evse_id", UUID.class),
+                rs.getString("token_uid"),
+                rs.getObject("token_id", UUID.class),
+                rs.getObject("profile_id", UUID.class),
+                Customer.Kind.valueOf(rs.getString("customer")),
+                rs.getString("roaming_party"),
+                instant(rs, "start_at"),
+                instant(rs, "end_at"),
+                ZoneId.of(rs.getString("time_zone")),
+                CdrJson.periods(rs.getString("charging_periods")),
+                rs.getBigDecimal("total_energy_kwh"),
+                rs.getBigDecimal("total_time_h"),
+                rs.getBigDecimal("total_parking_h"),
+                Currency.getInstance(rs.getString("currency")),
+                excl == null ? null : new Price(excl, rs.getBigDecimal("cpo_cost_incl_vat")),
+                rs.getObject("session_id", UUID.class),
+                rs.getString("recorded_by"),
+                instant(rs, "created_at"));
+    }
+
+    static MspCdr mspCdr(ResultSet rs, int row) throws SQLException {
+        return new MspCdr(
+                rs.getObject("id", UUID.class),
+                rs.getString("cdr_number"),
+                rs.getObject("cpo_cdr_id", UUID.class),
+                rs.getInt("version"),
+                rs.getObject("profile_id", UUID.class),
+                rs.getObject("location_id", UUID.class),
+                rs.getObject("tariff_id", UUID.class),
+                rs.getInt("tariff_version"),
+                rs.getString("selection"),
+                Currency.getInstance(rs.getString("currency")),
+                CdrJson.lines(rs.getString("lines")),
+                rs.getBigDecimal("total_energy_kwh"),
+                rs.getBigDecimal("total_time_h"),
+                rs.getBigDecimal("total_parking_h"),
+                rs.getBigDecimal("total_cost_excl_vat"),
+                rs.getBigDecimal("total_cost_incl_vat"),
+                instant(rs, "start_at"),
+                instant(rs, "end_at"),
+                instant(rs, "rated_at"),
+                rs.getString("rated_by"),
+                rs.getObject("superseded_at", OffsetDateTime.class) == null ? null : instant(rs, "superseded_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** SQL of the charging context; only its services use it. */
+package io.chargebase.domain.charging.internal;

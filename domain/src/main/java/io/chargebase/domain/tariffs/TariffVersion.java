@@ -1,0 +1,15 @@
+package io.chargebase.domain.tariffs;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.chargebase.domain.rating.StopLimits;
+import io.chargebase.domain.rating.Tariff;
+
+/**
+ * One version of a tariff's prices, never changed once written: the operator's definition, the OCPI tariff it
+ * compiled into, what drivers read about it, and the limits at which a session stops.
+ */
+public record TariffVersion(UUID tariffId, int version, TariffPricing pricing, Tariff tariff, TariffInfo info, StopLimits stopLimits,
+        String createdBy, Instant createdAt) {
+}
