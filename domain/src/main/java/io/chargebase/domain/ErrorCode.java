@@ -18,5 +18,8 @@ public enum ErrorCode {
     TENANT_REQUIRED,
     INVALID_EMA_ID,
     INVALID_UID,
-    INVALID_TIME_ZONE
+    INVALID_TIME_ZONE,
+    INVALID_CURRENCY,
+    /** Two values that must be ordered are not: a minimum above its maximum, periods out of order. */
+    OUT_OF_ORDER
 }
