@@ -20,5 +20,8 @@ public enum ErrorCode {
     INVALID_UID,
     INVALID_TIME_ZONE,
     IN_USE,
-    NO_TARIFF
+    NO_TARIFF,
+    INVALID_CURRENCY,
+    /** Two values that must be ordered are not: a minimum above its maximum, periods out of order. */
+    OUT_OF_ORDER
 }

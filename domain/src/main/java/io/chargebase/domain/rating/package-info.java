@@ -1,0 +1,10 @@
+/**
+ * Rating: what a charging session costs under an OCPI 2.2.1 tariff. The model ({@link io.chargebase.domain.rating.Tariff}
+ * and its elements, price components and restrictions) is plain records that cannot be built invalid; the
+ * {@link io.chargebase.domain.rating.RatingEngine} prices a {@link io.chargebase.domain.rating.RatingInput} (the session's
+ * charging periods in the location's time zone) into a {@link io.chargebase.domain.rating.Rating}, purely and
+ * deterministically. The operator's tariff types ({@link io.chargebase.domain.rating.OperatorTariff}) compile into the
+ * same model, so one engine prices both our own sessions and roaming CDRs. OCPI JSON stays at the edge, in
+ * {@link io.chargebase.domain.rating.OcpiTariffJson} and {@link io.chargebase.domain.rating.OcpiCdrJson}.
+ */
+package io.chargebase.domain.rating;
