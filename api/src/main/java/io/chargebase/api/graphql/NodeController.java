@@ -32,12 +32,22 @@ class NodeController {
     private final io.chargebase.domain.assets.LocationGroups locationGroups;
     private final io.chargebase.domain.organisation.Groups groups;
     private final io.chargebase.domain.assets.ChargePointTemplates templates;
+    private final io.chargebase.domain.tariffs.Tariffs tariffs;
+    private final io.chargebase.domain.tariffs.TariffGroups tariffGroups;
+    private final io.chargebase.domain.tariffs.TariffPlans tariffPlans;
+    private final io.chargebase.domain.charging.Cdrs cdrs;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
             io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups,
-            io.chargebase.domain.assets.ChargePointTemplates templates) {
+            io.chargebase.domain.assets.ChargePointTemplates templates, io.chargebase.domain.tariffs.Tariffs tariffs,
+            io.chargebase.domain.tariffs.TariffGroups tariffGroups, io.chargebase.domain.tariffs.TariffPlans tariffPlans,
+            io.chargebase.domain.charging.Cdrs cdrs) {
         this.templates = templates;
+        this.tariffs = tariffs;
+        this.tariffGroups = tariffGroups;
+        this.tariffPlans = tariffPlans;
+        this.cdrs = cdrs;
         this.locationGroups = locationGroups;
         this.groups = groups;
         this.tokens = tokens;
@@ -79,6 +89,11 @@ class NodeController {
             case Types.BUSINESS_PARTNER_GROUP -> groups.findBusinessPartnerGroup(id.id())
                     .map(io.chargebase.api.graphql.organisation.GroupController.BusinessPartnerGroup::new);
             case Types.USER_GROUP -> groups.findUserGroup(id.id()).map(io.chargebase.api.graphql.organisation.GroupController.UserGroup::new);
+            case Types.TARIFF -> tariffs.find(id.id()).map(io.chargebase.api.graphql.tariffs.TariffController.Tariff::new);
+            case Types.TARIFF_GROUP -> tariffGroups.find(id.id());
+            case Types.TARIFF_PLAN -> tariffPlans.find(id.id());
+            case Types.CPO_CDR -> cdrs.findCpoCdr(id.id());
+            case Types.MSP_CDR -> cdrs.findMspCdr(id.id());
             default -> Optional.empty();
         };
     }

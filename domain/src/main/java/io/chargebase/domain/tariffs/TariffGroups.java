@@ -141,6 +141,12 @@ public class TariffGroups {
         return rows.find(id);
     }
 
+    /** The tariff group of each EVSE that has one. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, UUID> groupsOfEvses(java.util.Collection<UUID> evseIds) {
+        return evseIds.isEmpty() ? java.util.Map.of() : rows.groupsOfEvses(evseIds);
+    }
+
     @Transactional(readOnly = true)
     public Optional<UUID> groupOfEvse(UUID evseId) {
         return rows.groupOfEvse(evseId);

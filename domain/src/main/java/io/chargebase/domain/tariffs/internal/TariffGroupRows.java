@@ -68,6 +68,15 @@ public class TariffGroupRows {
         return jdbc.sql("update evse set tariff_group_id = ? where id = ?").params(groupId, evseId).update() == 1;
     }
 
+    public Map<UUID, UUID> groupsOfEvses(java.util.Collection<UUID> evseIds) {
+        Map<UUID, UUID> groups = new LinkedHashMap<>();
+        jdbc.sql("select id, tariff_group_id from evse where id = any(?) and tariff_group_id is not null")
+                .param(evseIds.toArray(UUID[]::new))
+                .query((rs, row) -> groups.put(rs.getObject("id", UUID.class), rs.getObject("tariff_group_id", UUID.class)))
+                .list();
+        return groups;
+    }
+
     public Optional<UUID> groupOfEvse(UUID evseId) {
         return jdbc.sql("select tariff_group_id from evse where id = ? and tariff_group_id is not null").param(evseId).query(UUID.class).optional();
     }

@@ -1,0 +1,286 @@
+package io.chargebase.api.graphql.tariffs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.Types;
+import io.chargebase.api.graphql.UserError;
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.assets.Evse;
+import io.chargebase.domain.assets.Location;
+import io.chargebase.domain.assets.Locations;
+import io.chargebase.domain.charging.CdrQuery;
+import io.chargebase.domain.charging.Cdrs;
+import io.chargebase.domain.charging.CpoCdr;
+import io.chargebase.domain.charging.MspCdr;
+import io.chargebase.domain.charging.NewCpoCdr;
+import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.organisation.Profile;
+import io.chargebase.domain.organisation.Profiles;
+import io.chargebase.domain.rating.CdrDimension;
+import io.chargebase.domain.rating.CdrDimensionType;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.tariffs.TariffSelection;
+import io.chargebase.domain.tariffs.TariffVersion;
+import io.chargebase.domain.tariffs.Tariffs;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+
+/** CPO CDRs and the MSP CDRs rated from them: recording, re-rating, and lists with filters. */
+@Controller
+class CdrController {
+
+    record CdrFilter(Instant from, Instant to, String locationId, String profileId, String organisationUnitId, Boolean includeSuperseded) {
+    }
+
+    record CdrDimensionInput(CdrDimensionType type, java.math.BigDecimal volume) {
+    }
+
+    record ChargingPeriodInput(Instant startAt, List<CdrDimensionInput> dimensions) {
+    }
+
+    record PriceAmountInput(java.math.BigDecimal exclVat, java.math.BigDecimal inclVat) {
+    }
+
+    record RecordCpoCdrInput(String cdrNumber, String evseId, String tokenUid, String roamingParty, Instant startAt, Instant endAt,
+            List<ChargingPeriodInput> chargingPeriods, PriceAmountInput cpoCost) {
+    }
+
+    record RecordCpoCdrPayload(MspCdr mspCdr, List<UserError> userErrors) {
+    }
+
+    record RerateCdrInput(String cpoCdrId) {
+    }
+
+    record RerateCdrPayload(MspCdr mspCdr, List<UserError> userErrors) {
+    }
+
+    private final Cdrs cdrs;
+    private final Tariffs tariffs;
+    private final TariffSelection selection;
+    private final Locations locations;
+    private final ChargePoints chargePoints;
+    private final Profiles profiles;
+
+    CdrController(Cdrs cdrs, Tariffs tariffs, TariffSelection selection, Locations locations, ChargePoints chargePoints, Profiles profiles) {
+        this.cdrs = cdrs;
+        this.tariffs = tariffs;
+        this.selection = selection;
+        this.locations = locations;
+        this.chargePoints = chargePoints;
+        this.profiles = profiles;
+    }
+
+    @QueryMapping
+    Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+        int size = Connection.pageSize(first);
+        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), cursor(after), size);
+        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+    }
+
+    @QueryMapping
+    Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+        int size = Connection.pageSize(first);
+        Page<MspCdr> page = cdrs.mspCdrs(query(filter), cursor(after), size);
+        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+    }
+
+    @QueryMapping
+    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after) {
+        if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
+            throw new BadRequestException("myCdrs is asked by a signed-in driver.");
+        }
+        int size = Connection.pageSize(first);
+        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), cursor(after), size);
+        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+    }
+
+    @MutationMapping
+    RecordCpoCdrPayload recordCpoCdr(@Argument RecordCpoCdrInput input) {
+        return UserError.attempt(() -> {
+            UUID evse = GlobalId.decode(input.evseId()).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
+                    .or(() -> selection.evseByEvseId(input.evseId()))
+                    .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", input.evseId()));
+            List<ChargingPeriod> periods = new ArrayList<>();
+            for (int i = 0; i < input.chargingPeriods().size(); i++) {
+                ChargingPeriodInput period = input.chargingPeriods().get(i);
+                List<CdrDimension> dimensions = new ArrayList<>();
+                for (CdrDimensionInput dimension : period.dimensions()) {
+                    if (dimension.volume().signum() < 0) {
+                        throw new DomainException(ErrorCode.INVALID, "chargingPeriods." + i + ".dimensions", "A volume is not negative.");
+                    }
+                    dimensions.add(new CdrDimension(dimension.type(), dimension.volume()));
+                }
+                periods.add(new ChargingPeriod(period.startAt(), dimensions));
+            }
+            Price cost = input.cpoCost() == null ? null : new Price(input.cpoCost().exclVat(), input.cpoCost().inclVat());
+            return new RecordCpoCdrPayload(cdrs.record(new NewCpoCdr(input.cdrNumber(), evse, input.tokenUid(), input.roamingParty(),
+                    input.startAt(), input.endAt(), periods, cost, null), TariffController.caller()), List.of());
+        }, errors -> new RecordCpoCdrPayload(null, errors));
+    }
+
+    @MutationMapping
+    RerateCdrPayload rerateCdr(@Argument RerateCdrInput input) {
+        return UserError.attempt(() -> new RerateCdrPayload(cdrs.rerate(GlobalId.require(Types.CPO_CDR, input.cpoCdrId(), "cpoCdrId"),
+                        TariffController.caller()), List.of()),
+                errors -> new RerateCdrPayload(null, errors));
+    }
+
+    // ---- CpoCdr
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "id")
+    String cpoCdrId(CpoCdr cdr) {
+        return GlobalId.encode(Types.CPO_CDR, cdr.id());
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "location")
+    Location cpoLocation(CpoCdr cdr) {
+        return locations.find(cdr.locationId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "evse")
+    Evse cpoEvse(CpoCdr cdr) {
+        return chargePoints.findEvse(cdr.evseId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "profile")
+    Profile cpoProfile(CpoCdr cdr) {
+        return cdr.profileId() == null ? null : profiles.find(cdr.profileId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "startAt")
+    Instant cpoStart(CpoCdr cdr) {
+        return cdr.start();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "endAt")
+    Instant cpoEnd(CpoCdr cdr) {
+        return cdr.end();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "timeZone")
+    String cpoTimeZone(CpoCdr cdr) {
+        return cdr.timeZone().getId();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "chargingPeriods")
+    List<ChargingPeriod> cpoPeriods(CpoCdr cdr) {
+        return cdr.periods();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "currency")
+    String cpoCurrency(CpoCdr cdr) {
+        return cdr.currency().getCurrencyCode();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "mspCdr")
+    MspCdr cpoCurrentRating(CpoCdr cdr) {
+        List<MspCdr> versions = cdrs.versions(cdr.id());
+        return versions.isEmpty() ? null : versions.getLast();
+    }
+
+    @SchemaMapping(typeName = Types.CPO_CDR, field = "mspCdrs")
+    List<MspCdr> cpoRatings(CpoCdr cdr) {
+        return cdrs.versions(cdr.id());
+    }
+
+    @SchemaMapping(typeName = "ChargingPeriod", field = "startAt")
+    Instant periodStart(ChargingPeriod period) {
+        return period.start();
+    }
+
+    // ---- MspCdr
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "id")
+    String mspCdrId(MspCdr cdr) {
+        return GlobalId.encode(Types.MSP_CDR, cdr.id());
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "cpoCdr")
+    CpoCdr mspCpoCdr(MspCdr cdr) {
+        return cdrs.findCpoCdr(cdr.cpoCdrId()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "profile")
+    Profile mspProfile(MspCdr cdr) {
+        return cdr.profileId() == null ? null : profiles.find(cdr.profileId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "location")
+    Location mspLocation(MspCdr cdr) {
+        return locations.find(cdr.locationId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "tariff")
+    TariffController.Tariff mspTariff(MspCdr cdr) {
+        return tariffs.find(cdr.tariffId()).map(TariffController.Tariff::new).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "tariffVersion")
+    TariffVersion mspTariffVersion(MspCdr cdr) {
+        return tariffs.version(cdr.tariffId(), cdr.tariffVersion());
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "currency")
+    String mspCurrency(MspCdr cdr) {
+        return cdr.currency().getCurrencyCode();
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "totalCost")
+    Price mspTotal(MspCdr cdr) {
+        return new Price(cdr.totalCostExclVat(), cdr.totalCostInclVat());
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "startAt")
+    Instant mspStart(MspCdr cdr) {
+        return cdr.start();
+    }
+
+    @SchemaMapping(typeName = Types.MSP_CDR, field = "endAt")
+    Instant mspEnd(MspCdr cdr) {
+        return cdr.end();
+    }
+
+    @SchemaMapping(typeName = "CdrLine", field = "cost")
+    Price lineCost(MspCdr.Line line) {
+        return new Price(line.costExclVat(), line.costInclVat());
+    }
+
+    private CdrQuery query(CdrFilter filter) {
+        if (filter == null) {
+            return new CdrQuery(null, null, null, null, null, false);
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new BadRequestException("'from' lies before 'to'.");
+        }
+        return new CdrQuery(filter.from(), filter.to(), GlobalId.optional(Types.LOCATION, filter.locationId(), "locationId"),
+                GlobalId.optional(Types.PROFILE, filter.profileId(), "profileId"),
+                GlobalId.optional(Types.ORGANISATION_UNIT, filter.organisationUnitId(), "organisationUnitId"),
+                Boolean.TRUE.equals(filter.includeSuperseded()));
+    }
+
+    private static UUID cursor(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(Connection.decodeCursor(after));
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequestException("'after' is not a cursor this API returned.");
+        }
+    }
+}

@@ -1,0 +1,707 @@
+package io.chargebase.api.graphql.tariffs;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.Types;
+import io.chargebase.api.graphql.UserError;
+import io.chargebase.api.graphql.organisation.GroupController;
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.assets.Evse;
+import io.chargebase.domain.assets.LocationGroup;
+import io.chargebase.domain.assets.LocationGroups;
+import io.chargebase.domain.organisation.Groups;
+import io.chargebase.domain.rating.CdrDimension;
+import io.chargebase.domain.rating.CdrDimensionType;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.rating.PriceComponent;
+import io.chargebase.domain.charging.MspCdr;
+import io.chargebase.domain.rating.Rating;
+import io.chargebase.domain.rating.RatingEngine;
+import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.rating.StopLimits;
+import io.chargebase.domain.rating.TariffElement;
+import io.chargebase.domain.tariffs.Customer;
+import io.chargebase.domain.tariffs.NewTariff;
+import io.chargebase.domain.tariffs.StoredTariff;
+import io.chargebase.domain.tariffs.TariffAudience;
+import io.chargebase.domain.tariffs.TariffGroup;
+import io.chargebase.domain.tariffs.TariffGroups;
+import io.chargebase.domain.tariffs.TariffInfo;
+import io.chargebase.domain.tariffs.TariffKind;
+import io.chargebase.domain.tariffs.TariffPlan;
+import io.chargebase.domain.tariffs.TariffPlans;
+import io.chargebase.domain.tariffs.TariffPricing;
+import io.chargebase.domain.tariffs.TariffSelection;
+import io.chargebase.domain.tariffs.TariffText;
+import io.chargebase.domain.tariffs.TariffVersion;
+import io.chargebase.domain.tariffs.Tariffs;
+import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+
+/** Tariffs, tariff groups, tariff plans, which tariff applies and why, and what a driver pays at an EVSE. */
+@Controller
+public class TariffController {
+
+    /** The GraphQL type {@code Tariff} (the name the Node type resolver goes by). */
+    public record Tariff(StoredTariff stored) {
+    }
+
+    record PowerLevelInput(BigDecimal maxAverageKw, BigDecimal pricePerMinute) {
+    }
+
+    record TariffPricingInput(TariffKind kind, BigDecimal vatPercent, BigDecimal pricePerSession, BigDecimal connectionFee,
+            BigDecimal pricePerKwh, BigDecimal pricePerMinute, String dayStartsAt, String nightStartsAt, BigDecimal nightPricePerKwh,
+            BigDecimal nightPricePerMinute, List<PowerLevelInput> powerLevels, BigDecimal idleFeePerMinute, Integer idleGraceMinutes,
+            String ocpiJson) {
+    }
+
+    record TariffAudienceInput(Boolean ownerUsers, Boolean roamingUsers, Boolean adHocUsers, List<String> businessPartnerGroupIds,
+            List<String> userGroupIds) {
+    }
+
+    record StopLimitsInput(Integer maxMinutes, BigDecimal maxKwh) {
+    }
+
+    record CreateTariffInput(String name, String currency, TariffPricingInput pricing, String description, String information,
+            String learnMoreUrl, StopLimitsInput stopLimits, TariffAudienceInput audience) {
+    }
+
+    record UpdateTariffInput(String tariffId, String name, TariffPricingInput pricing, String description, String information,
+            String learnMoreUrl, StopLimitsInput stopLimits, TariffAudienceInput audience) {
+    }
+
+    record TariffPayload(Tariff tariff, List<UserError> userErrors) {
+    }
+
+    record DeleteTariffInput(String tariffId) {
+    }
+
+    record DeleteTariffPayload(String deletedTariffId, List<UserError> userErrors) {
+    }
+
+    record CreateTariffGroupInput(String name) {
+    }
+
+    record RenameTariffGroupInput(String tariffGroupId, String name) {
+    }
+
+    record TariffGroupTariffInput(String tariffGroupId, String tariffId) {
+    }
+
+    record ReorderTariffGroupInput(String tariffGroupId, List<String> tariffIds) {
+    }
+
+    record TariffGroupPayload(TariffGroup tariffGroup, List<UserError> userErrors) {
+    }
+
+    record DeleteTariffGroupInput(String tariffGroupId) {
+    }
+
+    record DeleteTariffGroupPayload(String deletedTariffGroupId, List<UserError> userErrors) {
+    }
+
+    record SetEvseTariffGroupInput(String evseId, String tariffGroupId) {
+    }
+
+    record SetEvseTariffGroupPayload(Evse evse, List<UserError> userErrors) {
+    }
+
+    record TariffPlanRuleInput(String locationGroupId, String businessPartnerGroupId, String tariffId) {
+    }
+
+    record CreateTariffPlanInput(String name, String defaultTariffId, List<TariffPlanRuleInput> rules, Boolean activate) {
+    }
+
+    record UpdateTariffPlanInput(String tariffPlanId, String name, String defaultTariffId, List<TariffPlanRuleInput> rules) {
+    }
+
+    record ActivateTariffPlanInput(String tariffPlanId) {
+    }
+
+    record TariffPlanPayload(TariffPlan tariffPlan, List<UserError> userErrors) {
+    }
+
+    record DeleteTariffPlanInput(String tariffPlanId) {
+    }
+
+    record DeleteTariffPlanPayload(String deletedTariffPlanId, List<UserError> userErrors) {
+    }
+
+    record ApplicableTariff(Tariff tariff, TariffVersion version, TariffSelection.Source source, TariffGroup tariffGroup,
+            TariffPlan tariffPlan, Integer rulePrecedence, String reason) {
+    }
+
+    record PriceEstimate(BigDecimal energyKwh, int durationMinutes, List<MspCdr.Line> lines, Price total) {
+    }
+
+    record EvsePrice(Evse evse, TariffVersion version, PriceEstimate estimate) {
+    }
+
+    private final Tariffs tariffs;
+    private final TariffGroups tariffGroups;
+    private final TariffPlans plans;
+    private final TariffSelection selection;
+    private final ChargePoints chargePoints;
+    private final LocationGroups locationGroups;
+    private final Groups groups;
+    private final RatingEngine engine = new RatingEngine();
+
+    TariffController(Tariffs tariffs, TariffGroups tariffGroups, TariffPlans plans, TariffSelection selection, ChargePoints chargePoints,
+            LocationGroups locationGroups, Groups groups) {
+        this.tariffs = tariffs;
+        this.tariffGroups = tariffGroups;
+        this.plans = plans;
+        this.selection = selection;
+        this.chargePoints = chargePoints;
+        this.locationGroups = locationGroups;
+        this.groups = groups;
+    }
+
+    // ---- Tariff
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "id")
+    String tariffId(Tariff tariff) {
+        return GlobalId.encode(Types.TARIFF, tariff.stored().id());
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "name")
+    String tariffName(Tariff tariff) {
+        return tariff.stored().name();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "kind")
+    TariffKind tariffKind(Tariff tariff) {
+        return tariff.stored().kind();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "currency")
+    String tariffCurrency(Tariff tariff) {
+        return tariff.stored().currency().getCurrencyCode();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "isBase")
+    boolean tariffIsBase(Tariff tariff) {
+        return tariff.stored().base();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "audience")
+    TariffAudience tariffAudience(Tariff tariff) {
+        return tariff.stored().audience();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "createdAt")
+    Instant tariffCreatedAt(Tariff tariff) {
+        return tariff.stored().createdAt();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "updatedAt")
+    Instant tariffUpdatedAt(Tariff tariff) {
+        return tariff.stored().updatedAt();
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "currentVersion")
+    TariffVersion currentVersion(Tariff tariff) {
+        return tariffs.currentVersion(tariff.stored());
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF, field = "versions")
+    List<TariffVersion> versions(Tariff tariff) {
+        return tariffs.versions(tariff.stored().id());
+    }
+
+    @SchemaMapping(typeName = "TariffAudience", field = "businessPartnerGroups")
+    List<GroupController.BusinessPartnerGroup> audiencePartners(TariffAudience audience) {
+        return audience.partnerGroupIds().stream().map(groups::findBusinessPartnerGroup).flatMap(java.util.Optional::stream)
+                .map(GroupController.BusinessPartnerGroup::new).toList();
+    }
+
+    @SchemaMapping(typeName = "TariffAudience", field = "userGroups")
+    List<GroupController.UserGroup> audienceUserGroups(TariffAudience audience) {
+        return audience.userGroupIds().stream().map(groups::findUserGroup).flatMap(java.util.Optional::stream)
+                .map(GroupController.UserGroup::new).toList();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "description")
+    String versionDescription(TariffVersion version) {
+        return version.info().description();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "information")
+    String versionInformation(TariffVersion version) {
+        return version.info().information();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "learnMoreUrl")
+    String versionLearnMoreUrl(TariffVersion version) {
+        return version.info().learnMoreUrl();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "text")
+    String versionText(TariffVersion version) {
+        return TariffText.of(version.tariff());
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "elements")
+    List<TariffElement> versionElements(TariffVersion version) {
+        return version.tariff().elements();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "minPrice")
+    Price versionMinPrice(TariffVersion version) {
+        return version.tariff().minPrice();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "maxPrice")
+    Price versionMaxPrice(TariffVersion version) {
+        return version.tariff().maxPrice();
+    }
+
+    @SchemaMapping(typeName = "TariffVersion", field = "ocpiJson")
+    String versionOcpiJson(TariffVersion version) {
+        return OcpiTariffJson.write(version.tariff());
+    }
+
+    @SchemaMapping(typeName = "TariffPricing", field = "dayStartsAt")
+    String dayStartsAt(TariffPricing pricing) {
+        return pricing.dayStartsAt() == null ? null : pricing.dayStartsAt().toString();
+    }
+
+    @SchemaMapping(typeName = "TariffPricing", field = "nightStartsAt")
+    String nightStartsAt(TariffPricing pricing) {
+        return pricing.nightStartsAt() == null ? null : pricing.nightStartsAt().toString();
+    }
+
+    @SchemaMapping(typeName = "TariffElement", field = "components")
+    List<PriceComponent> elementComponents(TariffElement element) {
+        return element.priceComponents();
+    }
+
+    @SchemaMapping(typeName = "TariffElement", field = "restrictions")
+    String elementRestrictions(TariffElement element) {
+        return TariffText.restrictions(element.restrictions());
+    }
+
+    @SchemaMapping(typeName = "PriceComponent", field = "dimension")
+    String componentDimension(PriceComponent component) {
+        return component.type().name();
+    }
+
+    @SchemaMapping(typeName = "PriceComponent", field = "vatPercent")
+    BigDecimal componentVat(PriceComponent component) {
+        return component.vat();
+    }
+
+    @QueryMapping
+    List<Tariff> tariffs() {
+        return tariffs.list().stream().map(Tariff::new).toList();
+    }
+
+    @MutationMapping
+    TariffPayload createTariff(@Argument CreateTariffInput input) {
+        return UserError.attempt(() -> new TariffPayload(new Tariff(tariffs.create(new NewTariff(input.name(), currency(input.currency()),
+                        pricing(input.pricing()), info(input.description(), input.information(), input.learnMoreUrl()),
+                        limits(input.stopLimits()), audience(input.audience())), caller())), List.of()),
+                errors -> new TariffPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffPayload updateTariff(@Argument UpdateTariffInput input) {
+        return UserError.attempt(() -> {
+            UUID id = GlobalId.require(Types.TARIFF, input.tariffId(), "tariffId");
+            boolean texts = input.description() != null || input.information() != null || input.learnMoreUrl() != null;
+            TariffInfo info = null;
+            if (texts) {
+                TariffInfo current = tariffs.currentVersion(tariffs.find(id).orElseThrow(() -> DomainException.notFound("tariffId", "tariff", id))).info();
+                info = new TariffInfo(input.description() != null ? input.description() : current.description(),
+                        input.information() != null ? input.information() : current.information(),
+                        input.learnMoreUrl() != null ? input.learnMoreUrl() : current.learnMoreUrl());
+            }
+            return new TariffPayload(new Tariff(tariffs.update(id, new NewTariff(input.name(), null,
+                    input.pricing() == null ? null : pricing(input.pricing()), info, limits(input.stopLimits()),
+                    input.audience() == null ? null : audience(input.audience())), caller())), List.of());
+        }, errors -> new TariffPayload(null, errors));
+    }
+
+    @MutationMapping
+    DeleteTariffPayload deleteTariff(@Argument DeleteTariffInput input) {
+        return UserError.attempt(() -> new DeleteTariffPayload(GlobalId.encode(Types.TARIFF,
+                        tariffs.delete(GlobalId.require(Types.TARIFF, input.tariffId(), "tariffId"))), List.of()),
+                errors -> new DeleteTariffPayload(null, errors));
+    }
+
+    // ---- Tariff groups
+
+    @SchemaMapping(typeName = Types.TARIFF_GROUP, field = "id")
+    String tariffGroupId(TariffGroup group) {
+        return GlobalId.encode(Types.TARIFF_GROUP, group.id());
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF_GROUP, field = "baseTariff")
+    Tariff baseTariff(TariffGroup group) {
+        return tariffs.find(group.baseTariffId()).map(Tariff::new).orElseThrow();
+    }
+
+    @BatchMapping(typeName = Types.TARIFF_GROUP, field = "tariffs")
+    Map<TariffGroup, List<Tariff>> groupTariffs(List<TariffGroup> found) {
+        Map<UUID, StoredTariff> byId = tariffs.findAll(found.stream().flatMap(group -> group.tariffIds().stream()).distinct().toList());
+        Map<TariffGroup, List<Tariff>> result = new LinkedHashMap<>();
+        found.forEach(group -> result.put(group, group.tariffIds().stream().map(byId::get).filter(Objects::nonNull).map(Tariff::new).toList()));
+        return result;
+    }
+
+    @BatchMapping(typeName = Types.EVSE, field = "tariffGroup")
+    Map<Evse, TariffGroup> evseTariffGroup(List<Evse> evses) {
+        Map<UUID, UUID> assigned = tariffGroups.groupsOfEvses(evses.stream().map(Evse::id).toList());
+        Map<UUID, TariffGroup> all = new LinkedHashMap<>();
+        if (!assigned.isEmpty()) {
+            tariffGroups.list().forEach(group -> all.put(group.id(), group));
+        }
+        Map<Evse, TariffGroup> result = new LinkedHashMap<>();
+        evses.forEach(evse -> {
+            UUID group = assigned.get(evse.id());
+            if (group != null) {
+                result.put(evse, all.get(group));
+            }
+        });
+        return result;
+    }
+
+    @QueryMapping
+    List<TariffGroup> tariffGroups() {
+        return tariffGroups.list();
+    }
+
+    @MutationMapping
+    TariffGroupPayload createTariffGroup(@Argument CreateTariffGroupInput input) {
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.create(input.name(), caller()), List.of()),
+                errors -> new TariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffGroupPayload renameTariffGroup(@Argument RenameTariffGroupInput input) {
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.rename(group(input.tariffGroupId()), input.name()), List.of()),
+                errors -> new TariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffGroupPayload attachTariff(@Argument TariffGroupTariffInput input) {
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.attach(group(input.tariffGroupId()),
+                        GlobalId.require(Types.TARIFF, input.tariffId(), "tariffId")), List.of()),
+                errors -> new TariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffGroupPayload detachTariff(@Argument TariffGroupTariffInput input) {
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.detach(group(input.tariffGroupId()),
+                        GlobalId.require(Types.TARIFF, input.tariffId(), "tariffId")), List.of()),
+                errors -> new TariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffGroupPayload reorderTariffGroup(@Argument ReorderTariffGroupInput input) {
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.reorder(group(input.tariffGroupId()),
+                        input.tariffIds().stream().map(id -> GlobalId.require(Types.TARIFF, id, "tariffIds")).toList()), List.of()),
+                errors -> new TariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    DeleteTariffGroupPayload deleteTariffGroup(@Argument DeleteTariffGroupInput input) {
+        return UserError.attempt(() -> new DeleteTariffGroupPayload(GlobalId.encode(Types.TARIFF_GROUP,
+                        tariffGroups.delete(group(input.tariffGroupId()))), List.of()),
+                errors -> new DeleteTariffGroupPayload(null, errors));
+    }
+
+    @MutationMapping
+    SetEvseTariffGroupPayload setEvseTariffGroup(@Argument SetEvseTariffGroupInput input) {
+        return UserError.attempt(() -> {
+            UUID evse = GlobalId.require(Types.EVSE, input.evseId(), "evseId");
+            tariffGroups.assignToEvse(evse, input.tariffGroupId() == null ? null : group(input.tariffGroupId()));
+            return new SetEvseTariffGroupPayload(chargePoints.findEvse(evse).orElseThrow(), List.of());
+        }, errors -> new SetEvseTariffGroupPayload(null, errors));
+    }
+
+    // ---- Tariff plans
+
+    @SchemaMapping(typeName = Types.TARIFF_PLAN, field = "id")
+    String tariffPlanId(TariffPlan plan) {
+        return GlobalId.encode(Types.TARIFF_PLAN, plan.id());
+    }
+
+    @SchemaMapping(typeName = Types.TARIFF_PLAN, field = "defaultTariff")
+    Tariff planDefault(TariffPlan plan) {
+        return tariffs.find(plan.defaultTariffId()).map(Tariff::new).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "TariffPlanRule", field = "locationGroup")
+    LocationGroup ruleLocationGroup(TariffPlan.Rule rule) {
+        return rule.locationGroupId() == null ? null : locationGroups.find(rule.locationGroupId()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "TariffPlanRule", field = "businessPartnerGroup")
+    GroupController.BusinessPartnerGroup ruleBusinessPartnerGroup(TariffPlan.Rule rule) {
+        return rule.businessPartnerGroupId() == null ? null
+                : groups.findBusinessPartnerGroup(rule.businessPartnerGroupId()).map(GroupController.BusinessPartnerGroup::new).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "TariffPlanRule", field = "tariff")
+    Tariff ruleTariff(TariffPlan.Rule rule) {
+        return tariffs.find(rule.tariffId()).map(Tariff::new).orElseThrow();
+    }
+
+    @QueryMapping
+    List<TariffPlan> tariffPlans() {
+        return plans.list();
+    }
+
+    @MutationMapping
+    TariffPlanPayload createTariffPlan(@Argument CreateTariffPlanInput input) {
+        return UserError.attempt(() -> new TariffPlanPayload(plans.create(input.name(),
+                        GlobalId.require(Types.TARIFF, input.defaultTariffId(), "defaultTariffId"), rules(input.rules()),
+                        Boolean.TRUE.equals(input.activate())), List.of()),
+                errors -> new TariffPlanPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffPlanPayload updateTariffPlan(@Argument UpdateTariffPlanInput input) {
+        return UserError.attempt(() -> new TariffPlanPayload(plans.update(plan(input.tariffPlanId()), input.name(),
+                        GlobalId.optional(Types.TARIFF, input.defaultTariffId(), "defaultTariffId"),
+                        input.rules() == null ? null : rules(input.rules())), List.of()),
+                errors -> new TariffPlanPayload(null, errors));
+    }
+
+    @MutationMapping
+    TariffPlanPayload activateTariffPlan(@Argument ActivateTariffPlanInput input) {
+        return UserError.attempt(() -> new TariffPlanPayload(plans.activate(plan(input.tariffPlanId())), List.of()),
+                errors -> new TariffPlanPayload(null, errors));
+    }
+
+    @MutationMapping
+    DeleteTariffPlanPayload deleteTariffPlan(@Argument DeleteTariffPlanInput input) {
+        return UserError.attempt(() -> new DeleteTariffPlanPayload(GlobalId.encode(Types.TARIFF_PLAN, plans.delete(plan(input.tariffPlanId()))),
+                        List.of()),
+                errors -> new DeleteTariffPlanPayload(null, errors));
+    }
+
+    // ---- Selection and prices
+
+    @QueryMapping
+    ApplicableTariff applicableTariff(@Argument String evseId, @Argument Customer.Kind customer, @Argument String profileId, @Argument Instant at) {
+        UUID evse = GlobalId.decode(evseId).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
+                .orElseThrow(() -> new BadRequestException("'evseId' is not an EVSE id."));
+        Customer who = switch (customer) {
+            case PROFILE -> {
+                UUID profile = GlobalId.decode(profileId == null ? "" : profileId).filter(id -> id.type().equals(Types.PROFILE)).map(GlobalId::id)
+                        .orElseThrow(() -> new BadRequestException("A PROFILE customer needs a 'profileId'."));
+                yield Customer.profile(profile);
+            }
+            case ROAMING -> Customer.roaming(null);
+            case AD_HOC -> Customer.adHoc();
+        };
+        TariffSelection.Selected selected = selection.select(evse, who, at == null ? Instant.now() : at);
+        return new ApplicableTariff(new Tariff(selected.tariff()), selected.version(), selected.source(),
+                selected.tariffGroupId() == null ? null : tariffGroups.find(selected.tariffGroupId()).orElse(null),
+                selected.tariffPlanId() == null ? null : plans.find(selected.tariffPlanId()).orElse(null),
+                selected.rulePrecedence(), selected.reason());
+    }
+
+    /**
+     * The driver's own price. Selection reads the pricing structure (units, groups, plans) that a driver's narrowed
+     * scope does not show, so it runs for the whole tenant; the profile comes from the driver's token, never from input.
+     */
+    @QueryMapping
+    EvsePrice evsePrice(@Argument String evseId, @Argument BigDecimal energyKwh, @Argument Integer durationMinutes, @Argument Instant startAt) {
+        if (!(TenantContext.current() instanceof TenantScope.OfTenant scope)
+                || !(scope.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
+            throw new BadRequestException("evsePrice is asked by a signed-in driver.");
+        }
+        if ((energyKwh == null) != (durationMinutes == null)) {
+            throw new BadRequestException("An estimate needs both energyKwh and durationMinutes.");
+        }
+        if (energyKwh != null && (energyKwh.signum() < 0 || energyKwh.compareTo(BigDecimal.valueOf(10_000)) > 0
+                || durationMinutes < 1 || durationMinutes > 7 * 24 * 60)) {
+            throw new BadRequestException("An estimate takes 0 to 10000 kWh over 1 minute to 7 days.");
+        }
+        Instant start = startAt == null ? Instant.now() : startAt;
+        return TenantContext.callAs(scope.whole(), () -> {
+            UUID evse = GlobalId.decode(evseId).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
+                    .or(() -> selection.evseByEvseId(evseId))
+                    .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
+            Evse found = chargePoints.findEvse(evse).orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
+            TariffSelection.Selected selected = selection.select(evse, Customer.profile(profileId), start);
+            PriceEstimate estimate = null;
+            if (energyKwh != null) {
+                Instant end = start.plus(Duration.ofMinutes(durationMinutes));
+                BigDecimal hours = BigDecimal.valueOf(durationMinutes).divide(BigDecimal.valueOf(60), 6, java.math.RoundingMode.HALF_UP);
+                Rating rating = engine.rate(selected.version().tariff(), new RatingInput(start, end, selected.timeZone(), List.of(
+                        new ChargingPeriod(start, List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
+                                new CdrDimension(CdrDimensionType.TIME, hours))))));
+                List<MspCdr.Line> lines = rating.lines().stream()
+                        .filter(line -> line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0)
+                        .map(line -> new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(),
+                                line.cost().atScale(2).exclVat(), line.cost().atScale(2).inclVat(), line == rating.reservation()))
+                        .toList();
+                estimate = new PriceEstimate(energyKwh, durationMinutes, lines, rating.totalCost().atScale(2));
+            }
+            return new EvsePrice(found, selected.version(), estimate);
+        });
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "currency")
+    String priceCurrency(EvsePrice price) {
+        return price.version().tariff().currency().getCurrencyCode();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "description")
+    String priceDescription(EvsePrice price) {
+        return price.version().info().description();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "information")
+    String priceInformation(EvsePrice price) {
+        return price.version().info().information();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "learnMoreUrl")
+    String priceLearnMore(EvsePrice price) {
+        return price.version().info().learnMoreUrl();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "text")
+    String priceText(EvsePrice price) {
+        return TariffText.of(price.version().tariff());
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "elements")
+    List<TariffElement> priceElements(EvsePrice price) {
+        return price.version().tariff().elements();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "minPrice")
+    Price priceMin(EvsePrice price) {
+        return price.version().tariff().minPrice();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "maxPrice")
+    Price priceMax(EvsePrice price) {
+        return price.version().tariff().maxPrice();
+    }
+
+    @SchemaMapping(typeName = "EvsePrice", field = "stopLimits")
+    StopLimits priceStopLimits(EvsePrice price) {
+        return price.version().stopLimits();
+    }
+
+    // ---- Input mapping
+
+    private static TariffPricing pricing(TariffPricingInput input) {
+        if (input == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "pricing", "Give the tariff's prices.");
+        }
+        List<TariffPricing.PowerLevel> levels = input.powerLevels() == null ? null : input.powerLevels().stream()
+                .map(level -> new TariffPricing.PowerLevel(level.maxAverageKw(), level.pricePerMinute())).toList();
+        return new TariffPricing(input.kind(), input.vatPercent(), input.pricePerSession(), input.connectionFee(), input.pricePerKwh(),
+                input.pricePerMinute(), time("pricing.dayStartsAt", input.dayStartsAt()), time("pricing.nightStartsAt", input.nightStartsAt()),
+                input.nightPricePerKwh(), input.nightPricePerMinute(), levels, input.idleFeePerMinute(), input.idleGraceMinutes(),
+                input.ocpiJson());
+    }
+
+    private static LocalTime time(String field, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID, field, "A time of day is written HH:mm, e.g. 22:00.");
+        }
+    }
+
+    private static Currency currency(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            Currency currency = Currency.getInstance(code.trim().toUpperCase(java.util.Locale.ROOT));
+            if (currency.getDefaultFractionDigits() < 0) {
+                throw new IllegalArgumentException(code);
+            }
+            return currency;
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.INVALID_CURRENCY, "currency", "Not an ISO 4217 currency: " + code + ".");
+        }
+    }
+
+    private static TariffInfo info(String description, String information, String learnMoreUrl) {
+        return new TariffInfo(description, information, learnMoreUrl);
+    }
+
+    private static StopLimits limits(StopLimitsInput input) {
+        return input == null ? null : new StopLimits(input.maxMinutes(), input.maxKwh());
+    }
+
+    private static TariffAudience audience(TariffAudienceInput input) {
+        if (input == null) {
+            return null;
+        }
+        return new TariffAudience(Boolean.TRUE.equals(input.ownerUsers()), Boolean.TRUE.equals(input.roamingUsers()),
+                Boolean.TRUE.equals(input.adHocUsers()), ids(Types.BUSINESS_PARTNER_GROUP, input.businessPartnerGroupIds(), "audience.businessPartnerGroupIds"),
+                ids(Types.USER_GROUP, input.userGroupIds(), "audience.userGroupIds"));
+    }
+
+    private static List<TariffPlans.NewRule> rules(List<TariffPlanRuleInput> input) {
+        if (input == null) {
+            return List.of();
+        }
+        List<TariffPlans.NewRule> rules = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            TariffPlanRuleInput rule = input.get(i);
+            rules.add(new TariffPlans.NewRule(GlobalId.optional(Types.LOCATION_GROUP, rule.locationGroupId(), "rules." + i + ".locationGroupId"),
+                    GlobalId.optional(Types.BUSINESS_PARTNER_GROUP, rule.businessPartnerGroupId(), "rules." + i + ".businessPartnerGroupId"),
+                    GlobalId.require(Types.TARIFF, rule.tariffId(), "rules." + i + ".tariffId")));
+        }
+        return rules;
+    }
+
+    private static List<UUID> ids(String type, Collection<String> ids, String field) {
+        return ids == null ? List.of() : ids.stream().map(id -> GlobalId.require(type, id, field)).toList();
+    }
+
+    private static UUID group(String id) {
+        return GlobalId.require(Types.TARIFF_GROUP, id, "tariffGroupId");
+    }
+
+    private static UUID plan(String id) {
+        return GlobalId.require(Types.TARIFF_PLAN, id, "tariffPlanId");
+    }
+
+    static String caller() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+}

@@ -1,0 +1,2 @@
+/** GraphQL for tariffs, tariff groups and plans, tariff selection, driver prices, and CDRs. */
+package io.chargebase.api.graphql.tariffs;

@@ -1,0 +1,65 @@
+package io.chargebase.domain.tariffs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.domain.rating.OperatorTariff;
+import io.chargebase.domain.rating.Tariff;
+
+/** Turns the operator's pricing into the OCPI tariff the rating engine prices with. */
+final class TariffCompiler {
+
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+
+    private TariffCompiler() {
+    }
+
+    static Tariff compile(TariffPricing pricing, Currency currency) {
+        if (pricing.kind() == TariffKind.OCPI) {
+            Tariff tariff = OcpiTariffJson.parse(pricing.ocpiTariff());
+            if (!tariff.currency().equals(currency)) {
+                throw new DomainException(ErrorCode.INVALID_CURRENCY, "pricing.ocpiJson",
+                        "The OCPI tariff is in " + tariff.currency() + ", the tariff in " + currency + ".");
+            }
+            return tariff;
+        }
+        OperatorTariff operator = operator(pricing);
+        if (pricing.idleFeePerMinute() != null && pricing.idleFeePerMinute().signum() > 0) {
+            operator = new OperatorTariff.WithIdleFee(operator, new OperatorTariff.IdleFee(pricing.idleFeePerMinute(),
+                    pricing.idleGraceMinutes() == null ? 0 : pricing.idleGraceMinutes()));
+        }
+        return operator.compile(currency, pricing.vatPercent());
+    }
+
+    private static OperatorTariff operator(TariffPricing pricing) {
+        return switch (pricing.kind()) {
+            case FREE -> new OperatorTariff.Free();
+            case FLAT -> new OperatorTariff.FlatPerSession(pricing.pricePerSession());
+            case DURATION_ENERGY -> new OperatorTariff.DurationAndEnergy(pricing.connectionFee(), pricing.pricePerKwh(),
+                    perHour(pricing.pricePerMinute()), 1, 1);
+            case TIME_OF_DAY -> new OperatorTariff.DayNight(pricing.dayStartsAt(), pricing.nightStartsAt(), pricing.pricePerKwh(),
+                    pricing.nightPricePerKwh(), perHour(pricing.pricePerMinute()), perHour(pricing.nightPricePerMinute()), pricing.connectionFee());
+            case POWER_LEVELS -> {
+                // the manual gives each level's maximum average power; a level starts where the one below ends
+                List<OperatorTariff.PowerLevel> levels = new ArrayList<>();
+                BigDecimal from = BigDecimal.ZERO;
+                for (TariffPricing.PowerLevel level : pricing.powerLevels()) {
+                    levels.add(new OperatorTariff.PowerLevel(from, level.maxAverageKw(), level.pricePerMinute()));
+                    from = level.maxAverageKw();
+                }
+                yield new OperatorTariff.PowerLevels(levels);
+            }
+            case OCPI -> throw new IllegalStateException("OCPI tariffs are parsed, not compiled");
+        };
+    }
+
+    private static BigDecimal perHour(BigDecimal perMinute) {
+        return perMinute == null ? null : perMinute.multiply(MINUTES_PER_HOUR).setScale(Math.max(0, perMinute.scale() - 1), RoundingMode.UNNECESSARY);
+    }
+}
