@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -80,7 +81,8 @@ public final class OcpiTariffJson {
     private static Currency currency(String code) {
         try {
             if (code.length() == 3) {
-                return Currency.getInstance(code);
+                // Lower case ("gbp") is a CPO slip that linters only warn about; the currency is still unambiguous.
+                return Currency.getInstance(code.toUpperCase(Locale.ROOT));
             }
         } catch (IllegalArgumentException unknown) {
             // reported below

@@ -247,11 +247,17 @@ public final class RatingEngine {
             }
             BigDecimal step = BigDecimal.valueOf(components[slot][element].stepSize());
             BigDecimal units = measured[slot].multiply(unitsPerQuantity);
-            BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
-            BigDecimal extra = billedUnits.subtract(units).divide(unitsPerQuantity, MathContext.DECIMAL64);
-            if (extra.signum() > 0) {
-                priced[slot][element] = priced[slot][element].add(extra);
+            if (units.scale() > 3) {
+                // Hours are often given as repeating decimals (10 min = 0.1666…7 h); a thousandth of a second or Wh
+                // is far below any step, and keeps such noise from billing a whole extra step.
+                units = units.setScale(3, RoundingMode.HALF_UP);
             }
+            BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
+            BigDecimal extra = billedUnits.divide(unitsPerQuantity, MathContext.DECIMAL64).subtract(measured[slot]);
+            if (extra.signum() <= 0) {
+                return measured[slot];
+            }
+            priced[slot][element] = priced[slot][element].add(extra);
             return measured[slot].add(extra);
         }
 
