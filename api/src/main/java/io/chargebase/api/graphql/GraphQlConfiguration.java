@@ -65,7 +65,12 @@ class GraphQlConfiguration {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-                if (ex instanceof BadRequestException || ex instanceof DomainException || ex instanceof TenantRejection
+                if (ex instanceof DomainException domain) {
+                    // queries refuse with the same codes mutations put in their user errors
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(domain.getMessage())
+                            .extensions(java.util.Map.of("code", domain.code().name())).build();
+                }
+                if (ex instanceof BadRequestException || ex instanceof TenantRejection
                         || ex instanceof GlobalId.UnknownIdException) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
                 }

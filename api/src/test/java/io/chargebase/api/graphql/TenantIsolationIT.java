@@ -54,6 +54,11 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoUserGroup;
     private String demoTemplate;
     private String demoEvse;
+    private String demoTariff;
+    private String demoTariffGroup;
+    private String demoPlan;
+    private String demoCpoCdr;
+    private String demoMspCdr;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -94,6 +99,19 @@ class TenantIsolationIT extends IntegrationTest {
                 .path("userGroup").path("id").asString();
         demoTemplate = mutate(demo, "tenant-portal/CreateChargePointTemplate", Map.of("name", "Demo model",
                 "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePointTemplate").path("id").asString();
+        demoTariff = mutate(demo, "tenant-portal/CreateTariff", Map.of("name", "Demo secret tariff",
+                "pricing", Map.of("kind", "DURATION_ENERGY", "pricePerKwh", "0.31")))
+                .path("tariff").path("id").asString();
+        demoTariffGroup = mutate(demo, "tenant-portal/CreateTariffGroup", Map.of("name", "Demo tariff group"))
+                .path("tariffGroup").path("id").asString();
+        demoPlan = mutate(demo, "tenant-portal/CreateTariffPlan", Map.of("name", "Demo plan", "defaultTariffId", demoTariff, "activate", true))
+                .path("tariffPlan").path("id").asString();
+        JsonNode rated = mutate(demo, "tenant-portal/RecordCpoCdr", Map.of("cdrNumber", "DEMO-CDR-1", "evseId", demoEvse, "tokenUid", "DEADBEEF01",
+                "startAt", "2026-11-20T10:00:00Z", "endAt", "2026-11-20T11:00:00Z",
+                "chargingPeriods", List.of(Map.of("startAt", "2026-11-20T10:00:00Z", "dimensions", List.of(Map.of("type", "ENERGY", "volume", "10"))))));
+        assertThat(rated.path("userErrors")).as(rated.toString()).isEmpty();
+        demoMspCdr = rated.path("mspCdr").path("id").asString();
+        demoCpoCdr = rated.path("mspCdr").path("cpoCdr").path("id").asString();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -113,7 +131,7 @@ class TenantIsolationIT extends IntegrationTest {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
             for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint,
-                    demoGroup, demoPartnerGroup, demoUserGroup, demoTemplate)) {
+                    demoGroup, demoPartnerGroup, demoUserGroup, demoTemplate, demoTariff, demoTariffGroup, demoPlan, demoCpoCdr, demoMspCdr)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -293,6 +311,53 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(branding.path("displayName").asString()).as("only the public face").isEqualTo("Demo Public Name");
             assertThat(branding.toString()).doesNotContain(DEMO_EMAIL, demoUnit);
         });
+        cases.put("Query.tariffs", () -> assertThat(asAcme("tenant-portal/Tariffs", Map.of()).raw()).doesNotContain("Demo secret tariff", demoTariff));
+        cases.put("Query.tariffGroups", () -> assertThat(asAcme("tenant-portal/TariffGroups", Map.of()).raw())
+                .doesNotContain(demoTariffGroup, "Demo tariff group: Base"));
+        cases.put("Query.tariffPlans", () -> assertThat(asAcme("tenant-portal/TariffPlans", Map.of()).raw()).doesNotContain("Demo plan", demoPlan));
+        cases.put("Query.applicableTariff", () -> {
+            GraphQl.Response response = asAcme("tenant-portal/ApplicableTariff", Map.of("evseId", demoEvse, "customer", "AD_HOC"));
+            assertThat(response.data().path("applicableTariff").isMissingNode() || response.data().path("applicableTariff").isNull()).isTrue();
+            assertThat(response.raw()).doesNotContain("Demo secret tariff", demoTariff);
+        });
+        cases.put("Query.evsePrice", () -> {
+            GraphQl.Response response = graphQl().document(acmeDriver, "driver-app/EvsePrice", Map.of("evseId", demoEvse));
+            assertThat(response.data().path("evsePrice").isMissingNode() || response.data().path("evsePrice").isNull()).as(response.raw()).isTrue();
+            assertThat(response.raw()).doesNotContain("0.31", demoTariff);
+        });
+        cases.put("Mutation.createTariff", () -> assertThat(acmeMutation("tenant-portal/CreateTariff", Map.of("name", "Demo secret tariff",
+                "pricing", Map.of("kind", "FREE"))).path("userErrors")).as("tariff names are per tenant").isEmpty());
+        cases.put("Mutation.updateTariff", () -> notFound(acmeMutation("tenant-portal/UpdateTariff", Map.of("tariffId", demoTariff, "name", "Hijacked"))));
+        cases.put("Mutation.deleteTariff", () -> notFound(acmeMutation("tenant-portal/DeleteTariff", Map.of("tariffId", demoTariff))));
+        cases.put("Mutation.createTariffGroup", () -> assertThat(acmeMutation("tenant-portal/CreateTariffGroup",
+                Map.of("name", "Demo tariff group")).path("userErrors")).isEmpty());
+        cases.put("Mutation.renameTariffGroup", () -> notFound(acmeMutation("tenant-portal/RenameTariffGroup",
+                Map.of("tariffGroupId", demoTariffGroup, "name", "Hijacked"))));
+        cases.put("Mutation.attachTariff", () -> {
+            notFound(acmeMutation("tenant-portal/AttachTariff", Map.of("tariffGroupId", demoTariffGroup, "tariffId", demoTariff)));
+            String own = acmeMutation("tenant-portal/CreateTariffGroup", Map.of("name", "Acme group")).path("tariffGroup").path("id").asString();
+            notFound(acmeMutation("tenant-portal/AttachTariff", Map.of("tariffGroupId", own, "tariffId", demoTariff)));
+        });
+        cases.put("Mutation.detachTariff", () -> notFound(acmeMutation("tenant-portal/DetachTariff",
+                Map.of("tariffGroupId", demoTariffGroup, "tariffId", demoTariff))));
+        cases.put("Mutation.reorderTariffGroup", () -> notFound(acmeMutation("tenant-portal/ReorderTariffGroup",
+                Map.of("tariffGroupId", demoTariffGroup, "tariffIds", List.of()))));
+        cases.put("Mutation.deleteTariffGroup", () -> notFound(acmeMutation("tenant-portal/DeleteTariffGroup", Map.of("tariffGroupId", demoTariffGroup))));
+        cases.put("Mutation.setEvseTariffGroup", () -> notFound(acmeMutation("tenant-portal/SetEvseTariffGroup", Map.of("evseId", demoEvse))));
+        cases.put("Mutation.createTariffPlan", () -> notFound(acmeMutation("tenant-portal/CreateTariffPlan",
+                Map.of("name", "Demo plan", "defaultTariffId", demoTariff))));
+        cases.put("Mutation.updateTariffPlan", () -> notFound(acmeMutation("tenant-portal/UpdateTariffPlan", Map.of("tariffPlanId", demoPlan, "name", "X"))));
+        cases.put("Mutation.activateTariffPlan", () -> notFound(acmeMutation("tenant-portal/ActivateTariffPlan", Map.of("tariffPlanId", demoPlan))));
+        cases.put("Mutation.deleteTariffPlan", () -> notFound(acmeMutation("tenant-portal/DeleteTariffPlan", Map.of("tariffPlanId", demoPlan))));
+        cases.put("Query.cpoCdrs", () -> assertThat(asAcme("tenant-portal/CpoCdrs", Map.of()).raw()).doesNotContain("DEMO-CDR-1", demoCpoCdr));
+        cases.put("Query.mspCdrs", () -> assertThat(asAcme("tenant-portal/MspCdrs", Map.of("filter", Map.of("includeSuperseded", true))).raw())
+                .doesNotContain("DEMO-CDR-1", demoMspCdr));
+        cases.put("Query.myCdrs", () -> assertThat(graphQl().document(acmeDriver, "driver-app/MyCdrs", Map.of()).data().path("myCdrs")
+                .path("totalCount").asInt()).isZero());
+        cases.put("Mutation.recordCpoCdr", () -> notFound(acmeMutation("tenant-portal/RecordCpoCdr", Map.of("cdrNumber", "ACME-1", "evseId", demoEvse,
+                "startAt", "2026-11-20T10:00:00Z", "endAt", "2026-11-20T11:00:00Z",
+                "chargingPeriods", List.of(Map.of("startAt", "2026-11-20T10:00:00Z", "dimensions", List.of(Map.of("type", "ENERGY", "volume", "1"))))))));
+        cases.put("Mutation.rerateCdr", () -> notFound(acmeMutation("tenant-portal/RerateCdr", Map.of("cpoCdrId", demoCpoCdr))));
         cases.put("Mutation.signUpDriver", () -> {
             JsonNode signedUp = graphQlOf(acmeTenant).document(acme, "driver-app/SignUpDriver", Map.of("input",
                     Map.of("email", demoUserEmail, "name", "Same address, other tenant", "password", PASSWORD))).payload("signUpDriver");
@@ -359,6 +424,16 @@ class TenantIsolationIT extends IntegrationTest {
         JsonNode demoBranding = graphQl().document(null, "driver-app/Branding", Map.of("host", demoSlug)).data().path("branding");
         assertThat(demoBranding.path("displayName").asString()).isEqualTo("Demo Public Name");
         assertThat(demoBranding.path("primaryColor").isNull()).isTrue();
+        JsonNode demoTariffs = graphQl().document(demo, "tenant-portal/Tariffs", Map.of()).data().path("tariffs");
+        assertThat(demoTariffs.toString()).contains("Demo secret tariff").doesNotContain("Hijacked");
+        JsonNode demoPlans = graphQl().document(demo, "tenant-portal/TariffPlans", Map.of()).data().path("tariffPlans");
+        assertThat(demoPlans.get(0).path("name").asString()).isEqualTo("Demo plan");
+        assertThat(demoPlans.get(0).path("active").asBoolean()).isTrue();
+        assertThat(graphQl().document(demo, "tenant-portal/TariffGroups", Map.of()).raw()).contains("Demo tariff group").doesNotContain("Hijacked");
+        JsonNode demoRated = graphQl().document(demo, "tenant-portal/MspCdrs", Map.of("filter", Map.of("includeSuperseded", true)))
+                .data().path("mspCdrs");
+        assertThat(demoRated.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(demoRated.path("edges").get(0).path("node").path("totalCost").path("exclVat").asString()).isEqualTo("3.1000");
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
     }
