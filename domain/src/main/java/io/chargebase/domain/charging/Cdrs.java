@@ -38,6 +38,8 @@ import io.chargebase.domain.tokens.Tokens;
 public class Cdrs {
 
     private static final int STORED_SCALE = 4;
+    /** How far a charger's clock may run ahead of ours. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     private final CdrRows rows;
     private final TariffSelection selection;
@@ -58,6 +60,9 @@ public class Cdrs {
         }
         if (request.start() == null || request.end() == null) {
             throw new DomainException(ErrorCode.REQUIRED, request.start() == null ? "start" : "end", "A CDR has a start and an end.");
+        }
+        if (request.end().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw new DomainException(ErrorCode.INVALID, "end", "A CDR records a session that has ended; this one ends in the future.");
         }
         List<ChargingPeriod> periods = request.periods() == null ? List.of() : request.periods();
         if (periods.isEmpty()) {
