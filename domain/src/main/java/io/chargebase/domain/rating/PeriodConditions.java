@@ -27,8 +27,12 @@ final class PeriodConditions {
     private boolean averagePowerKnown;
 
     void moveTo(ChargingPeriod period, Instant sessionStart, Instant periodEnd, ZoneRules rules) {
+        moveTo(period, period.start(), sessionStart, periodEnd, rules);
+    }
+
+    /** To {@code start}, which is the period's start or, when the engine splits a period, a point inside it. */
+    void moveTo(ChargingPeriod period, Instant start, Instant sessionStart, Instant periodEnd, ZoneRules rules) {
         this.period = period;
-        Instant start = period.start();
         long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
         localEpochDay = Math.floorDiv(local, SECONDS_PER_DAY);
         localSecondOfDay = (int) Math.floorMod(local, SECONDS_PER_DAY);

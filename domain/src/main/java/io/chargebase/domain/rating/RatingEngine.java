@@ -58,6 +58,7 @@ public final class RatingEngine {
         private final int[] last = {-1, -1, -1, -1};
         private final List<PricedBy> pricedBy = new ArrayList<>();
         private final PeriodConditions conditions = new PeriodConditions();
+        private final RestrictionBoundaries boundaries;
         private int flat = -1;
         private int reservationFlat = -1;
 
@@ -93,6 +94,7 @@ public final class RatingEngine {
                 }
             }
             kwhBounds = bounds.toArray(BigDecimal[]::new);
+            boundaries = new RestrictionBoundaries(restrictions);
             expiredReservation = input.periods().stream().allMatch(Run::onlyReservation) && !input.periods().isEmpty();
         }
 
@@ -104,39 +106,30 @@ public final class RatingEngine {
                 Instant end = i + 1 < periods.size() ? periods.get(i + 1).start() : input.end();
                 conditions.moveTo(period, input.start(), end, rules);
                 Arrays.fill(holds, (byte) 0);
+                if (flat < 0 && !onlyReservation(period)) {
+                    flat = first(FLAT, false);
+                    explainFlat(i, flat, false);
+                }
+                if (reservationFlat < 0 && period.volume(CdrDimensionType.RESERVATION_TIME) != null) {
+                    reservationFlat = first(FLAT, true);
+                    explainFlat(i, reservationFlat, true);
+                }
+                int split = splittable(period, end);
+                if (split >= 0) {
+                    priceSplit(i, period, end, split, rules);
+                    continue;
+                }
                 BigDecimal energy = null;
-                boolean session = false;
-                boolean reserved = false;
                 for (CdrDimension dimension : period.dimensions()) {
                     switch (dimension.type()) {
-                        case ENERGY -> {
-                            energy = dimension.volume();
-                            session = true;
-                        }
-                        case TIME -> {
-                            price(i, TIME, dimension.volume());
-                            session = true;
-                        }
-                        case PARKING_TIME -> {
-                            price(i, PARKING, dimension.volume());
-                            session = true;
-                        }
-                        case RESERVATION_TIME -> {
-                            price(i, RESERVATION, dimension.volume());
-                            reserved = true;
-                        }
+                        case ENERGY -> energy = dimension.volume();
+                        case TIME -> price(i, TIME, dimension.volume());
+                        case PARKING_TIME -> price(i, PARKING, dimension.volume());
+                        case RESERVATION_TIME -> price(i, RESERVATION, dimension.volume());
                         default -> {
                             // Power, current and state of charge only inform restrictions.
                         }
                     }
-                }
-                if (session && flat < 0) {
-                    flat = first(FLAT, false);
-                    explainFlat(i, flat, false);
-                }
-                if (reserved && reservationFlat < 0) {
-                    reservationFlat = first(FLAT, true);
-                    explainFlat(i, reservationFlat, true);
                 }
                 if (energy != null) {
                     priceEnergy(i, energy);
@@ -168,6 +161,47 @@ public final class RatingEngine {
             int element = first(slot, slot == RESERVATION);
             if (element >= 0) {
                 add(period, slot, element, volume);
+            }
+        }
+
+        /**
+         * The slot of a period that only measured time (charging or parking) and whose volume is its length on the
+         * clock, or -1. Only for such a period is it known how much of it lies on each side of a restriction boundary.
+         */
+        private int splittable(ChargingPeriod period, Instant end) {
+            if (!boundaries.any() || period.dimensions().size() != 1) {
+                return -1;
+            }
+            CdrDimension only = period.dimensions().getFirst();
+            int slot = only.type() == CdrDimensionType.TIME ? TIME : only.type() == CdrDimensionType.PARKING_TIME ? PARKING : -1;
+            long seconds = end.getEpochSecond() - period.start().getEpochSecond();
+            boolean clockTime = seconds > 0 && only.volume().multiply(SECONDS_PER_HOUR).subtract(BigDecimal.valueOf(seconds)).abs().compareTo(BigDecimal.ONE) <= 0;
+            return clockTime ? slot : -1;
+        }
+
+        /** Prices each piece of the period between restriction boundaries by the element valid in that piece. */
+        private void priceSplit(int index, ChargingPeriod period, Instant end, int slot, ZoneRules rules) {
+            List<Instant> cuts = boundaries.within(period.start(), end, input.start(), input.timeZone());
+            BigDecimal volume = period.dimensions().getFirst().volume();
+            BigDecimal span = BigDecimal.valueOf(end.getEpochSecond() - period.start().getEpochSecond());
+            measured[slot] = measured[slot].add(volume);
+            BigDecimal left = volume;
+            Instant from = period.start();
+            for (int c = 0; c <= cuts.size(); c++) {
+                Instant to = c < cuts.size() ? cuts.get(c) : end;
+                BigDecimal part = c < cuts.size()
+                        ? volume.multiply(BigDecimal.valueOf(to.getEpochSecond() - from.getEpochSecond())).divide(span, MathContext.DECIMAL64)
+                        : left;
+                if (c > 0) {
+                    conditions.moveTo(period, from, input.start(), end, rules);
+                    Arrays.fill(holds, (byte) 0);
+                }
+                int element = first(slot, false);
+                if (element >= 0) {
+                    add(index, slot, element, part);
+                }
+                left = left.subtract(part);
+                from = to;
             }
         }
 
