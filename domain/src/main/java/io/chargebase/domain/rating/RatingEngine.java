@@ -8,7 +8,6 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Prices a session under an OCPI 2.2.1 tariff. Pure and thread-safe: no state, no clock, no framework.
@@ -71,7 +70,7 @@ public final class RatingEngine {
             components = new PriceComponent[5][size];
             priced = new BigDecimal[4][size];
             holds = new byte[size];
-            TreeSet<BigDecimal> bounds = new TreeSet<>();
+            List<BigDecimal> bounds = new ArrayList<>(0);
             for (int e = 0; e < size; e++) {
                 TariffElement element = elements.get(e);
                 restrictions[e] = element.restrictions();
@@ -94,8 +93,13 @@ public final class RatingEngine {
                 }
             }
             kwhBounds = bounds.toArray(BigDecimal[]::new);
+            Arrays.sort(kwhBounds);
             boundaries = new RestrictionBoundaries(restrictions);
-            expiredReservation = input.periods().stream().allMatch(Run::onlyReservation) && !input.periods().isEmpty();
+            boolean reservationsOnly = !input.periods().isEmpty();
+            for (ChargingPeriod period : input.periods()) {
+                reservationsOnly &= onlyReservation(period);
+            }
+            expiredReservation = reservationsOnly;
         }
 
         Rating rate() {
@@ -287,7 +291,8 @@ public final class RatingEngine {
                 units = units.setScale(3, RoundingMode.HALF_UP);
             }
             BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
-            BigDecimal extra = billedUnits.divide(unitsPerQuantity, MathContext.DECIMAL64).subtract(measured[slot]);
+            BigDecimal extra = (unitsPerQuantity == WH_PER_KWH ? billedUnits.movePointLeft(3)
+                    : billedUnits.divide(unitsPerQuantity, MathContext.DECIMAL64)).subtract(measured[slot]);
             if (extra.signum() <= 0) {
                 return measured[slot];
             }
