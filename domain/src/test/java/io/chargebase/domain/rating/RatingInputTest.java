@@ -69,6 +69,15 @@ class RatingInputTest {
     }
 
     @Test
+    void cdrWithBadEmbeddedTariffIsRefusedWithItsPath() {
+        var cdr = OcpiCdrJson.parse("""
+                {"tariffs": [{"currency": "EUR", "elements": [{"price_components": [{"type": "TIME", "price": -2, "step_size": 1}]}]}]}
+                """);
+        assertThatThrownBy(() -> OcpiCdrJson.tariffs(cdr)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.field()).isEqualTo("tariffs[0].elements[0].price_components[0].price"));
+    }
+
+    @Test
     void cdrWithBadDimensionIsRefusedWithItsPath() {
         var cdr = OcpiCdrJson.parse("""
                 {"start_date_time": "2026-05-04T10:00:00Z", "end_date_time": "2026-05-04T11:00:00Z",
