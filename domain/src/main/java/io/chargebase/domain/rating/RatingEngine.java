@@ -173,20 +173,34 @@ public final class RatingEngine {
          * clock, or -1. Only for such a period is it known how much of it lies on each side of a restriction boundary.
          */
         private int splittable(ChargingPeriod period, Instant end) {
-            if (!boundaries.any() || period.dimensions().size() != 1) {
+            if (!boundaries.any()) {
                 return -1;
             }
-            CdrDimension only = period.dimensions().getFirst();
-            int slot = only.type() == CdrDimensionType.TIME ? TIME : only.type() == CdrDimensionType.PARKING_TIME ? PARKING : -1;
+            CdrDimension only = null;
+            for (CdrDimension dimension : period.dimensions()) {
+                switch (dimension.type()) {
+                    case ENERGY, TIME, PARKING_TIME, RESERVATION_TIME -> {
+                        if (only != null) {
+                            return -1;
+                        }
+                        only = dimension;
+                    }
+                    default -> {
+                        // Measurements that are not priced do not stop a split.
+                    }
+                }
+            }
+            int slot = only == null ? -1 : only.type() == CdrDimensionType.TIME ? TIME : only.type() == CdrDimensionType.PARKING_TIME ? PARKING : -1;
             long seconds = end.getEpochSecond() - period.start().getEpochSecond();
-            boolean clockTime = seconds > 0 && only.volume().multiply(SECONDS_PER_HOUR).subtract(BigDecimal.valueOf(seconds)).abs().compareTo(BigDecimal.ONE) <= 0;
+            boolean clockTime = slot >= 0 && seconds > 0
+                    && only.volume().multiply(SECONDS_PER_HOUR).subtract(BigDecimal.valueOf(seconds)).abs().compareTo(BigDecimal.ONE) <= 0;
             return clockTime ? slot : -1;
         }
 
         /** Prices each piece of the period between restriction boundaries by the element valid in that piece. */
         private void priceSplit(int index, ChargingPeriod period, Instant end, int slot, ZoneRules rules) {
             List<Instant> cuts = boundaries.within(period.start(), end, input.start(), input.timeZone());
-            BigDecimal volume = period.dimensions().getFirst().volume();
+            BigDecimal volume = period.volume(slot == TIME ? CdrDimensionType.TIME : CdrDimensionType.PARKING_TIME);
             BigDecimal span = BigDecimal.valueOf(end.getEpochSecond() - period.start().getEpochSecond());
             measured[slot] = measured[slot].add(volume);
             BigDecimal left = volume;
