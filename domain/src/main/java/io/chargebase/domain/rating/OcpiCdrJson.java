@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.chargebase.domain.DomainException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads what rating needs from an OCPI 2.2.1 CDR: its session and charging periods, and the tariffs it carries. */
@@ -65,7 +66,12 @@ public final class OcpiCdrJson {
         if (tariffs != null) {
             array(tariffs, "tariffs");
             for (int t = 0; t < tariffs.size(); t++) {
-                result.add(OcpiTariffJson.parse(tariffs.get(t)));
+                try {
+                    result.add(OcpiTariffJson.parse(tariffs.get(t)));
+                } catch (DomainException e) {
+                    String field = "tariffs[" + t + "]" + (e.field() == null || e.field().equals("$") ? "" : "." + e.field());
+                    throw new DomainException(e.code(), field, e.getMessage());
+                }
             }
         }
         return result;

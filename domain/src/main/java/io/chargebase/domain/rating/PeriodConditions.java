@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
@@ -22,14 +23,22 @@ final class PeriodConditions {
     long sessionSeconds;
     BigDecimal energySoFar = BigDecimal.ZERO;
     private ChargingPeriod period;
+    private ZoneRules offsetRules;
+    private int offsetSeconds;
+    private long offsetFrom;
+    private long offsetUntil;
     private long periodSeconds;
     private BigDecimal averagePower;
     private boolean averagePowerKnown;
 
     void moveTo(ChargingPeriod period, Instant sessionStart, Instant periodEnd, ZoneRules rules) {
+        moveTo(period, period.start(), sessionStart, periodEnd, rules);
+    }
+
+    /** To {@code start}, which is the period's start or, when the engine splits a period, a point inside it. */
+    void moveTo(ChargingPeriod period, Instant start, Instant sessionStart, Instant periodEnd, ZoneRules rules) {
         this.period = period;
-        Instant start = period.start();
-        long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
+        long local = start.getEpochSecond() + offset(start, rules);
         localEpochDay = Math.floorDiv(local, SECONDS_PER_DAY);
         localSecondOfDay = (int) Math.floorMod(local, SECONDS_PER_DAY);
         dayOfWeek = DayOfWeek.of((int) Math.floorMod(localEpochDay + 3, 7) + 1);
@@ -39,10 +48,25 @@ final class PeriodConditions {
         averagePowerKnown = false;
     }
 
+    /** The zone's offset at {@code at}, looked up again only when a DST transition lies between periods. */
+    private int offset(Instant at, ZoneRules rules) {
+        long second = at.getEpochSecond();
+        if (rules != offsetRules || second < offsetFrom || second >= offsetUntil) {
+            offsetRules = rules;
+            offsetSeconds = rules.getOffset(at).getTotalSeconds();
+            ZoneOffsetTransition next = rules.isFixedOffset() ? null : rules.nextTransition(at);
+            offsetFrom = second;
+            offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+        }
+        return offsetSeconds;
+    }
+
     boolean holds(Restrictions r) {
         return timeOfDay(r) && dates(r) && days(r) && kwh(r) && duration(r)
-                && atLeast(r.minPower(), power(CdrDimensionType.MIN_POWER)) && below(r.maxPower(), power(CdrDimensionType.MAX_POWER))
-                && atLeast(r.minCurrent(), current(CdrDimensionType.MIN_CURRENT)) && below(r.maxCurrent(), current(CdrDimensionType.MAX_CURRENT));
+                && (r.minPower() == null || atLeast(r.minPower(), power(CdrDimensionType.MIN_POWER)))
+                && (r.maxPower() == null || below(r.maxPower(), power(CdrDimensionType.MAX_POWER)))
+                && (r.minCurrent() == null || atLeast(r.minCurrent(), current(CdrDimensionType.MIN_CURRENT)))
+                && (r.maxCurrent() == null || below(r.maxCurrent(), current(CdrDimensionType.MAX_CURRENT)));
     }
 
     private boolean timeOfDay(Restrictions r) {

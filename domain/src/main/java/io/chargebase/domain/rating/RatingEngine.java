@@ -8,7 +8,6 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Prices a session under an OCPI 2.2.1 tariff. Pure and thread-safe: no state, no clock, no framework.
@@ -58,6 +57,7 @@ public final class RatingEngine {
         private final int[] last = {-1, -1, -1, -1};
         private final List<PricedBy> pricedBy = new ArrayList<>();
         private final PeriodConditions conditions = new PeriodConditions();
+        private final RestrictionBoundaries boundaries;
         private int flat = -1;
         private int reservationFlat = -1;
 
@@ -70,7 +70,7 @@ public final class RatingEngine {
             components = new PriceComponent[5][size];
             priced = new BigDecimal[4][size];
             holds = new byte[size];
-            TreeSet<BigDecimal> bounds = new TreeSet<>();
+            List<BigDecimal> bounds = new ArrayList<>(0);
             for (int e = 0; e < size; e++) {
                 TariffElement element = elements.get(e);
                 restrictions[e] = element.restrictions();
@@ -93,7 +93,13 @@ public final class RatingEngine {
                 }
             }
             kwhBounds = bounds.toArray(BigDecimal[]::new);
-            expiredReservation = input.periods().stream().allMatch(Run::onlyReservation) && !input.periods().isEmpty();
+            Arrays.sort(kwhBounds);
+            boundaries = new RestrictionBoundaries(restrictions);
+            boolean reservationsOnly = !input.periods().isEmpty();
+            for (ChargingPeriod period : input.periods()) {
+                reservationsOnly &= onlyReservation(period);
+            }
+            expiredReservation = reservationsOnly;
         }
 
         Rating rate() {
@@ -104,39 +110,30 @@ public final class RatingEngine {
                 Instant end = i + 1 < periods.size() ? periods.get(i + 1).start() : input.end();
                 conditions.moveTo(period, input.start(), end, rules);
                 Arrays.fill(holds, (byte) 0);
+                if (flat < 0 && !onlyReservation(period)) {
+                    flat = first(FLAT, false);
+                    explainFlat(i, flat, false);
+                }
+                if (reservationFlat < 0 && period.volume(CdrDimensionType.RESERVATION_TIME) != null) {
+                    reservationFlat = first(FLAT, true);
+                    explainFlat(i, reservationFlat, true);
+                }
+                int split = splittable(period, end);
+                if (split >= 0) {
+                    priceSplit(i, period, end, split, rules);
+                    continue;
+                }
                 BigDecimal energy = null;
-                boolean session = false;
-                boolean reserved = false;
                 for (CdrDimension dimension : period.dimensions()) {
                     switch (dimension.type()) {
-                        case ENERGY -> {
-                            energy = dimension.volume();
-                            session = true;
-                        }
-                        case TIME -> {
-                            price(i, TIME, dimension.volume());
-                            session = true;
-                        }
-                        case PARKING_TIME -> {
-                            price(i, PARKING, dimension.volume());
-                            session = true;
-                        }
-                        case RESERVATION_TIME -> {
-                            price(i, RESERVATION, dimension.volume());
-                            reserved = true;
-                        }
+                        case ENERGY -> energy = dimension.volume();
+                        case TIME -> price(i, TIME, dimension.volume());
+                        case PARKING_TIME -> price(i, PARKING, dimension.volume());
+                        case RESERVATION_TIME -> price(i, RESERVATION, dimension.volume());
                         default -> {
                             // Power, current and state of charge only inform restrictions.
                         }
                     }
-                }
-                if (session && flat < 0) {
-                    flat = first(FLAT, false);
-                    explainFlat(i, flat, false);
-                }
-                if (reserved && reservationFlat < 0) {
-                    reservationFlat = first(FLAT, true);
-                    explainFlat(i, reservationFlat, true);
                 }
                 if (energy != null) {
                     priceEnergy(i, energy);
@@ -168,6 +165,61 @@ public final class RatingEngine {
             int element = first(slot, slot == RESERVATION);
             if (element >= 0) {
                 add(period, slot, element, volume);
+            }
+        }
+
+        /**
+         * The slot of a period that only measured time (charging or parking) and whose volume is its length on the
+         * clock, or -1. Only for such a period is it known how much of it lies on each side of a restriction boundary.
+         */
+        private int splittable(ChargingPeriod period, Instant end) {
+            if (!boundaries.any()) {
+                return -1;
+            }
+            CdrDimension only = null;
+            for (CdrDimension dimension : period.dimensions()) {
+                switch (dimension.type()) {
+                    case ENERGY, TIME, PARKING_TIME, RESERVATION_TIME -> {
+                        if (only != null) {
+                            return -1;
+                        }
+                        only = dimension;
+                    }
+                    default -> {
+                        // Measurements that are not priced do not stop a split.
+                    }
+                }
+            }
+            int slot = only == null ? -1 : only.type() == CdrDimensionType.TIME ? TIME : only.type() == CdrDimensionType.PARKING_TIME ? PARKING : -1;
+            long seconds = end.getEpochSecond() - period.start().getEpochSecond();
+            boolean clockTime = slot >= 0 && seconds > 0
+                    && only.volume().multiply(SECONDS_PER_HOUR).subtract(BigDecimal.valueOf(seconds)).abs().compareTo(BigDecimal.ONE) <= 0;
+            return clockTime ? slot : -1;
+        }
+
+        /** Prices each piece of the period between restriction boundaries by the element valid in that piece. */
+        private void priceSplit(int index, ChargingPeriod period, Instant end, int slot, ZoneRules rules) {
+            List<Instant> cuts = boundaries.within(period.start(), end, input.start(), input.timeZone());
+            BigDecimal volume = period.volume(slot == TIME ? CdrDimensionType.TIME : CdrDimensionType.PARKING_TIME);
+            BigDecimal span = BigDecimal.valueOf(end.getEpochSecond() - period.start().getEpochSecond());
+            measured[slot] = measured[slot].add(volume);
+            BigDecimal left = volume;
+            Instant from = period.start();
+            for (int c = 0; c <= cuts.size(); c++) {
+                Instant to = c < cuts.size() ? cuts.get(c) : end;
+                BigDecimal part = c < cuts.size()
+                        ? volume.multiply(BigDecimal.valueOf(to.getEpochSecond() - from.getEpochSecond())).divide(span, MathContext.DECIMAL64)
+                        : left;
+                if (c > 0) {
+                    conditions.moveTo(period, from, input.start(), end, rules);
+                    Arrays.fill(holds, (byte) 0);
+                }
+                int element = first(slot, false);
+                if (element >= 0) {
+                    add(index, slot, element, part);
+                }
+                left = left.subtract(part);
+                from = to;
             }
         }
 
@@ -253,7 +305,8 @@ public final class RatingEngine {
                 units = units.setScale(3, RoundingMode.HALF_UP);
             }
             BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
-            BigDecimal extra = billedUnits.divide(unitsPerQuantity, MathContext.DECIMAL64).subtract(measured[slot]);
+            BigDecimal extra = (unitsPerQuantity == WH_PER_KWH ? billedUnits.movePointLeft(3)
+                    : billedUnits.divide(unitsPerQuantity, MathContext.DECIMAL64)).subtract(measured[slot]);
             if (extra.signum() <= 0) {
                 return measured[slot];
             }

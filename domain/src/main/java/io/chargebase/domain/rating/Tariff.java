@@ -9,7 +9,9 @@ import java.util.Objects;
  * A tariff in OCPI 2.2.1 terms: ordered elements, the first applicable one pricing each dimension, with an optional
  * floor and ceiling on the session total. A Tariff is valid once built: the constructor refuses missing elements,
  * negative prices or step sizes, inverted ranges and the like with a {@link io.chargebase.domain.DomainException}
- * naming the OCPI field path ({@code elements[0].price_components[1].price}).
+ * naming the OCPI field path ({@code elements[0].price_components[1].price}). {@code startDateTime} and
+ * {@code endDateTime} say when the tariff may be chosen for a session; choosing it is the caller's part, the engine
+ * rates whatever tariff it is given.
  */
 public record Tariff(
         Currency currency,
