@@ -36,6 +36,8 @@ public final class FrameCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // the wrapper is read token by token, and what follows a payload is checked there
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -64,7 +66,7 @@ public final class FrameCodec {
     public Decoded decode(String frame) {
         if (frame.length() > maxFrameChars) {
             Header head = new Header();
-            try (JsonParser parser = MAPPER.createParser(frame.substring(0, HEAD_CHARS))) {
+            try (JsonParser parser = MAPPER.createParser(frame.substring(0, Math.min(frame.length(), HEAD_CHARS)))) {
                 head.read(parser);
             } catch (JacksonException | WrapperException ignored) {
                 // whatever was read before the cut-off stays in head

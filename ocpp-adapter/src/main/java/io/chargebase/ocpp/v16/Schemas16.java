@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import io.chargebase.ocpp.rpc.RpcErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,7 @@ public final class Schemas16 {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)
                 .losslessNarrowing(true)
+                .pathType(PathType.JSON_PATH)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
                 builder -> builder.schemaRegistryConfig(config));
