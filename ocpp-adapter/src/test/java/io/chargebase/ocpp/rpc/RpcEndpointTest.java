@@ -468,6 +468,26 @@ class RpcEndpointTest {
         }
 
         @Test
+        void aSinkThatAnswersOnTheSameThreadIsMatched() throws Exception {
+            RpcEndpoint[] self = new RpcEndpoint[1];
+            FrameCodec codec = new FrameCodec();
+            FrameSink loopback = frame -> {
+                if (((Decoded.Message) codec.decode(frame)).message() instanceof Call call) {
+                    self[0].onFrame("[3,\"" + call.messageId() + "\",{\"status\":\"Accepted\"}]");
+                }
+            };
+            self[0] = new RpcEndpoint("loopback", loopback, new CentralSystemRules16(),
+                    (a, p) -> CompletableFuture.completedFuture(node("{}")), scheduler, RpcSettings.defaults());
+
+            CompletionStage<JsonNode> first = self[0].call("Reset", node("{'type': 'Soft'}"), TIMEOUT);
+            CompletionStage<JsonNode> second = self[0].call("ClearCache", node("{}"), TIMEOUT);
+
+            assertThat(first.toCompletableFuture().get().get("status").stringValue()).isEqualTo("Accepted");
+            assertThat(second.toCompletableFuture().get().get("status").stringValue()).isEqualTo("Accepted");
+            assertThat(scheduler.pending()).isZero();
+        }
+
+        @Test
         void closingFailsWhatWaitsAndRefusesNewCalls() {
             CompletionStage<JsonNode> sent = endpoint.call("Reset", node("{'type': 'Soft'}"), TIMEOUT);
             CompletionStage<JsonNode> queued = endpoint.call("ClearCache", node("{}"), TIMEOUT);
