@@ -75,6 +75,7 @@ public final class OperationPolicy {
             entry("Mutation.setUserGroupMembers", TENANT_ADMINS),
             entry("Mutation.deleteUserGroup", TENANT_ADMINS),
             entry("Query.search", TENANT_READERS),
+            entry("Mutation.setLocationOwner", TENANT_ADMINS),
             entry("Query.tariffs", TENANT_READERS),
             entry("Query.tariffGroups", TENANT_READERS),
             entry("Query.tariffPlans", TENANT_READERS),

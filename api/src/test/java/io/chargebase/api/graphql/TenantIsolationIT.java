@@ -311,6 +311,12 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(branding.path("displayName").asString()).as("only the public face").isEqualTo("Demo Public Name");
             assertThat(branding.toString()).doesNotContain(DEMO_EMAIL, demoUnit);
         });
+        cases.put("Mutation.setLocationOwner", () -> {
+            notFound(acmeMutation("tenant-portal/SetLocationOwner", Map.of("locationId", demoLocation, "organisationUnitId", acmeUnit)));
+            String own = acmeMutation("tenant-portal/CreateLocation", io.chargebase.api.support.AssetFixtures.aLocation()).path("location")
+                    .path("id").asString();
+            notFound(acmeMutation("tenant-portal/SetLocationOwner", Map.of("locationId", own, "organisationUnitId", demoUnit)));
+        });
         cases.put("Query.tariffs", () -> assertThat(asAcme("tenant-portal/Tariffs", Map.of()).raw()).doesNotContain("Demo secret tariff", demoTariff));
         cases.put("Query.tariffGroups", () -> assertThat(asAcme("tenant-portal/TariffGroups", Map.of()).raw())
                 .doesNotContain(demoTariffGroup, "Demo tariff group: Base"));

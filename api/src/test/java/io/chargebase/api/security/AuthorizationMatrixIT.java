@@ -150,6 +150,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             case "Float" -> "1.0";
             case "Boolean" -> "false";
             case "DateTime" -> "\"2026-01-01T00:00:00Z\"";
+            case "Decimal" -> "\"1\"";
             default -> "\"x\"";
         };
     }

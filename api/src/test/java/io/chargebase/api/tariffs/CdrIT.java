@@ -184,6 +184,13 @@ class CdrIT extends IntegrationTest {
         assertThat(numbers(graphQl().document(admin, "tenant-portal/MspCdrs", Map.of("first", 3, "after", after)), "mspCdrs"))
                 .containsExactly("F-1-1");
 
+        GraphQl.Response csv = new GraphQl(baseUrl(), "/graphql/csv").document(admin, "tenant-portal/MspCdrs", Map.of("first", 100));
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        List<String> rows = csv.raw().lines().toList();
+        assertThat(rows.getFirst()).contains("cdrNumber", "totalCost.exclVat", "totalCost.inclVat");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(1)).contains("F-4-1");
+
         String ouAdmin = accessTokenOf(tenant, aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(fleetUnit).orElseThrow().id(), null));
         assertThat(numbers(graphQl().document(ouAdmin, "tenant-portal/MspCdrs", Map.of()), "mspCdrs")).containsExactly("F-2-1", "F-1-1");
         assertThat(numbers(graphQl().document(ouAdmin, "tenant-portal/CpoCdrs", Map.of()), "cpoCdrs")).containsExactly("F-2", "F-1");

@@ -240,4 +240,27 @@ class TariffIT extends IntegrationTest {
         assertThat(mutate(admin, "tenant-portal/DeleteTariffPlan", Map.of("tariffPlanId", planId)).path("deletedTariffPlanId").asString())
                 .isEqualTo(planId);
     }
+
+    @Test
+    void usersOfTheLocationsOwnerGetTheOwnersTariff() {
+        String host = unit("Hotel");
+        String guestDesk = mutate(admin, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", host, "name", "Front desk"))
+                .path("organisationUnit").path("id").asString();
+        String employee = profile(guestDesk, "desk@example.com");
+        String visitor = profile(root, "visitor@example.com");
+        JsonNode group = mutate(admin, "tenant-portal/CreateTariffGroup", Map.of("name", "Hotel chargers")).path("tariffGroup");
+        String owners = tariff("Hotel staff", pricing("FREE"), Map.of("ownerUsers", true));
+        mutate(admin, "tenant-portal/AttachTariff", Map.of("tariffGroupId", group.path("id").asString(), "tariffId", owners));
+        mutate(admin, "tenant-portal/SetEvseTariffGroup", Map.of("evseId", evse, "tariffGroupId", group.path("id").asString()));
+        assertThat(applicable("PROFILE", employee).path("tariff").path("id").asString()).as("no owner yet").isNotEqualTo(owners);
+
+        JsonNode owned = mutate(admin, "tenant-portal/SetLocationOwner", Map.of("locationId", location, "organisationUnitId", host));
+        assertThat(owned.path("location").path("owner").path("name").asString()).isEqualTo("Hotel");
+        JsonNode forEmployee = applicable("PROFILE", employee);
+        assertThat(forEmployee.path("tariff").path("id").asString()).isEqualTo(owners);
+        assertThat(forEmployee.path("reason").asString()).contains("owner");
+        assertThat(applicable("PROFILE", visitor).path("tariff").path("id").asString()).isEqualTo(group.path("baseTariff").path("id").asString());
+        assertThat(code(mutate(admin, "tenant-portal/SetLocationOwner", Map.of("locationId", location,
+                "organisationUnitId", GlobalId.encode("OrganisationUnit", UUID.randomUUID()))))).isEqualTo("NOT_FOUND");
+    }
 }

@@ -30,7 +30,11 @@ public class Locations {
     private final LocationRows rows;
     private final org.springframework.beans.factory.ObjectProvider<LocationGroups> groups;
 
-    Locations(LocationRows rows, org.springframework.beans.factory.ObjectProvider<LocationGroups> groups) {
+    private final io.chargebase.domain.organisation.OrganisationUnits units;
+
+    Locations(LocationRows rows, org.springframework.beans.factory.ObjectProvider<LocationGroups> groups,
+            io.chargebase.domain.organisation.OrganisationUnits units) {
+        this.units = units;
         this.rows = rows;
         this.groups = groups;
     }
@@ -94,6 +98,26 @@ public class Locations {
 
     private static String or(String change, String current) {
         return change == null ? current : change;
+    }
+
+    /**
+     * Names the organisation unit (a partner, a company) that owns a location, or none; tariffs restricted to "users of
+     * the charge point's owner" apply to the profiles in that unit and below it.
+     */
+    public Location setOwner(UUID id, UUID unitId) {
+        if (unitId != null && units.find(unitId).isEmpty()) {
+            throw DomainException.notFound("organisationUnitId", "organisation unit", unitId);
+        }
+        if (!rows.setOwner(id, unitId)) {
+            throw DomainException.notFound("locationId", "location", id);
+        }
+        return rows.find(id).orElseThrow();
+    }
+
+    /** The owning unit of each location that has one. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> owners(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : rows.owners(ids);
     }
 
     @Transactional(readOnly = true)

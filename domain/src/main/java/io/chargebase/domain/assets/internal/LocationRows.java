@@ -61,6 +61,18 @@ public class LocationRows {
         jdbc.sql("delete from location where id = ?").param(id).update();
     }
 
+    /** Sets the organisation unit that owns a location (null: none); false when there is no such location. */
+    public boolean setOwner(UUID id, UUID unitId) {
+        return jdbc.sql("update location set owner_unit_id = ?, updated_at = now() where id = ?").params(unitId, id).update() == 1;
+    }
+
+    public java.util.Map<UUID, UUID> owners(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, UUID> owners = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, owner_unit_id from location where id = any(?) and owner_unit_id is not null").param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> owners.put(rs.getObject("id", UUID.class), rs.getObject("owner_unit_id", UUID.class))).list();
+        return owners;
+    }
+
     public Optional<Location> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from location where id = ?").param(id).query(LocationRows::location).optional();
     }
