@@ -56,10 +56,17 @@ public class DemoData {
     private final Tokens tokens;
     private final io.chargebase.domain.assets.LocationGroups locationGroups;
     private final io.chargebase.domain.organisation.Groups groups;
+    private final Pricing pricing;
+
+    /** The tariff services, together because demo data only creates with them. */
+    record Pricing(io.chargebase.domain.tariffs.Tariffs tariffs, io.chargebase.domain.tariffs.TariffGroups groups,
+            io.chargebase.domain.tariffs.TariffPlans plans) {
+    }
 
     public DemoData(Tenants tenants, OrganisationUnits units, Profiles profiles, ClientRegistrations clients, Users users,
             PlatformUsers platformUsers, Locations locations, ChargePoints chargePoints, Tokens tokens,
-            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups) {
+            io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups, Pricing pricing) {
+        this.pricing = pricing;
         this.locationGroups = locationGroups;
         this.groups = groups;
         this.locations = locations;
@@ -102,13 +109,14 @@ public class DemoData {
                 users("demo", fleet, driver);
                 Location hq = locations.create(new NewLocation("Demo Charging HQ", "Keizersgracht 100", "1015 AA", "Amsterdam", "NL",
                         new BigDecimal("52.375620"), new BigDecimal("4.886900"), "Europe/Amsterdam", AssetTypes.Access.PUBLIC, null, "NL*DEM"));
-                chargePoint(hq, "DEMO-CP-1", "demo-cp-secret", acEvse("NL*DEM*E0001*1"), acEvse("NL*DEM*E0001*2"));
+                var demoCp = chargePoint(hq, "DEMO-CP-1", "demo-cp-secret", acEvse("NL*DEM*E0001*1"), acEvse("NL*DEM*E0001*2"));
                 token("04A1B2C3D4E5F6", "NL-DEM-C00000001", driver, "DEM 0000 0001");
                 Token spare = token("04A1B2C3D4E5F7", "NL-DEM-C00000002", driver, "DEM 0000 0002");
                 tokens.block(spare.id(), "Reported lost by the driver", "demo-data");
                 locationGroups.create("Amsterdam AC", List.of("NL"), null, AssetTypes.CurrentType.AC, null, null, null, null);
                 groups.createBusinessPartnerGroup("Fleet customers", List.of(fleet.id()));
-                groups.createUserGroup("Early adopters", List.of(driver.id()));
+                var earlyAdopters = groups.createUserGroup("Early adopters", List.of(driver.id()));
+                demoTariffs(demoCp, earlyAdopters.id());
             });
             log.info("Local mode: seeded tenant 'demo'");
         }
@@ -130,7 +138,8 @@ public class DemoData {
                                 AssetTypes.ConnectorFormat.CABLE, AssetTypes.PowerType.DC, 920, 200))));
                 token("0A1B2C3D", "GB-ACM-C00000001", driver, "ACM 0001");
                 locationGroups.create("Rapid DC", null, null, AssetTypes.CurrentType.DC, new BigDecimal("50"), null, null, null);
-                groups.createBusinessPartnerGroup("Staff", List.of(employees.id()));
+                var staff = groups.createBusinessPartnerGroup("Staff", List.of(employees.id()));
+                acmeTariffs(staff.id());
             });
             log.info("Local mode: seeded tenant 'acme'");
         }
@@ -144,10 +153,55 @@ public class DemoData {
         return profiles.create(new NewProfile(unit.id(), name, email, phone, reference));
     }
 
-    private void chargePoint(Location location, String identity, String secret, NewChargePoint.NewEvse... evses) {
+    private io.chargebase.domain.assets.ChargePoint chargePoint(Location location, String identity, String secret, NewChargePoint.NewEvse... evses) {
         ChargePoints.Registered registered = chargePoints.register(new NewChargePoint(location.id(), identity, "Chargebase",
                 "Simulator", identity + "-SN", AssetTypes.ChargePointStatus.ACTIVE, List.of(evses)));
         chargePoints.setSecret(registered.chargePoint().id(), secret);
+        return registered.chargePoint();
+    }
+
+    /**
+     * Demo: DEMO-CP-1's EVSEs are priced by the tariff group "Demo HQ AC" (public: 0.50 connection fee, 0.35/kWh,
+     * 0.02/min, idle fee after 3 hours; early adopters, the demo driver among them, pay 0.25/kWh by day and 0.18 at
+     * night), and an active plan prices every other EVSE at 0.45/kWh.
+     */
+    private void demoTariffs(io.chargebase.domain.assets.ChargePoint chargePoint, java.util.UUID earlyAdopters) {
+        var group = pricing.groups().create("Demo HQ AC", "demo-data");
+        pricing.tariffs().update(group.baseTariffId(), new io.chargebase.domain.tariffs.NewTariff(null, null,
+                new io.chargebase.domain.tariffs.TariffPricing(io.chargebase.domain.tariffs.TariffKind.DURATION_ENERGY, new BigDecimal("21"),
+                        null, new BigDecimal("0.50"), new BigDecimal("0.35"), new BigDecimal("0.02"), null, null, null, null, null,
+                        new BigDecimal("0.10"), 180, null),
+                new io.chargebase.domain.tariffs.TariffInfo("Public AC charging", "Charging costs 0.35 per kWh and 0.02 per minute, plus "
+                        + "0.50 per session. After 3 hours, a parked car that no longer charges pays 0.10 per minute.", null),
+                new io.chargebase.domain.rating.StopLimits(720, null), null), "demo-data");
+        var early = pricing.tariffs().create(new io.chargebase.domain.tariffs.NewTariff("Early adopters day/night", null,
+                new io.chargebase.domain.tariffs.TariffPricing(io.chargebase.domain.tariffs.TariffKind.TIME_OF_DAY, new BigDecimal("21"),
+                        null, null, new BigDecimal("0.25"), null, java.time.LocalTime.of(7, 0), java.time.LocalTime.of(23, 0),
+                        new BigDecimal("0.18"), null, null, null, null, null),
+                new io.chargebase.domain.tariffs.TariffInfo("Early adopter price", null, null), null,
+                new io.chargebase.domain.tariffs.TariffAudience(false, false, false, List.of(), List.of(earlyAdopters))), "demo-data");
+        pricing.groups().attach(group.id(), early.id());
+        chargePoints.evsesOf(List.of(chargePoint.id())).getOrDefault(chargePoint.id(), List.of())
+                .forEach(evse -> pricing.groups().assignToEvse(evse.id(), group.id()));
+        var standard = pricing.tariffs().create(new io.chargebase.domain.tariffs.NewTariff("Standard", null,
+                new io.chargebase.domain.tariffs.TariffPricing(io.chargebase.domain.tariffs.TariffKind.DURATION_ENERGY, new BigDecimal("21"),
+                        null, null, new BigDecimal("0.45"), null, null, null, null, null, null, null, null, null),
+                new io.chargebase.domain.tariffs.TariffInfo("Standard charging", null, null), null, null), "demo-data");
+        pricing.plans().create("Demo standard plan", standard.id(), List.of(), true);
+    }
+
+    /** Acme: staff pay 0.20/kWh on DC; everyone else pays a 1.00 connection fee and 0.59/kWh (GBP, 20 % VAT). */
+    private void acmeTariffs(java.util.UUID staff) {
+        var tariffs = pricing.tariffs();
+        var rapid = tariffs.create(new io.chargebase.domain.tariffs.NewTariff("Rapid", null,
+                new io.chargebase.domain.tariffs.TariffPricing(io.chargebase.domain.tariffs.TariffKind.DURATION_ENERGY, new BigDecimal("20"),
+                        null, new BigDecimal("1.00"), new BigDecimal("0.59"), null, null, null, null, null, null, null, null, null),
+                new io.chargebase.domain.tariffs.TariffInfo("Rapid charging", null, null), null, null), "demo-data");
+        var staffRate = tariffs.create(new io.chargebase.domain.tariffs.NewTariff("Staff DC", null,
+                new io.chargebase.domain.tariffs.TariffPricing(io.chargebase.domain.tariffs.TariffKind.DURATION_ENERGY, new BigDecimal("20"),
+                        null, null, new BigDecimal("0.20"), null, null, null, null, null, null, null, null, null),
+                new io.chargebase.domain.tariffs.TariffInfo("Staff rate", null, null), null, null), "demo-data");
+        pricing.plans().create("Acme plan", rapid.id(), List.of(new io.chargebase.domain.tariffs.TariffPlans.NewRule(null, staff, staffRate.id())), true);
     }
 
     private static NewChargePoint.NewEvse acEvse(String evseId) {

@@ -29,11 +29,13 @@ class LocalModeConfiguration {
             Profiles profiles, ClientRegistrations clients, Users users, PlatformUsers platformUsers,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
             io.chargebase.domain.tokens.Tokens tokens, io.chargebase.domain.assets.LocationGroups locationGroups,
-            io.chargebase.domain.organisation.Groups groups) {
+            io.chargebase.domain.organisation.Groups groups, io.chargebase.domain.tariffs.Tariffs tariffs,
+            io.chargebase.domain.tariffs.TariffGroups tariffGroups, io.chargebase.domain.tariffs.TariffPlans tariffPlans) {
         return args -> {
             keys.ensurePlatformKey();
             if (database.local()) {
-                new DemoData(tenants, units, profiles, clients, users, platformUsers, locations, chargePoints, tokens, locationGroups, groups).seed();
+                new DemoData(tenants, units, profiles, clients, users, platformUsers, locations, chargePoints, tokens, locationGroups, groups,
+                        new DemoData.Pricing(tariffs, tariffGroups, tariffPlans)).seed();
             }
         };
     }

@@ -78,6 +78,11 @@ class LocalModeIT {
                     .json().path("access_token").asString();
             assertThat(new GraphQl(base).document(driverToken, "driver-app/MyProfile", Map.of()).data().path("myProfile")
                     .path("name").asString()).isEqualTo("Demo Driver");
+            // the demo driver is an early adopter: DEMO-CP-1 prices them with the day/night tariff
+            JsonNode price = new GraphQl(base).document(driverToken, "driver-app/EvsePrice", Map.of("evseId", "NL*DEM*E0001*1",
+                    "energyKwh", "10", "durationMinutes", 60)).data().path("evsePrice");
+            assertThat(price.path("description").asString()).isEqualTo("Early adopter price");
+            assertThat(price.path("text").asString()).contains("0.3025 EUR/kWh (07:00–23:00)", "0.2178 EUR/kWh (23:00–07:00)");
             io.chargebase.api.support.Browser portal = new io.chargebase.api.support.Browser(base);
             io.chargebase.api.support.Browser.Pkce portalPkce = io.chargebase.api.support.Browser.Pkce.create();
             String portalCode = portal.authorizationCode("/t/acme", "acme-portal", "http://localhost:3001/callback", portalPkce,
