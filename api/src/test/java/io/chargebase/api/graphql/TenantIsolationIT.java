@@ -317,6 +317,25 @@ class TenantIsolationIT extends IntegrationTest {
                     .path("id").asString();
             notFound(acmeMutation("tenant-portal/SetLocationOwner", Map.of("locationId", own, "organisationUnitId", demoUnit)));
         });
+        cases.put("Mutation.remoteStartTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStartTransaction", Map.of("chargePointId", demoChargePoint, "idTag", "DEADBEEF01"))));
+        cases.put("Mutation.remoteStopTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStopTransaction", Map.of("chargePointId", demoChargePoint, "transactionId", 1))));
+        cases.put("Mutation.reset", () -> notFound(acmeMutation("tenant-portal/Reset", Map.of("chargePointId", demoChargePoint, "type", "HARD"))));
+        cases.put("Mutation.unlockConnector", () -> notFound(acmeMutation("tenant-portal/UnlockConnector", Map.of("chargePointId", demoChargePoint, "connectorId", 1))));
+        cases.put("Mutation.changeAvailability", () -> notFound(acmeMutation("tenant-portal/ChangeAvailability", Map.of("chargePointId", demoChargePoint, "connectorId", 0, "type", "INOPERATIVE"))));
+        cases.put("Mutation.changeConfiguration", () -> notFound(acmeMutation("tenant-portal/ChangeConfiguration", Map.of("chargePointId", demoChargePoint, "key", "HeartbeatInterval", "value", "1"))));
+        cases.put("Mutation.getConfiguration", () -> notFound(acmeMutation("tenant-portal/GetConfiguration", Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.clearCache", () -> notFound(acmeMutation("tenant-portal/ClearCache", Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.triggerMessage", () -> notFound(acmeMutation("tenant-portal/TriggerMessage", Map.of("chargePointId", demoChargePoint, "requestedMessage", "HEARTBEAT"))));
+        cases.put("Mutation.reserveNow", () -> notFound(acmeMutation("tenant-portal/ReserveNow", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "expiryDate", "2099-01-01T00:00:00Z", "idTag", "DEADBEEF01"))));
+        cases.put("Mutation.cancelReservation", () -> notFound(acmeMutation("tenant-portal/CancelReservation", Map.of("chargePointId", demoChargePoint, "reservationId", 1))));
+        cases.put("Mutation.sendLocalList", () -> notFound(acmeMutation("tenant-portal/SendLocalList", Map.of("chargePointId", demoChargePoint, "updateType", "FULL"))));
+        cases.put("Mutation.getLocalListVersion", () -> notFound(acmeMutation("tenant-portal/GetLocalListVersion", Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.setChargingProfile", () -> notFound(acmeMutation("tenant-portal/SetChargingProfile", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "chargingProfileJson", "{}"))));
+        cases.put("Mutation.clearChargingProfile", () -> notFound(acmeMutation("tenant-portal/ClearChargingProfile", Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.getCompositeSchedule", () -> notFound(acmeMutation("tenant-portal/GetCompositeSchedule", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "duration", 60))));
+        cases.put("Mutation.getDiagnostics", () -> notFound(acmeMutation("tenant-portal/GetDiagnostics", Map.of("chargePointId", demoChargePoint, "location", "ftp://example.com/up"))));
+        cases.put("Mutation.updateFirmware", () -> notFound(acmeMutation("tenant-portal/UpdateFirmware", Map.of("chargePointId", demoChargePoint, "location", "https://example.com/fw.bin", "retrieveDate", "2099-01-01T00:00:00Z"))));
+        cases.put("Mutation.dataTransfer", () -> notFound(acmeMutation("tenant-portal/DataTransfer", Map.of("chargePointId", demoChargePoint, "vendorId", "com.example"))));
         cases.put("Query.tariffs", () -> assertThat(asAcme("tenant-portal/Tariffs", Map.of()).raw()).doesNotContain("Demo secret tariff", demoTariff));
         cases.put("Query.tariffGroups", () -> assertThat(asAcme("tenant-portal/TariffGroups", Map.of()).raw())
                 .doesNotContain(demoTariffGroup, "Demo tariff group: Base"));
@@ -440,6 +459,8 @@ class TenantIsolationIT extends IntegrationTest {
                 .data().path("mspCdrs");
         assertThat(demoRated.path("totalCount").asInt()).isEqualTo(1);
         assertThat(demoRated.path("edges").get(0).path("node").path("totalCost").path("exclVat").asString()).isEqualTo("3.1000");
+        JsonNode demoCommands = graphQl().document(demo, "tenant-portal/ChargePointCommands", Map.of("id", demoChargePoint)).data().path("node");
+        assertThat(demoCommands.path("commands").path("totalCount").asInt()).as("acme's attempts reached no log").isZero();
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
     }
