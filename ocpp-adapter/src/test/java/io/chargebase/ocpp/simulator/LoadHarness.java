@@ -1,0 +1,305 @@
+package io.chargebase.ocpp.simulator;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Many simulated chargers over real sockets against a running Chargebase: registers them (and one RFID token each)
+ * through the GraphQL API, connects them all and keeps them alive with heartbeats, runs one session on each
+ * (Authorize, StartTransaction), sends MeterValues at a target total rate for a while, stops the sessions, and
+ * prints what it measured: chargers connected, MeterValues answered per second, and latency percentiles.
+ *
+ * <pre>--http http://localhost:8080 --tenant demo --client demo-integration --secret demo-secret --chargers 1000
+ * --meter-values-per-second 500 --seconds 60 --heartbeat-seconds 30</pre>
+ */
+public final class LoadHarness {
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, String> options;
+    private final String base;
+    private final String tenant;
+
+    private final Latencies authorize = new Latencies();
+    private final Latencies start = new Latencies();
+    private final Latencies meterValues = new Latencies();
+    private final Latencies boot = new Latencies();
+    private final AtomicLong heartbeats = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    private LoadHarness(Map<String, String> options) {
+        this.options = options;
+        this.base = options.getOrDefault("http", "http://localhost:8080");
+        this.tenant = options.getOrDefault("tenant", "demo");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new LoadHarness(Simulate.options(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int chargers = Integer.parseInt(options.getOrDefault("chargers", "1000"));
+        int rate = Integer.parseInt(options.getOrDefault("meter-values-per-second", "500"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int heartbeatSeconds = Integer.parseInt(options.getOrDefault("heartbeat-seconds", "30"));
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+
+        String token = accessToken();
+        String location = location(token);
+        say("registering " + chargers + " chargers LOAD-" + run + "-n and their tokens through GraphQL");
+        List<String> secrets = register(token, location, run, chargers);
+        List<String> uids = tokens(token, chargers);
+
+        say("connecting " + chargers + " chargers");
+        String ws = base.replaceFirst("^http", "ws") + "/ocpp/" + tenant + "/";
+        List<SimulatedCharger> connected = Collections.synchronizedList(new ArrayList<>());
+        Semaphore opening = new Semaphore(100);
+        List<CompletableFuture<Void>> connecting = new ArrayList<>();
+        Instant connectStart = Instant.now();
+        for (int i = 0; i < chargers; i++) {
+            opening.acquire();
+            String identity = "LOAD-" + run + "-" + i;
+            connecting.add(SimulatedCharger.connect(http, timers, ws, identity, secrets.get(i))
+                    .thenCompose(charger -> timed(boot, charger, "BootNotification", SimulatedCharger.object().put("chargePointVendor", "Chargebase")
+                            .put("chargePointModel", "Load")).thenApply(answer -> charger))
+                    .thenAccept(connected::add)
+                    .whenComplete((ok, error) -> {
+                        opening.release();
+                        if (error != null) {
+                            failures.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        say(connected.size() + " of " + chargers + " connected and booted in " + Duration.between(connectStart, Instant.now()).toSeconds() + " s");
+        for (SimulatedCharger charger : connected) {
+            long delay = ThreadLocalRandom.current().nextLong(heartbeatSeconds * 1000L);
+            timers.scheduleAtFixedRate(() -> charger.call("Heartbeat", SimulatedCharger.object())
+                    .whenComplete((ok, error) -> {
+                        if (error == null) {
+                            heartbeats.incrementAndGet();
+                        }
+                    }), delay, heartbeatSeconds * 1000L, TimeUnit.MILLISECONDS);
+        }
+
+        say("starting a session on every charger");
+        int[] transactions = new int[connected.size()];
+        List<CompletableFuture<?>> starting = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(200);
+        for (int i = 0; i < connected.size(); i++) {
+            int index = i;
+            SimulatedCharger charger = connected.get(i);
+            String uid = uids.get(Integer.parseInt(charger.identity().substring(charger.identity().lastIndexOf('-') + 1)));
+            inFlight.acquire();
+            starting.add(timed(authorize, charger, "Authorize", SimulatedCharger.object().put("idTag", uid))
+                    .thenCompose(ok -> timed(start, charger, "StartTransaction", SimulatedCharger.object().put("connectorId", 1).put("idTag", uid)
+                            .put("meterStart", 0).put("timestamp", SimulatedCharger.now())))
+                    .thenAccept(answer -> transactions[index] = answer.path("transactionId").asInt())
+                    .whenComplete((ok, error) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+
+        say("sending MeterValues at " + rate + "/s for " + seconds + " s");
+        long[] registers = new long[connected.size()];
+        long intervalMicros = 1_000_000L / Math.max(1, rate);
+        long total = (long) rate * seconds;
+        Semaphore pending = new Semaphore(2000);
+        AtomicLong answered = new AtomicLong();
+        Instant meterStart = Instant.now();
+        for (long n = 0; n < total; n++) {
+            int index = (int) (n % connected.size());
+            long due = meterStart.toEpochMilli() * 1000 + n * intervalMicros;
+            long wait = due - Instant.now().toEpochMilli() * 1000;
+            if (wait > 1000) {
+                TimeUnit.MICROSECONDS.sleep(wait);
+            }
+            if (!pending.tryAcquire(5, TimeUnit.SECONDS)) {
+                failures.incrementAndGet();
+                continue;
+            }
+            registers[index] += 250;
+            ObjectNode request = Simulate.meterValues(1, transactions[index], Instant.now(), BigDecimal.valueOf(registers[index]),
+                    BigDecimal.valueOf(11000), 50);
+            timed(meterValues, connected.get(index), "MeterValues", request).whenComplete((ok, error) -> {
+                pending.release();
+                if (error == null) {
+                    answered.incrementAndGet();
+                }
+            });
+        }
+        pending.acquire(2000);
+        double elapsed = Duration.between(meterStart, Instant.now()).toMillis() / 1000.0;
+        pending.release(2000);
+
+        say("stopping the sessions");
+        List<CompletableFuture<?>> stopping = new ArrayList<>();
+        for (int i = 0; i < connected.size(); i++) {
+            SimulatedCharger charger = connected.get(i);
+            inFlight.acquire();
+            stopping.add(charger.call("StopTransaction", SimulatedCharger.object().put("transactionId", transactions[i])
+                            .put("meterStop", registers[i]).put("timestamp", SimulatedCharger.now()).put("reason", "Local"))
+                    .toCompletableFuture().whenComplete((ok, error) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+
+        System.out.println();
+        System.out.println("=== Chargebase load harness ===");
+        System.out.printf("chargers connected and booted : %d of %d%n", connected.size(), chargers);
+        System.out.printf("heartbeats answered           : %d%n", heartbeats.get());
+        System.out.printf("MeterValues answered          : %d in %.1f s = %.0f/s (target %d/s)%n", answered.get(), elapsed, answered.get() / elapsed, rate);
+        System.out.println("BootNotification              : " + boot);
+        System.out.println("Authorize                     : " + authorize);
+        System.out.println("StartTransaction              : " + start);
+        System.out.println("MeterValues                   : " + meterValues);
+        System.out.printf("failures                      : %d%n", failures.get());
+        connected.forEach(charger -> workers.submit(charger::close));
+        workers.shutdown();
+        workers.awaitTermination(30, TimeUnit.SECONDS);
+        timers.shutdownNow();
+    }
+
+    private CompletableFuture<JsonNode> timed(Latencies latencies, SimulatedCharger charger, String action, ObjectNode payload) {
+        long begin = System.nanoTime();
+        return charger.call(action, payload).toCompletableFuture().whenComplete((answer, error) -> {
+            if (error == null) {
+                latencies.add(System.nanoTime() - begin);
+            } else {
+                failures.incrementAndGet();
+            }
+        });
+    }
+
+    private String accessToken() throws Exception {
+        String client = options.getOrDefault("client", "demo-integration");
+        String secret = options.getOrDefault("secret", "demo-secret");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/t/" + tenant + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + URLEncoder.encode("api", StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = SimulatedCharger.JSON.readTree(response.body());
+        if (!json.has("access_token")) {
+            throw new IllegalStateException("No token from " + request.uri() + ": " + response.body());
+        }
+        return json.path("access_token").asString();
+    }
+
+    private JsonNode graphQl(String token, String query, Map<String, Object> variables) throws Exception {
+        ObjectNode body = SimulatedCharger.object().put("query", query);
+        body.set("variables", SimulatedCharger.JSON.valueToTree(variables));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/graphql")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        JsonNode json = SimulatedCharger.JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        if (json.has("errors")) {
+            throw new IllegalStateException(json.toString());
+        }
+        return json.path("data");
+    }
+
+    private String location(String token) throws Exception {
+        JsonNode created = graphQl(token, "mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { message } } }",
+                Map.of("input", Map.of("name", "Load test " + Instant.now(), "street", "Teststraat 1", "city", "Amsterdam", "country", "NL",
+                        "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam", "access", "PRIVATE")));
+        return created.path("createLocation").path("location").path("id").asString();
+    }
+
+    private List<String> register(String token, String location, String run, int chargers) throws Exception {
+        String[] secrets = new String[chargers];
+        String mutation = "mutation($input: RegisterChargePointInput!) { registerChargePoint(input: $input) { chargerSecret userErrors { message } } }";
+        Map<String, Object> evse = Map.of("currentType", "AC", "maxPowerKw", 22.0, "connectors", List.of(Map.of("standard", "IEC_62196_T2",
+                "format", "SOCKET", "powerType", "AC_3_PHASE", "maxVoltage", 400, "maxAmperage", 32)));
+        Semaphore parallel = new Semaphore(8);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < chargers; i++) {
+            int index = i;
+            parallel.acquire();
+            all.add(CompletableFuture.runAsync(() -> {
+                try {
+                    secrets[index] = graphQl(token, mutation, Map.of("input", Map.of("locationId", location, "ocppIdentity", "LOAD-" + run + "-" + index,
+                            "evses", List.of(evse)))).path("registerChargePoint").path("chargerSecret").asString();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    parallel.release();
+                }
+            }, workers));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return List.of(secrets);
+    }
+
+    private List<String> tokens(String token, int count) throws Exception {
+        List<String> uids = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("uid,type\n");
+        for (int i = 0; i < count; i++) {
+            byte[] bytes = new byte[7];
+            ThreadLocalRandom.current().nextBytes(bytes);
+            String uid = HexFormat.of().withUpperCase().formatHex(bytes);
+            uids.add(uid);
+            csv.append(uid).append(",RFID\n");
+        }
+        JsonNode imported = graphQl(token, "mutation($input: ImportTokensInput!) { importTokens(input: $input) { imported } }",
+                Map.of("input", Map.of("csv", csv.toString())));
+        say(imported.path("importTokens").path("imported").asInt() + " tokens imported");
+        return uids;
+    }
+
+    private static void say(String line) {
+        System.out.println("[load] " + line);
+    }
+
+    /** Latencies in nanoseconds, summarised as count, p50, p99 and max in milliseconds. */
+    static final class Latencies {
+
+        private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+
+        void add(long nanos) {
+            samples.add(nanos);
+        }
+
+        @Override
+        public String toString() {
+            List<Long> sorted = new ArrayList<>(samples);
+            if (sorted.isEmpty()) {
+                return "no samples";
+            }
+            Collections.sort(sorted);
+            return String.format("n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
+                    sorted.getLast() / 1e6);
+        }
+
+        private static double percentile(List<Long> sorted, int p) {
+            int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+            return sorted.get(Math.max(0, index)) / 1e6;
+        }
+    }
+}
