@@ -76,6 +76,8 @@ public final class OperationPolicy {
             entry("Mutation.deleteUserGroup", TENANT_ADMINS),
             entry("Query.search", TENANT_READERS),
             entry("Mutation.setLocationOwner", TENANT_ADMINS),
+            entry("Subscription.sessionProgress", Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST, Role.DRIVER)),
+            entry("Subscription.chargePointStatus", TENANT_READERS),
             entry("Mutation.remoteStartTransaction", TENANT_ADMINS),
             entry("Mutation.remoteStopTransaction", TENANT_ADMINS),
             entry("Mutation.reset", TENANT_ADMINS),

@@ -44,6 +44,19 @@ public class RequestScopeFilter extends OncePerRequestFilter {
         return TenantScope.of(tenant.id());
     }
 
+    /**
+     * The scope a verified token acts in, for transports other than HTTP requests (GraphQL over WebSocket): empty when
+     * its tenant no longer exists or is suspended.
+     */
+    public static Optional<TenantScope> scopeOf(JwtAuthenticationToken token, Tenants tenants) {
+        String tenantClaim = token.getToken().getClaimAsString(Claims.TENANT_ID);
+        if (tenantClaim == null) {
+            boolean platform = token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.PLATFORM_ADMIN.authority()));
+            return Optional.of(platform ? TenantScope.PLATFORM : TenantScope.NOBODY);
+        }
+        return tenants.findById(TenantId.of(tenantClaim)).filter(TenantRef::isActive).map(tenant -> narrowed(tenant, token));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -155,7 +155,7 @@ class SecurityConfiguration {
         return new IssuerJwtDecoder(issuers, keys);
     }
 
-    private static JwtAuthenticationConverter rolesConverter() {
+    static JwtAuthenticationConverter rolesConverter() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(Claims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
