@@ -93,11 +93,11 @@ public final class Simulate {
         }
     }
 
-    static ObjectNode status(int connector, String status, String timestamp) {
+    public static ObjectNode status(int connector, String status, String timestamp) {
         return SimulatedCharger.object().put("connectorId", connector).put("status", status).put("errorCode", "NoError").put("timestamp", timestamp);
     }
 
-    static ObjectNode meterValues(int connector, int transaction, Instant at, BigDecimal registerWh, BigDecimal watts, int soc) {
+    public static ObjectNode meterValues(int connector, int transaction, Instant at, BigDecimal registerWh, BigDecimal watts, int soc) {
         ObjectNode request = SimulatedCharger.object().put("connectorId", connector).put("transactionId", transaction);
         ObjectNode value = request.putArray("meterValue").addObject().put("timestamp", at.toString());
         var sampled = value.putArray("sampledValue");

@@ -28,9 +28,9 @@ import io.chargebase.ocpp.v16.ChargePointRules16;
  * the OCA schemas on the charger's side. It answers the central system's commands like a well-behaved charger
  * (configuration keys, availability, resets, remote start and stop handed to {@link #onRemote}).
  */
-final class SimulatedCharger implements AutoCloseable {
+public final class SimulatedCharger implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String identity;
     private final RpcEndpoint endpoint;
@@ -48,7 +48,7 @@ final class SimulatedCharger implements AutoCloseable {
     }
 
     /** Connects {@code baseUrl + identity} (e.g. ws://localhost:8080/ocpp/demo/ + DEMO-CP-1) with the charger's password. */
-    static CompletableFuture<SimulatedCharger> connect(HttpClient http, ScheduledExecutorService timers, String baseUrl, String identity,
+    public static CompletableFuture<SimulatedCharger> connect(HttpClient http, ScheduledExecutorService timers, String baseUrl, String identity,
             String password) {
         Holder holder = new Holder();
         Listener listener = new Listener(holder);
@@ -68,24 +68,24 @@ final class SimulatedCharger implements AutoCloseable {
                 });
     }
 
-    String identity() {
+    public String identity() {
         return identity;
     }
 
-    CompletionStage<JsonNode> call(String action, JsonNode payload) {
+    public CompletionStage<JsonNode> call(String action, JsonNode payload) {
         return endpoint.call(action, payload, Duration.ofSeconds(30));
     }
 
     /** Called with RemoteStartTransaction and RemoteStopTransaction requests after they are accepted. */
-    void onRemote(BiConsumer<String, JsonNode> handler) {
+    public void onRemote(BiConsumer<String, JsonNode> handler) {
         this.onRemote = handler;
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.createObjectNode();
     }
 
-    static String now() {
+    public static String now() {
         return Instant.now().toString();
     }
 
