@@ -55,9 +55,9 @@ class ConnectionRegistry implements SmartLifecycle {
     /** Records that this instance now holds the charger's socket; returns who held it before, if anyone else did. */
     Optional<Previous> connected(ChargerRef charger, UUID connectionId) {
         return inTenant(charger.tenantId(), () -> jdbc.sql("""
-                        with previous as (
+                        with previous as materialized (
                             select instance_id, connection_id from ocpp_connection
-                            where tenant_id = :tenant and charge_point_id = :chargePoint for update)
+                            where tenant_id = :tenant and charge_point_id = :chargePoint)
                         insert into ocpp_connection (tenant_id, charge_point_id, connection_id, instance_id)
                         values (:tenant, :chargePoint, :connection, :instance)
                         on conflict (tenant_id, charge_point_id) do update
