@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -119,6 +120,8 @@ final class ChargerConnection {
     }
 
     private void handle(String text) {
+        // log lines of this charger's work carry its tenant, as requests' do
+        MDC.put("tenant", charger.tenantId().toString());
         try {
             logFrame(ChargerEvents.FrameDirection.IN, text);
             endpoint.onFrame(text);
@@ -127,6 +130,7 @@ final class ChargerConnection {
             log.error("Frame from {} could not be handled", charger, e);
         } finally {
             queued.decrementAndGet();
+            MDC.remove("tenant");
         }
     }
 
