@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -33,12 +34,15 @@ import io.chargebase.ocpp.rpc.RpcSettings;
 import io.chargebase.ocpp.rpc.TimeoutScheduler;
 import io.chargebase.ocpp.v16.CentralSystemRules16;
 import io.chargebase.ocpp.v16.Ocpp16CallHandler;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One charger's open socket: its RPC endpoint, and the order its frames are handled in. Frames are handled one after
  * another on virtual threads, never on the socket's I/O thread, so a slow database stalls only this charger. Every
- * frame, both ways, goes to the communication log.
+ * frame, both ways, goes to the communication log. Everything the domain is told runs acting for the charger's
+ * tenant, which comes from the path the charger authenticated on.
  */
 final class ChargerConnection {
 
@@ -50,6 +54,7 @@ final class ChargerConnection {
 
     private final UUID id = UUID.randomUUID();
     private final ChargerRef charger;
+    private final TenantScope scope;
     private final WebSocketSession session;
     private final ChargerEvents events;
     private final Executor executor;
@@ -64,6 +69,7 @@ final class ChargerConnection {
     ChargerConnection(ChargerRef charger, WebSocketSession session, ChargerEvents events, Executor executor, TimeoutScheduler timeouts,
             Clock clock, int maxFrameChars) {
         this.charger = charger;
+        this.scope = TenantScope.of(charger.tenantId());
         this.session = session;
         this.events = events;
         this.executor = executor;
@@ -122,7 +128,7 @@ final class ChargerConnection {
     private void handle(String text) {
         // log lines of this charger's work carry its tenant, as requests' do
         MDC.put("tenant", charger.tenantId().toString());
-        try {
+        try (TenantContext.Binding ignored = TenantContext.bind(scope)) {
             logFrame(ChargerEvents.FrameDirection.IN, text);
             endpoint.onFrame(text);
         } catch (RuntimeException e) {
@@ -140,6 +146,19 @@ final class ChargerConnection {
             session.sendMessage(new TextMessage(frame));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs domain work acting for the charger's tenant. Outgoing frames may be sent from a caller's thread inside a
+     * transaction begun for another scope (an OU admin's command), where the scope cannot switch: there the work
+     * moves to a thread of its own.
+     */
+    private void asCharger(Runnable work) {
+        if (!scope.equals(TenantContext.current()) && TransactionSynchronizationManager.isActualTransactionActive()) {
+            executor.execute(() -> TenantContext.runAs(scope, work));
+        } else {
+            TenantContext.runAs(scope, work);
         }
     }
 
@@ -165,7 +184,10 @@ final class ChargerConnection {
                 }
                 case FramingFailure failure -> messageId = failure.messageId().orElse(null);
             }
-            events.frame(charger, direction, action, messageId, text, clock.instant());
+            String loggedAction = action;
+            String loggedId = messageId;
+            java.time.Instant at = clock.instant();
+            asCharger(() -> events.frame(charger, direction, loggedAction, loggedId, text, at));
         } catch (RuntimeException e) {
             log.warn("Frame of {} could not be written to the communication log", charger, e);
         }

@@ -20,6 +20,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 import io.chargebase.domain.charging.ChargerEvents;
 import io.chargebase.domain.charging.ChargerRef;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -86,7 +88,8 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
         try {
             replaced = locals.put(connection);
             previous = registry.connected(charger, connection.id());
-            chargerEvents.connected(charger, String.valueOf(session.getRemoteAddress()), PROTOCOL);
+            TenantContext.runAs(TenantScope.of(charger.tenantId()),
+                    () -> chargerEvents.connected(charger, String.valueOf(session.getRemoteAddress()), PROTOCOL));
         } catch (RuntimeException e) {
             log.error("Connection of {} could not be registered; closing it", charger, e);
             locals.remove(connection);
@@ -133,7 +136,7 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
         try {
             locals.remove(connection);
             if (registry.disconnected(charger, connection.id())) {
-                events.getObject().disconnected(charger);
+                TenantContext.runAs(TenantScope.of(charger.tenantId()), () -> events.getObject().disconnected(charger));
                 log.info("Charger {} disconnected ({}, {})", charger, connection.id(), closeStatus);
             } else {
                 log.info("Replaced connection {} of charger {} closed ({})", connection.id(), charger, closeStatus);

@@ -139,6 +139,8 @@ class OcppTransportIT extends OcppIntegrationTest {
                     .anyMatch(frame -> frame.startsWith("OUT BootNotification " + bootId + " "));
             assertThat(events.of(charger.ref())).extracting(RecordingChargerEvents.Event::name)
                     .containsSubsequence("connected", "boot", "status", "heartbeat");
+            assertThat(events.of(charger.ref())).as("every event is reported acting for the charger's tenant")
+                    .extracting(RecordingChargerEvents.Event::scope).containsOnly(TenantScope.of(charger.ref().tenantId()));
         }
     }
 
@@ -253,6 +255,8 @@ class OcppTransportIT extends OcppIntegrationTest {
             assertThat(events.of(charger.ref())).filteredOn(e -> e.name().equals("frame")).extracting(e -> (String) e.detail())
                     .anyMatch(frame -> frame.startsWith("OUT Reset "))
                     .anyMatch(frame -> frame.startsWith("IN Reset "));
+            assertThat(events.of(charger.ref())).extracting(RecordingChargerEvents.Event::scope)
+                    .containsOnly(TenantScope.of(charger.ref().tenantId()));
         }
     }
 

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Primary;
 
 import io.chargebase.domain.charging.ChargerEvents;
 import io.chargebase.domain.charging.ChargerRef;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 
 /**
  * A stand-in for the charging domain that records what the transport reports and answers like an accepting central
@@ -20,8 +22,8 @@ public class RecordingChargerEvents implements ChargerEvents {
 
     static final Duration INTERVAL = Duration.ofSeconds(300);
 
-    /** One reported event: its name, the charger, and what came with it. */
-    public record Event(String name, ChargerRef charger, Object detail) {
+    /** One reported event: its name, the charger, what came with it, and the scope it was reported in. */
+    public record Event(String name, ChargerRef charger, Object detail, TenantScope scope) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -35,7 +37,7 @@ public class RecordingChargerEvents implements ChargerEvents {
     }
 
     private void record(String name, ChargerRef charger, Object detail) {
-        events.add(new Event(name, charger, detail));
+        events.add(new Event(name, charger, detail, TenantContext.current()));
     }
 
     @Override
