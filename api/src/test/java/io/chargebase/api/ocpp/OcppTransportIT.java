@@ -276,6 +276,22 @@ class OcppTransportIT extends OcppIntegrationTest {
     }
 
     @Test
+    void aCommandNamingAnotherTenantsChargerFindsNoCharger() {
+        RegisteredCharger charger = aCharger(aTenant(), "CP-MINE");
+        TestTenant intruder = aTenant();
+
+        try (TestCharger socket = TestCharger.connected(connect(charger)).answering((action, payload) -> json("{\"status\": \"Accepted\"}"))) {
+            awaitEvent(charger, "connected");
+            Throwable failure = failureOf(commands.call(intruder.tenant().id(), charger.ref().chargePointId(), Action16.RESET,
+                    json(HARD_RESET), Duration.ofSeconds(5)).toCompletableFuture());
+
+            assertThat(failure).isInstanceOf(ChargerCommandException.Offline.class);
+            assertThat(events.of(charger.ref())).filteredOn(e -> e.name().equals("frame")).extracting(e -> (String) e.detail())
+                    .noneMatch(frame -> frame.contains("Reset"));
+        }
+    }
+
+    @Test
     void aCommandTheChargerDoesNotAnswerTimesOut() {
         RegisteredCharger charger = aCharger(aTenant(), "CP-SILENT");
 
