@@ -48,6 +48,21 @@ import io.chargebase.tenancy.Tenants;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * Chargers' OCPP sockets: no OAuth tokens and no sessions; the WebSocket handshake authenticates each charger
+     * with HTTP Basic against its charge point's secret, acting for the tenant of the path (see the ocpp package).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ocpp(HttpSecurity http) {
+        http.securityMatcher("/ocpp/**");
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
+        http.csrf(csrf -> csrf.disable());
+        http.requestCache(cache -> cache.disable());
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     /** The authorization server: one issuer per tenant at /t/{slug}, the platform's at /platform. */
     @Bean
     @Order(1)

@@ -44,6 +44,8 @@ public class ChargePoints {
     private final PasswordHashing hashing;
     private final LocationGroups groups;
     private final ChargePointTemplates templates;
+    /** Checked against when there is no real hash, so that unknown identities cost as much as known ones. */
+    private volatile String decoyHash;
 
     ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing, LocationGroups groups,
             ChargePointTemplates templates) {
@@ -190,6 +192,34 @@ public class ChargePoints {
             throw new DomainException(ErrorCode.INVALID, "secret", "A charger secret has 8 to 40 characters.");
         }
         rows.setSecretHash(id, hashing.hash(secret));
+    }
+
+    /**
+     * The charge point of the tenant acted for whose OCPP identity is exactly {@code identity} (case-sensitive) and
+     * whose secret is {@code secret}; empty for an unknown identity, a wrong or missing secret, or a DISABLED charge
+     * point. The hash check runs even for unknown identities, so timing tells nothing about which identities exist.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ChargePoint> authenticate(String identity, String secret) {
+        if (identity == null || secret == null || !IDENTITY.matcher(identity).matches() || secret.length() > 200) {
+            hashing.matches("-", decoyHash());
+            return Optional.empty();
+        }
+        Optional<ChargePointRows.Credentials> found = rows.findCredentials(identity);
+        String hash = found.map(ChargePointRows.Credentials::secretHash).orElse(null);
+        boolean matches = hashing.matches(secret, hash == null ? decoyHash() : hash);
+        return found.filter(credentials -> matches && hash != null)
+                .map(ChargePointRows.Credentials::chargePoint)
+                .filter(chargePoint -> chargePoint.status() != AssetTypes.ChargePointStatus.DISABLED);
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = hashing.hash(newSecret());
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     @Transactional(readOnly = true)

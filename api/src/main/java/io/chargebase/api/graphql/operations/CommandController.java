@@ -28,6 +28,8 @@ import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
+import io.chargebase.api.ocpp.ChargerCommandException;
+import io.chargebase.api.ocpp.ChargerCommands;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.assets.ChargePoint;
@@ -111,13 +113,13 @@ class CommandController {
     record ChargerCommandPayload(ChargerCommand command, List<UserError> userErrors) {
     }
 
-    private final CommandSender sender;
+    private final ChargerCommands sender;
     private final ChargerCommandLog log;
     private final LocalAuthLists localLists;
     private final ChargePoints chargePoints;
     private final Duration timeout;
 
-    CommandController(CommandSender sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
+    CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
             @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout) {
         this.sender = sender;
         this.log = log;
@@ -355,7 +357,7 @@ class CommandController {
         }
         CompletionStage<JsonNode> answer;
         try {
-            answer = sender.send(tenant.tenantId(), logged.chargePointId(), action, payload, timeout);
+            answer = sender.call(tenant.tenantId(), logged.chargePointId(), action, payload, timeout);
         } catch (RuntimeException notSent) {
             answer = CompletableFuture.failedFuture(notSent);
         }
@@ -366,12 +368,12 @@ class CommandController {
                         JSON.writeValueAsString(response), null), List.of());
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            ChargerCommand.Outcome outcome = cause instanceof CommandSender.Failure known ? switch (known.kind()) {
-                case OFFLINE -> ChargerCommand.Outcome.OFFLINE;
-                case TIMED_OUT -> ChargerCommand.Outcome.TIMED_OUT;
-                case CALL_ERROR -> ChargerCommand.Outcome.CALL_ERROR;
-                case FAILED -> ChargerCommand.Outcome.FAILED;
-            } : ChargerCommand.Outcome.FAILED;
+            ChargerCommand.Outcome outcome = switch (cause) {
+                case ChargerCommandException.Offline offline -> ChargerCommand.Outcome.OFFLINE;
+                case ChargerCommandException.TimedOut timedOut -> ChargerCommand.Outcome.TIMED_OUT;
+                case ChargerCommandException.Rejected rejected -> ChargerCommand.Outcome.CALL_ERROR;
+                default -> ChargerCommand.Outcome.FAILED;
+            };
             return new ChargerCommandPayload(log.complete(logged.id(), outcome, null, null, String.valueOf(cause.getMessage())), List.of());
         }));
     }

@@ -63,6 +63,15 @@ public class ChargePointRows {
         return jdbc.sql("select " + COLUMNS + " from charge_point where id = ?").param(id).query(ChargePointRows::chargePoint).optional();
     }
 
+    /** The charge point with this exact identity and its secret hash (null when it has none). */
+    public Optional<Credentials> findCredentials(String identity) {
+        return jdbc.sql("select " + COLUMNS + ", secret_hash from charge_point where ocpp_identity = ?").param(identity)
+                .query((rs, row) -> new Credentials(chargePoint(rs, row), rs.getString("secret_hash"))).optional();
+    }
+
+    public record Credentials(ChargePoint chargePoint, String secretHash) {
+    }
+
     public ChargePoint setStatus(UUID id, AssetTypes.ChargePointStatus status) {
         return jdbc.sql("update charge_point set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(status.name(), id).query(ChargePointRows::chargePoint).single();

@@ -1,0 +1,195 @@
+package io.chargebase.api.ocpp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import io.chargebase.domain.charging.ChargerEvents;
+import io.chargebase.domain.charging.ChargerRef;
+import io.chargebase.ocpp.rpc.Call;
+import io.chargebase.ocpp.rpc.CallError;
+import io.chargebase.ocpp.rpc.CallResult;
+import io.chargebase.ocpp.rpc.Decoded;
+import io.chargebase.ocpp.rpc.FrameCodec;
+import io.chargebase.ocpp.rpc.FramingFailure;
+import io.chargebase.ocpp.rpc.RpcEndpoint;
+import io.chargebase.ocpp.rpc.RpcSettings;
+import io.chargebase.ocpp.rpc.TimeoutScheduler;
+import io.chargebase.ocpp.v16.CentralSystemRules16;
+import io.chargebase.ocpp.v16.Ocpp16CallHandler;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One charger's open socket: its RPC endpoint, and the order its frames are handled in. Frames are handled one after
+ * another on virtual threads, never on the socket's I/O thread, so a slow database stalls only this charger. Every
+ * frame, both ways, goes to the communication log. Everything the domain is told runs acting for the charger's
+ * tenant, which comes from the path the charger authenticated on.
+ */
+final class ChargerConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(ChargerConnection.class);
+    /** A charger that sends faster than it is answered is flooding; it is closed rather than queued without end. */
+    private static final int MAX_QUEUED_FRAMES = 100;
+    private static final int MAX_REMEMBERED_IDS = 256;
+    private static final CentralSystemRules16 RULES = new CentralSystemRules16();
+
+    private final UUID id = UUID.randomUUID();
+    private final ChargerRef charger;
+    private final TenantScope scope;
+    private final WebSocketSession session;
+    private final ChargerEvents events;
+    private final Executor executor;
+    private final Clock clock;
+    private final FrameCodec codec;
+    private final RpcEndpoint endpoint;
+    /** The action of each call in flight, by message id, so that answers are logged with their action. */
+    private final Map<String, String> actions = new ConcurrentHashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    ChargerConnection(ChargerRef charger, WebSocketSession session, ChargerEvents events, Executor executor, TimeoutScheduler timeouts,
+            Clock clock, int maxFrameChars) {
+        this.charger = charger;
+        this.scope = TenantScope.of(charger.tenantId());
+        this.session = session;
+        this.events = events;
+        this.executor = executor;
+        this.clock = clock;
+        this.codec = new FrameCodec(maxFrameChars);
+        this.endpoint = new RpcEndpoint(charger.tenantId().value() + "/" + charger.identity(), this::send, RULES,
+                new Ocpp16CallHandler(events, charger), timeouts, RpcSettings.defaults().withMaxFrameChars(maxFrameChars));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    ChargerRef charger() {
+        return charger;
+    }
+
+    /** A text frame from the charger: queued behind the ones before it. */
+    void received(String text) {
+        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+            log.warn("Charger {} sends faster than it is answered; closing its socket", charger);
+            close(CloseStatus.POLICY_VIOLATION.withReason("Too many frames waiting"));
+            return;
+        }
+        synchronized (this) {
+            tail = tail.thenRunAsync(() -> handle(text), executor);
+        }
+    }
+
+    CompletionStage<JsonNode> call(String action, JsonNode payload, Duration timeout) {
+        return endpoint.call(action, payload, timeout);
+    }
+
+    void ping() {
+        try {
+            session.sendMessage(new PingMessage());
+        } catch (IOException | RuntimeException e) {
+            log.debug("Ping to {} failed; closing", charger, e);
+            close(CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
+    void close(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the socket of {} failed", charger, e);
+        }
+    }
+
+    /** The socket closed: calls still waiting fail, answers still being prepared are dropped. */
+    void closed() {
+        endpoint.close();
+    }
+
+    private void handle(String text) {
+        // log lines of this charger's work carry its tenant, as requests' do
+        MDC.put("tenant", charger.tenantId().toString());
+        try (TenantContext.Binding ignored = TenantContext.bind(scope)) {
+            logFrame(ChargerEvents.FrameDirection.IN, text);
+            endpoint.onFrame(text);
+        } catch (RuntimeException e) {
+            // whatever a charger sends, the next frame must still be handled
+            log.error("Frame from {} could not be handled", charger, e);
+        } finally {
+            queued.decrementAndGet();
+            MDC.remove("tenant");
+        }
+    }
+
+    private void send(String frame) {
+        logFrame(ChargerEvents.FrameDirection.OUT, frame);
+        try {
+            session.sendMessage(new TextMessage(frame));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs domain work acting for the charger's tenant. Outgoing frames may be sent from a caller's thread inside a
+     * transaction begun for another scope (an OU admin's command), where the scope cannot switch: there the work
+     * moves to a thread of its own.
+     */
+    private void asCharger(Runnable work) {
+        if (!scope.equals(TenantContext.current()) && TransactionSynchronizationManager.isActualTransactionActive()) {
+            executor.execute(() -> TenantContext.runAs(scope, work));
+        } else {
+            TenantContext.runAs(scope, work);
+        }
+    }
+
+    private void logFrame(ChargerEvents.FrameDirection direction, String text) {
+        String messageId = null;
+        String action = null;
+        try {
+            switch (codec.decode(text)) {
+                case Decoded.Message(Call call) -> {
+                    messageId = call.messageId();
+                    action = call.action();
+                    if (actions.size() < MAX_REMEMBERED_IDS) {
+                        actions.put(messageId, action);
+                    }
+                }
+                case Decoded.Message(CallResult result) -> {
+                    messageId = result.messageId();
+                    action = actions.remove(messageId);
+                }
+                case Decoded.Message(CallError error) -> {
+                    messageId = error.messageId();
+                    action = actions.remove(messageId);
+                }
+                case FramingFailure failure -> messageId = failure.messageId().orElse(null);
+            }
+            String loggedAction = action;
+            String loggedId = messageId;
+            java.time.Instant at = clock.instant();
+            asCharger(() -> events.frame(charger, direction, loggedAction, loggedId, text, at));
+        } catch (RuntimeException e) {
+            log.warn("Frame of {} could not be written to the communication log", charger, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.chargebase.api.ocpp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriUtils;
+
+import io.chargebase.domain.assets.ChargePoint;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.charging.ChargerRef;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantRef;
+import io.chargebase.tenancy.TenantScope;
+import io.chargebase.tenancy.Tenants;
+
+/**
+ * Lets a charger's WebSocket upgrade through only when it offers {@code ocpp1.6} and authenticates with HTTP Basic
+ * (OCPP security profiles 1 and 2): user name the charge point identity from the path, password its secret. The
+ * tenant comes from the path alone and the charge point is looked up acting for it, so a charger can authenticate
+ * only under its own tenant's path. Unknown tenant, unknown identity, wrong password and a disabled charge point all
+ * get the same 401, after the same password-hash work, so none of them can be told from another.
+ */
+@Component
+class OcppHandshake implements HandshakeInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(OcppHandshake.class);
+    static final String CHARGER = ChargerRef.class.getName();
+    private static final String REALM = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
+
+    private final Tenants tenants;
+    private final ChargePoints chargePoints;
+
+    OcppHandshake(Tenants tenants, ChargePoints chargePoints) {
+        this.tenants = tenants;
+        this.chargePoints = chargePoints;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        if (!offersOcpp16(request.getHeaders())) {
+            // OCPP-J 1.6 §3.1.2: without a subprotocol both sides agree on there is no OCPP connection
+            log.info("Refused an OCPP upgrade from {} without subprotocol {}", request.getRemoteAddress(), OcppSocketHandler.PROTOCOL);
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        Optional<Path> path = Path.parse(request.getURI().getRawPath());
+        Optional<String> password = path.flatMap(p -> basicPassword(request.getHeaders(), p.identity()));
+        Optional<TenantRef> tenant = path.flatMap(p -> tenants.findBySlug(p.tenantSlug())).filter(TenantRef::isActive);
+        TenantScope scope = tenant.<TenantScope>map(t -> TenantScope.of(t.id())).orElse(TenantScope.NOBODY);
+        // Acting for nobody, the lookup finds nothing but still checks a hash: an unknown tenant costs what a known one does.
+        Optional<ChargePoint> chargePoint = TenantContext.callAs(scope, () -> chargePoints.authenticate(
+                path.map(Path::identity).orElse(null), password.orElse(null)));
+        if (tenant.isEmpty() || chargePoint.isEmpty()) {
+            log.info("Refused OCPP connection to {} from {}", request.getURI().getRawPath(), request.getRemoteAddress());
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            return false;
+        }
+        attributes.put(CHARGER, new ChargerRef(tenant.get().id(), chargePoint.get().id(), chargePoint.get().ocppIdentity()));
+        return true;
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
+    }
+
+    private static boolean offersOcpp16(HttpHeaders headers) {
+        List<String> offered = headers.get("Sec-WebSocket-Protocol");
+        return offered != null && offered.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(protocol -> protocol.strip().equals(OcppSocketHandler.PROTOCOL));
+    }
+
+    /** The password, when the Basic credentials name exactly this identity (which may itself contain colons). */
+    private static Optional<String> basicPassword(HttpHeaders headers, String identity) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            String prefix = identity + ":";
+            return credentials.startsWith(prefix) ? Optional.of(credentials.substring(prefix.length())) : Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /ocpp/{tenantSlug}/{chargePointIdentity}}, the identity percent-decoded and kept case-sensitive. */
+    record Path(String tenantSlug, String identity) {
+
+        static Optional<Path> parse(String rawPath) {
+            String[] segments = rawPath == null ? new String[0] : rawPath.split("/", -1);
+            if (segments.length != 4 || !segments[0].isEmpty() || !segments[1].equals("ocpp") || segments[2].isEmpty() || segments[3].isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Path(UriUtils.decode(segments[2], StandardCharsets.UTF_8),
+                        UriUtils.decode(segments[3], StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException badEscape) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The chargers' transport: OCPP-J 1.6 over WebSocket at {@code /ocpp/{tenantSlug}/{chargePointIdentity}}. The
+ * handshake authenticates a charger with HTTP Basic in its tenant's scope; each socket gets an RPC endpoint whose
+ * calls go to the domain's {@code ChargerEvents}; {@link io.chargebase.api.ocpp.ChargerCommands} sends commands to
+ * a charger wherever it is connected, relaying through PostgreSQL LISTEN/NOTIFY to the instance that holds its
+ * socket (the connection registry says which).
+ */
+package io.chargebase.api.ocpp;
