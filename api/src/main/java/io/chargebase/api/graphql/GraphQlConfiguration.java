@@ -44,6 +44,21 @@ class GraphQlConfiguration {
         return wiring -> wiring.scalar(DATE_TIME).scalar(DECIMAL);
     }
 
+    /** A subscription refused as it starts (unknown object, no access) says why, like a query would. */
+    @Bean
+    org.springframework.graphql.execution.SubscriptionExceptionResolver subscriptionErrors() {
+        return new org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex) {
+                if (ex instanceof BadRequestException || ex instanceof DomainException || ex instanceof GlobalId.UnknownIdException) {
+                    return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+                }
+                log.error("Subscription failed", ex);
+                return null;
+            }
+        };
+    }
+
     @Bean
     PolicyInstrumentation policyInstrumentation() {
         return new PolicyInstrumentation();

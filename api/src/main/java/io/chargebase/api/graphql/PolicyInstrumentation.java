@@ -25,6 +25,8 @@ import io.chargebase.api.security.Role;
  */
 public class PolicyInstrumentation extends SimplePerformantInstrumentation {
 
+    private static final io.micrometer.context.ContextSnapshotFactory SNAPSHOTS = io.micrometer.context.ContextSnapshotFactory.builder().build();
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
@@ -35,11 +37,20 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
         String coordinate = parent.getName() + "." + environment.getField().getName();
         Access access = OperationPolicy.of(coordinate).orElse(null);
         return env -> {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            boolean signedIn = authentication instanceof JwtAuthenticationToken;
-            if (access != null && access.allows(roles(authentication)) && (signedIn || access.allowsAnonymous())) {
-                return dataFetcher.get(env);
+            // over HTTP the caller is on this thread already; over WebSocket it travels in the GraphQL context
+            try (var restored = SNAPSHOTS.captureFrom(env.getGraphQlContext()).setThreadLocals()) {
+                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                boolean signedIn = authentication instanceof JwtAuthenticationToken;
+                if (access != null && access.allows(roles(authentication)) && (signedIn || access.allowsAnonymous())) {
+                    return dataFetcher.get(env);
+                }
+                return refused(env, access, coordinate, signedIn);
             }
+        };
+    }
+
+    private static DataFetcherResult<Object> refused(graphql.schema.DataFetchingEnvironment env, Access access, String coordinate, boolean signedIn) {
+        {
             ErrorType type = signedIn || (access != null && access.allowsAnonymous()) ? ErrorType.FORBIDDEN : ErrorType.UNAUTHENTICATED;
             String message = type == ErrorType.UNAUTHENTICATED
                     ? "Sign in: this operation needs a bearer token."
@@ -47,7 +58,7 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
             return DataFetcherResult.newResult()
                     .error(GraphqlErrorBuilder.newError(env).errorType(type).message(message).build())
                     .build();
-        };
+        }
     }
 
     private static boolean isRoot(GraphQLObjectType type, GraphQLSchema schema) {

@@ -1,0 +1,170 @@
+package io.chargebase.api.ocpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.ocpp.simulator.SimulatedCharger;
+
+/**
+ * The central-system commands as an operator runs them: GraphQL mutation → actions log → the charger over its
+ * socket → its answer back in the payload and the log. Named after the OCA 1.6 CSMS test cases they cover.
+ */
+class CommandIT extends OcppIntegrationTest {
+
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor();
+    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    @AfterAll
+    static void stopTimers() {
+        TIMERS.shutdownNow();
+    }
+
+    private record Connected(String admin, String chargePointId, SimulatedCharger charger) {
+    }
+
+    private Connected connected(String identity) {
+        TestTenant tenant = aTenant();
+        RegisteredCharger registered = aCharger(tenant, identity);
+        SimulatedCharger charger = SimulatedCharger.connect(HTTP, TIMERS, "ws://localhost:" + port + "/ocpp/" + registered.slug() + "/",
+                identity, registered.secret()).join();
+        charger.call("BootNotification", SimulatedCharger.object().put("chargePointVendor", "ACME").put("chargePointModel", "X1"))
+                .toCompletableFuture().join();
+        return new Connected(tokenOf(tenant), GlobalId.encode("ChargePoint", registered.ref().chargePointId()), charger);
+    }
+
+    private JsonNode command(Connected connected, String document, Map<String, Object> input) {
+        Map<String, Object> withCharger = new java.util.HashMap<>(input);
+        withCharger.put("chargePointId", connected.chargePointId());
+        JsonNode payload = mutate(connected.admin(), "tenant-portal/" + document, withCharger);
+        assertThat(payload.path("userErrors")).as(payload.toString()).isEmpty();
+        return payload.path("command");
+    }
+
+    @Test
+    void TC_013_CSMS_and_TC_014_CSMS_resetsAreAnsweredAndLoggedWithWhoAndWhy() {
+        Connected connected = connected("CMD-RESET");
+        try (SimulatedCharger charger = connected.charger()) {
+            JsonNode hard = command(connected, "Reset", Map.of("type", "HARD", "reason", "Firmware hangs"));
+            assertThat(hard.path("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(hard.path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(hard.path("request").asString().replace(" ", "")).contains("\"type\":\"Hard\"");
+            assertThat(hard.path("reason").asString()).isEqualTo("Firmware hangs");
+            assertThat(hard.path("requestedBy").asString()).isNotBlank();
+            command(connected, "Reset", Map.of("type", "SOFT"));
+            JsonNode log = graphQl().document(connected.admin(), "tenant-portal/ChargePointCommands", Map.of("id", connected.chargePointId()))
+                    .data().path("node").path("commands");
+            assertThat(log.path("totalCount").asInt()).isEqualTo(2);
+            assertThat(log.path("edges").get(0).path("node").path("request").asString().replace(" ", "")).as("newest first").contains("Soft");
+        }
+    }
+
+    @Test
+    void TC_019_1_CSMS_TC_019_2_CSMS_TC_021_CSMS_TC_040_1_CSMS_configurationIsReadAndChanged() {
+        Connected connected = connected("CMD-CONFIG");
+        try (SimulatedCharger charger = connected.charger()) {
+            JsonNode all = command(connected, "GetConfiguration", Map.of());
+            assertThat(all.path("response").asString().replace(" ", "")).contains("HeartbeatInterval", "MeterValueSampleInterval");
+            JsonNode changed = command(connected, "ChangeConfiguration", Map.of("key", "HeartbeatInterval", "value", "60"));
+            assertThat(changed.path("chargerStatus").asString()).isEqualTo("Accepted");
+            JsonNode one = command(connected, "GetConfiguration", Map.of("keys", List.of("HeartbeatInterval", "NoSuchKey")));
+            assertThat(one.path("response").asString().replace(" ", "")).contains("\"value\":\"60\"").contains("\"unknownKey\":[\"NoSuchKey\"]");
+            assertThat(command(connected, "ChangeConfiguration", Map.of("key", "NoSuchKey", "value", "1")).path("chargerStatus").asString())
+                    .isEqualTo("NotSupported");
+        }
+    }
+
+    @Test
+    void TC_043_4_CSMS_TC_043_5_CSMS_TC_042_2_CSMS_localListsAreFullThenDifferential() {
+        Connected connected = connected("CMD-LIST");
+        try (SimulatedCharger charger = connected.charger()) {
+            mutate(connected.admin(), "tenant-portal/CreateToken", Map.of("uid", "AA000001", "type", "RFID"));
+            String blocked = mutate(connected.admin(), "tenant-portal/CreateToken", Map.of("uid", "AA000002", "type", "RFID")).path("token")
+                    .path("id").asString();
+            assertThat(command(connected, "GetLocalListVersion", Map.of()).path("response").asString().replace(" ", "")).contains("\"listVersion\":0");
+            JsonNode full = command(connected, "SendLocalList", Map.of("updateType", "FULL"));
+            assertThat(full.path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(full.path("request").asString().replace(" ", "")).contains("AA000001", "AA000002", "\"updateType\":\"Full\"", "\"listVersion\":1");
+            mutate(connected.admin(), "tenant-portal/BlockToken", Map.of("tokenId", blocked, "reason", "Lost"));
+            JsonNode differential = command(connected, "SendLocalList", Map.of("updateType", "DIFFERENTIAL"));
+            assertThat(differential.path("request").asString().replace(" ", "")).contains("AA000002", "Blocked", "\"listVersion\":2").doesNotContain("AA000001");
+            JsonNode chargePoint = graphQl().document(connected.admin(), "tenant-portal/ChargePointCommands", Map.of("id", connected.chargePointId()))
+                    .data().path("node");
+            assertThat(chargePoint.path("localListVersion").asInt()).isEqualTo(2);
+            assertThat(command(connected, "GetLocalListVersion", Map.of()).path("response").asString().replace(" ", "")).contains("\"listVersion\":2");
+        }
+    }
+
+    @Test
+    void TC_010_CSMS_TC_012_CSMS_remoteStartAndStopReachTheCharger() {
+        Connected connected = connected("CMD-REMOTE");
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (SimulatedCharger charger = connected.charger()) {
+            charger.onRemote((action, payload) -> received.add(action + " " + payload));
+            assertThat(command(connected, "RemoteStartTransaction", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6")).path("chargerStatus")
+                    .asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "RemoteStopTransaction", Map.of("transactionId", 42)).path("chargerStatus").asString())
+                    .isEqualTo("Accepted");
+            eventually(() -> received.size() == 2);
+            assertThat(received.get(0)).contains("RemoteStartTransaction", "04A1B2C3D4E5F6");
+            assertThat(command(connected, "TriggerMessage", Map.of("requestedMessage", "HEARTBEAT")).path("chargerStatus").asString())
+                    .isEqualTo("Accepted");
+            assertThat(command(connected, "UnlockConnector", Map.of("connectorId", 1)).path("chargerStatus").asString()).isEqualTo("Unlocked");
+            assertThat(command(connected, "ChangeAvailability", Map.of("connectorId", 0, "type", "INOPERATIVE")).path("chargerStatus").asString())
+                    .isEqualTo("Accepted");
+            assertThat(command(connected, "ClearCache", Map.of()).path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "ReserveNow", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6",
+                    "expiryDate", Instant.now().plusSeconds(900).toString())).path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "DataTransfer", Map.of("vendorId", "com.example")).path("chargerStatus").asString())
+                    .isEqualTo("UnknownVendorId");
+            assertThat(command(connected, "GetDiagnostics", Map.of("location", "ftp://diag.example.com/up")).path("response").asString().replace(" ", ""))
+                    .contains("fileName");
+        }
+    }
+
+    @Test
+    void aChargerThatIsNotConnectedIsReportedOfflineAndBadInputIsRefused() {
+        Connected connected = connected("CMD-OFFLINE");
+        connected.charger().close();
+        eventually(() -> "OFFLINE".equals(command(connected, "ClearCache", Map.of()).path("outcome").asString()));
+        JsonNode pastReservation = mutate(connected.admin(), "tenant-portal/ReserveNow", Map.of("chargePointId", connected.chargePointId(),
+                "connectorId", 1, "idTag", "AA", "expiryDate", "2020-01-01T00:00:00Z"));
+        assertThat(pastReservation.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
+        JsonNode badUri = mutate(connected.admin(), "tenant-portal/GetDiagnostics", Map.of("chargePointId", connected.chargePointId(),
+                "location", "not a uri"));
+        assertThat(badUri.path("userErrors").get(0).path("field").toString()).contains("location");
+        JsonNode differentialFirst = mutate(connected.admin(), "tenant-portal/SendLocalList", Map.of("chargePointId", connected.chargePointId(),
+                "updateType", "DIFFERENTIAL"));
+        assertThat(differentialFirst.path("userErrors").get(0).path("message").asString()).contains("full list first");
+        JsonNode badProfile = command(connected, "SetChargingProfile", Map.of("connectorId", 1, "chargingProfileJson", "{}"));
+        assertThat(badProfile.path("outcome").asString()).isEqualTo("FAILED");
+        assertThat(badProfile.path("error").asString()).isNotBlank();
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
