@@ -22,6 +22,7 @@ public final class Types {
     public static final String TARIFF_PLAN = "TariffPlan";
     public static final String CPO_CDR = "CpoCdr";
     public static final String MSP_CDR = "MspCdr";
+    public static final String CHARGING_SESSION = "ChargingSession";
 
     private Types() {
     }
