@@ -29,9 +29,11 @@ public class ChargingSweeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSweeper.class);
     private static final int TENANT_PAGE = 200;
+    private static final java.time.Duration UNRATED_GRACE = java.time.Duration.ofMinutes(1);
+    private static final int UNRATED_BATCH = 100;
 
     /** What one sweep of one tenant changed. */
-    public record Swept(int chargersMarked, int sessionsFailed) {
+    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated) {
     }
 
     private final Tenants tenants;
@@ -39,10 +41,12 @@ public class ChargingSweeper {
     private final SessionRows sessions;
     private final TenantChargingSettings settings;
     private final TransactionTemplate transactions;
+    private final SessionRating rating;
     private final Clock clock;
 
     ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, SessionRating rating, Clock clock) {
+        this.rating = rating;
         this.tenants = tenants;
         this.chargers = chargers;
         this.sessions = sessions;
@@ -72,13 +76,22 @@ public class ChargingSweeper {
         }
     }
 
-    /** Sweeps one tenant as of {@code now}. */
+    /**
+     * Sweeps one tenant as of {@code now}; also rates finished sessions whose rating was interrupted (a crash between
+     * the stop and its CDR), so that none is lost.
+     */
     public Swept sweep(TenantId tenant, Instant now) {
-        return TenantContext.callAs(TenantScope.of(tenant), () -> transactions.execute(status -> {
-            ChargingSettings current = settings.current();
-            int marked = chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()), now.minus(current.longTermUnavailableAfter()));
-            int failed = sessions.failPending(now.minus(current.failStartTimeout()), now);
-            return new Swept(marked, failed);
-        }));
+        return TenantContext.callAs(TenantScope.of(tenant), () -> {
+            record Changes(int marked, int failed, List<java.util.UUID> unrated) {
+            }
+            Changes changes = transactions.execute(status -> {
+                ChargingSettings current = settings.current();
+                return new Changes(chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()),
+                        now.minus(current.longTermUnavailableAfter())), sessions.failPending(now.minus(current.failStartTimeout()), now),
+                        sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH));
+            });
+            int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();
+            return new Swept(changes.marked(), changes.failed(), rated);
+        });
     }
 }

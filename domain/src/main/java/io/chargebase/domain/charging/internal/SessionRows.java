@@ -105,6 +105,15 @@ public class SessionRows {
                 + "where status = 'PENDING' and created_at < ?").params(time(now), time(createdBefore)).update();
     }
 
+    /** Finished sessions that should have been rated but were not, nor refused (the rating was interrupted). */
+    public List<UUID> unrated(Instant stoppedBefore, int limit) {
+        return jdbc.sql("""
+                        select id from charging_session where status = 'FINISHED' and msp_cdr_id is null and rating_error is null
+                            and not incomplete and evse_id is not null and transaction_id is not null and stop_received_at < ?
+                        order by stop_received_at limit ?""")
+                .params(time(stoppedBefore), limit).query(UUID.class).list();
+    }
+
     public Optional<ChargingSession> find(UUID id) {
         return jdbc.sql("select * from charging_session where id = ?").param(id).query(SessionRows::session).optional();
     }
