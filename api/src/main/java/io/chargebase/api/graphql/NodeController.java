@@ -37,14 +37,17 @@ class NodeController {
     private final io.chargebase.domain.tariffs.TariffPlans tariffPlans;
     private final io.chargebase.domain.charging.Cdrs cdrs;
     private final io.chargebase.domain.operations.ChargerCommandLog commands;
+    private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
             io.chargebase.domain.assets.LocationGroups locationGroups, io.chargebase.domain.organisation.Groups groups,
             io.chargebase.domain.assets.ChargePointTemplates templates, io.chargebase.domain.tariffs.Tariffs tariffs,
             io.chargebase.domain.tariffs.TariffGroups tariffGroups, io.chargebase.domain.tariffs.TariffPlans tariffPlans,
-            io.chargebase.domain.charging.Cdrs cdrs, io.chargebase.domain.operations.ChargerCommandLog commands) {
+            io.chargebase.domain.charging.Cdrs cdrs, io.chargebase.domain.operations.ChargerCommandLog commands,
+            io.chargebase.domain.charging.ChargingSessions chargingSessions) {
         this.commands = commands;
+        this.chargingSessions = chargingSessions;
         this.templates = templates;
         this.tariffs = tariffs;
         this.tariffGroups = tariffGroups;
@@ -97,6 +100,7 @@ class NodeController {
             case Types.CPO_CDR -> cdrs.findCpoCdr(id.id());
             case Types.MSP_CDR -> cdrs.findMspCdr(id.id());
             case Types.CHARGER_COMMAND -> commands.find(id.id());
+            case Types.CHARGING_SESSION -> chargingSessions.find(id.id());
             default -> Optional.empty();
         };
     }

@@ -132,7 +132,11 @@ public final class OperationPolicy {
             entry("Mutation.placeChargePoint", TENANT_ADMINS),
             entry("Mutation.deleteChargePoint", TENANT_ADMINS),
             entry("Mutation.deleteLocation", TENANT_ADMINS),
-            entry("Mutation.updateChargePoint", TENANT_ADMINS));
+            entry("Mutation.updateChargePoint", TENANT_ADMINS),
+            entry("Query.chargingSessions", TENANT_READERS),
+            entry("Query.mySessions", Access.roles(Role.DRIVER)),
+            entry("Query.chargingSettings", TENANT_READERS),
+            entry("Mutation.updateChargingSettings", TENANT_ADMINS));
 
     private OperationPolicy() {
     }

@@ -23,6 +23,7 @@ public final class Types {
     public static final String CPO_CDR = "CpoCdr";
     public static final String MSP_CDR = "MspCdr";
     public static final String CHARGER_COMMAND = "ChargerCommand";
+    public static final String CHARGING_SESSION = "ChargingSession";
 
     private Types() {
     }

@@ -59,6 +59,10 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoPlan;
     private String demoCpoCdr;
     private String demoMspCdr;
+    private String demoSession;
+
+    @Autowired
+    io.chargebase.domain.charging.ChargerEvents chargerEvents;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -112,6 +116,17 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(rated.path("userErrors")).as(rated.toString()).isEmpty();
         demoMspCdr = rated.path("mspCdr").path("id").asString();
         demoCpoCdr = rated.path("mspCdr").path("cpoCdr").path("id").asString();
+        var demoCharger = new io.chargebase.domain.charging.ChargerRef(demoTenant.tenant().id(), GlobalId.decode(demoChargePoint).orElseThrow().id(),
+                "DEMO-ISO-CP");
+        int demoTransaction = io.chargebase.tenancy.TenantContext.callAs(io.chargebase.tenancy.TenantScope.of(demoTenant.tenant().id()),
+                () -> chargerEvents.startTransaction(demoCharger, new io.chargebase.domain.charging.ChargerEvents.TransactionStart(1, "DEADBEEF01", 0,
+                        java.time.Instant.now().minusSeconds(600), null))).transactionId();
+        demoSession = graphQl().document(demo, "tenant-portal/ChargingSessions", Map.of()).data().path("chargingSessions").path("edges").get(0)
+                .path("node").path("id").asString();
+        assertThat(demoTransaction).isPositive();
+        assertThat(mutate(demo, "tenant-portal/UpdateChargingSettings", Map.of("heartbeatIntervalSeconds", 77,
+                "temporarilyUnavailableAfterSeconds", 120, "longTermUnavailableAfterSeconds", 300, "failStartTimeoutSeconds", 60,
+                "inactivityTimeoutSeconds", 1800, "unknownChargePoints", "REFUSE")).path("userErrors")).isEmpty();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
@@ -131,7 +146,8 @@ class TenantIsolationIT extends IntegrationTest {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("Query.node", () -> {
             for (String id : List.of(demoTenantId, demoRoot, demoUnit, demoProfile, demoUser, demoToken, demoLocation, demoChargePoint,
-                    demoGroup, demoPartnerGroup, demoUserGroup, demoTemplate, demoTariff, demoTariffGroup, demoPlan, demoCpoCdr, demoMspCdr)) {
+                    demoGroup, demoPartnerGroup, demoUserGroup, demoTemplate, demoTariff, demoTariffGroup, demoPlan, demoCpoCdr, demoMspCdr,
+                    demoSession)) {
                 assertThat(asAcme("tenant-portal/Node", Map.of("id", id)).data().path("node").isNull()).as(id).isTrue();
             }
         });
@@ -390,6 +406,20 @@ class TenantIsolationIT extends IntegrationTest {
                 "startAt", "2026-11-20T10:00:00Z", "endAt", "2026-11-20T11:00:00Z",
                 "chargingPeriods", List.of(Map.of("startAt", "2026-11-20T10:00:00Z", "dimensions", List.of(Map.of("type", "ENERGY", "volume", "1"))))))));
         cases.put("Mutation.rerateCdr", () -> notFound(acmeMutation("tenant-portal/RerateCdr", Map.of("cpoCdrId", demoCpoCdr))));
+        cases.put("Query.chargingSessions", () -> {
+            assertThat(asAcme("tenant-portal/ChargingSessions", Map.of()).raw()).doesNotContain(demoSession, "DEADBEEF01");
+            assertThat(asAcme("tenant-portal/ChargingSessions", Map.of("filter", Map.of("chargePointId", demoChargePoint))).data()
+                    .path("chargingSessions").path("totalCount").asInt()).isZero();
+            assertThat(asAcme("tenant-portal/ChargingSession", Map.of("id", demoSession)).data().path("node").isNull()).isTrue();
+        });
+        cases.put("Query.mySessions", () -> assertThat(graphQl().document(acmeDriver, "driver-app/MySessions", Map.of()).data()
+                .path("mySessions").path("totalCount").asInt()).isZero());
+        cases.put("Query.chargingSettings", () -> assertThat(asAcme("tenant-portal/ChargingSettings", Map.of()).data().path("chargingSettings")
+                .path("heartbeatIntervalSeconds").asInt()).isEqualTo(300));
+        cases.put("Mutation.updateChargingSettings", () -> assertThat(acmeMutation("tenant-portal/UpdateChargingSettings", Map.of(
+                "heartbeatIntervalSeconds", 99, "temporarilyUnavailableAfterSeconds", 120, "longTermUnavailableAfterSeconds", 300,
+                "failStartTimeoutSeconds", 60, "inactivityTimeoutSeconds", 1800, "unknownChargePoints", "ACCEPT_AS_PENDING"))
+                .path("chargingSettings").path("heartbeatIntervalSeconds").asInt()).isEqualTo(99));
         cases.put("Mutation.signUpDriver", () -> {
             JsonNode signedUp = graphQlOf(acmeTenant).document(acme, "driver-app/SignUpDriver", Map.of("input",
                     Map.of("email", demoUserEmail, "name", "Same address, other tenant", "password", PASSWORD))).payload("signUpDriver");
@@ -468,6 +498,11 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoRated.path("edges").get(0).path("node").path("totalCost").path("exclVat").asString()).isEqualTo("3.1000");
         JsonNode demoCommands = graphQl().document(demo, "tenant-portal/ChargePointCommands", Map.of("id", demoChargePoint)).data().path("node");
         assertThat(demoCommands.path("commands").path("totalCount").asInt()).as("acme's attempts reached no log").isZero();
+        assertThat(graphQl().document(demo, "tenant-portal/ChargingSettings", Map.of()).data().path("chargingSettings")
+                .path("heartbeatIntervalSeconds").asInt()).isEqualTo(77);
+        JsonNode demoSessions = graphQl().document(demo, "tenant-portal/ChargingSessions", Map.of()).data().path("chargingSessions");
+        assertThat(demoSessions.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(demoSessions.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
     }

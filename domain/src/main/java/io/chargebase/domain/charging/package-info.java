@@ -1,5 +1,9 @@
 /**
- * Charging records: CPO CDRs as the charge point operator produced them, and MSP CDRs, the same sessions rated
- * with the tenant's tariffs (versioned: re-rating writes the next version and keeps the previous ones).
+ * Charging and its records. {@link io.chargebase.domain.charging.ChargingStations} is the platform's side of every
+ * charger (the {@link io.chargebase.domain.charging.ChargerEvents} port the OCPP adapter reports to): connection state,
+ * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. A finished
+ * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
+ * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
+ * then tells billing. {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds.
  */
 package io.chargebase.domain.charging;

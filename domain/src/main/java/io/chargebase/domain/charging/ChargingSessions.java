@@ -1,0 +1,76 @@
+package io.chargebase.domain.charging;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chargebase.domain.charging.internal.ChargerRows;
+import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.organisation.Page;
+
+/** Reads of sessions, meter values, charger connection state, connector statuses and the communication log. */
+@Service
+@Transactional(readOnly = true)
+public class ChargingSessions {
+
+    public static final int MAX_METER_VALUES = 5000;
+
+    private final SessionRows sessions;
+    private final ChargerRows chargers;
+    private final SessionRating rating;
+
+    ChargingSessions(SessionRows sessions, ChargerRows chargers, SessionRating rating) {
+        this.sessions = sessions;
+        this.chargers = chargers;
+        this.rating = rating;
+    }
+
+    public Page<ChargingSession> sessions(SessionQuery query, UUID afterId, int limit) {
+        return sessions.page(query, afterId, limit);
+    }
+
+    public Optional<ChargingSession> find(UUID id) {
+        return sessions.find(id);
+    }
+
+    public Optional<ChargingSession> byTransaction(int transactionId) {
+        return sessions.byTransaction(transactionId);
+    }
+
+    /** The session's samples in time order, at most {@link #MAX_METER_VALUES}. */
+    public List<MeterValue> meterValues(UUID sessionId) {
+        return sessions.meterValues(sessionId, MAX_METER_VALUES);
+    }
+
+    public Optional<ChargerConnection> connection(UUID chargePointId) {
+        return chargers.connection(chargePointId);
+    }
+
+    public List<ChargerConnection> connections(Collection<UUID> chargePointIds) {
+        return chargers.connections(chargePointIds);
+    }
+
+    public List<ConnectorState> connectorStates(Collection<UUID> chargePointIds) {
+        return chargers.connectorStates(chargePointIds);
+    }
+
+    /** Newest first, {@code limit + 1} rows so the caller learns whether more follow. */
+    public List<ConnectorState> statusHistory(UUID chargePointId, Long beforeId, int limit) {
+        return chargers.history(chargePointId, beforeId, limit + 1);
+    }
+
+    /** Newest first, {@code limit + 1} rows so the caller learns whether more follow. */
+    public List<LoggedFrame> communicationLog(UUID chargePointId, Long beforeId, int limit) {
+        return chargers.log(chargePointId, beforeId, limit + 1);
+    }
+
+    /** Rates a finished session that could not be rated before (a tariff was missing); the MSP CDR, if it can be now. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Optional<UUID> rateAgain(UUID sessionId) {
+        return rating.rate(sessionId);
+    }
+}

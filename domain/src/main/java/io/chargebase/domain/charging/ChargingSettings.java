@@ -1,0 +1,47 @@
+package io.chargebase.domain.charging;
+
+import java.time.Duration;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
+
+/**
+ * A tenant's charging settings: the heartbeat interval chargers are told at boot; after how long without a message a
+ * charger is temporarily, then long-term unavailable; how long a session may wait for the car before it fails
+ * (fail-start); how long an active session may go without any message (inactivity); and whether a charger whose identity
+ * is not registered is refused or accepted as pending.
+ */
+public record ChargingSettings(Duration heartbeatInterval, Duration temporarilyUnavailableAfter, Duration longTermUnavailableAfter,
+        Duration failStartTimeout, Duration inactivityTimeout, UnknownChargePoints unknownChargePoints) {
+
+    public enum UnknownChargePoints { REFUSE, ACCEPT_AS_PENDING }
+
+    /** The platform defaults, as the manual gives them. */
+    public static final ChargingSettings DEFAULTS = new ChargingSettings(Duration.ofSeconds(300), Duration.ofSeconds(120),
+            Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofMinutes(30), UnknownChargePoints.REFUSE);
+
+    /** The same settings, or a failure naming the first that is out of range. */
+    public ChargingSettings validated() {
+        within("heartbeatInterval", heartbeatInterval, 10, 86_400);
+        within("temporarilyUnavailableAfter", temporarilyUnavailableAfter, 10, 86_400);
+        within("longTermUnavailableAfter", longTermUnavailableAfter, 10, 604_800);
+        within("failStartTimeout", failStartTimeout, 10, 86_400);
+        within("inactivityTimeout", inactivityTimeout, 60, 604_800);
+        if (unknownChargePoints == null) {
+            throw new DomainException(ErrorCode.REQUIRED, "unknownChargePoints", "Say whether unknown charge points are refused or pending.");
+        }
+        if (longTermUnavailableAfter.compareTo(temporarilyUnavailableAfter) <= 0) {
+            throw new DomainException(ErrorCode.INVALID, "longTermUnavailableAfter", "Long-term unavailability follows temporary unavailability.");
+        }
+        return this;
+    }
+
+    private static void within(String field, Duration value, long minSeconds, long maxSeconds) {
+        if (value == null) {
+            throw new DomainException(ErrorCode.REQUIRED, field, "A duration is required.");
+        }
+        if (value.toSeconds() < minSeconds || value.toSeconds() > maxSeconds || value.toMillis() % 1000 != 0) {
+            throw new DomainException(ErrorCode.INVALID, field, "Whole seconds from " + minSeconds + " to " + maxSeconds + ".");
+        }
+    }
+}

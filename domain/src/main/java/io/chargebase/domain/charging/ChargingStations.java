@@ -1,0 +1,160 @@
+package io.chargebase.domain.charging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.charging.internal.ChargerRows;
+import io.chargebase.domain.charging.internal.SessionRows;
+
+/**
+ * The platform's side of every charger: what the OCPP adapter reports lands here, under the charger's tenant scope.
+ * Every message marks the charger as heard from. Sessions are {@link Transactions}' business; the communication log
+ * is written in the background by {@link CommunicationLog}.
+ *
+ * <p>A BootNotification in the middle of a session leaves the session active: an OCPP 1.6 charger keeps its
+ * transactions across a reboot and replays their StopTransaction, which then finishes the session as usual.
+ */
+@Service
+public class ChargingStations implements ChargerEvents {
+
+    private final ChargerRows chargers;
+    private final SessionRows sessions;
+    private final Transactions transactions;
+    private final TenantChargingSettings settings;
+    private final CommunicationLog log;
+    private final ChargePoints chargePoints;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ChargingStations(ChargerRows chargers, SessionRows sessions, Transactions transactions, TenantChargingSettings settings, CommunicationLog log,
+            ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock) {
+        this.chargers = chargers;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.log = log;
+        this.chargePoints = chargePoints;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Override
+    public void connected(ChargerRef charger, String remoteAddress, String protocol) {
+        tx.executeWithoutResult(status -> chargers.connected(charger.chargePointId(), remoteAddress, protocol, clock.instant()));
+    }
+
+    @Override
+    public void disconnected(ChargerRef charger) {
+        tx.executeWithoutResult(status -> chargers.disconnected(charger.chargePointId(), clock.instant()));
+    }
+
+    @Override
+    public void frame(ChargerRef charger, FrameDirection direction, String action, String messageId, String text, Instant at) {
+        log.append(charger, direction, action, messageId, text, at == null ? clock.instant() : at);
+    }
+
+    @Override
+    public Boot boot(ChargerRef charger, BootInfo info) {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            ChargingSettings current = settings.current();
+            // sessions are left as they are: the charger replays the StopTransaction of what ran before the reboot
+            RegistrationStatus registration = chargers.chargePointStatus(charger.chargePointId())
+                    .map(cp -> cp.equals(AssetTypes.ChargePointStatus.DISABLED.name()) ? RegistrationStatus.REJECTED : RegistrationStatus.ACCEPTED)
+                    .orElse(RegistrationStatus.REJECTED);
+            chargers.booted(charger.chargePointId(), info, registration, now);
+            return new Boot(registration, now, current.heartbeatInterval());
+        });
+    }
+
+    @Override
+    public Instant heartbeat(ChargerRef charger) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> chargers.seen(charger.chargePointId(), now));
+        return now;
+    }
+
+    @Override
+    public void status(ChargerRef charger, ConnectorStatus status) {
+        tx.executeWithoutResult(t -> {
+            Instant now = clock.instant();
+            chargers.seen(charger.chargePointId(), now);
+            Instant at = status.timestamp() == null ? now : status.timestamp();
+            boolean latest = chargers.connectorState(charger.chargePointId(), status.connectorId())
+                    .map(previous -> !previous.statusAt().isAfter(at)).orElse(true);
+            chargers.status(charger.chargePointId(), status, at, now);
+            if (status.connectorId() > 0 && latest) {
+                sessions.evseAt(charger.chargePointId(), status.connectorId()).ifPresent(evse -> chargePoints.findEvse(evse)
+                        .filter(e -> e.status() != AssetTypes.EvseStatus.PLANNED && e.status() != AssetTypes.EvseStatus.REMOVED)
+                        .ifPresent(e -> chargePoints.setEvseStatus(evse, evseStatus(status.status()))));
+            }
+        });
+    }
+
+    @Override
+    public IdTagInfo authorize(ChargerRef charger, String idTag) {
+        heartbeat(charger);
+        return transactions.authorize(charger, idTag);
+    }
+
+    @Override
+    public Started startTransaction(ChargerRef charger, TransactionStart start) {
+        heartbeat(charger);
+        return transactions.start(charger, start);
+    }
+
+    @Override
+    public void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<MeterSample> samples) {
+        heartbeat(charger);
+        transactions.meterValues(charger, connectorId, transactionId, samples);
+    }
+
+    @Override
+    public IdTagInfo stopTransaction(ChargerRef charger, TransactionStop stop) {
+        heartbeat(charger);
+        return transactions.stop(charger, stop);
+    }
+
+    @Override
+    public DataTransferAnswer dataTransfer(ChargerRef charger, String vendorId, String messageId, String data) {
+        heartbeat(charger);
+        return new DataTransferAnswer(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
+    }
+
+    @Override
+    public void firmwareStatus(ChargerRef charger, String status) {
+        heartbeat(charger);
+        tx.executeWithoutResult(t -> chargers.firmwareStatus(charger.chargePointId(), status));
+    }
+
+    @Override
+    public void diagnosticsStatus(ChargerRef charger, String status) {
+        heartbeat(charger);
+        tx.executeWithoutResult(t -> chargers.diagnosticsStatus(charger.chargePointId(), status));
+    }
+
+    /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
+    public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
+        return transactions.expectStart(charger, connectorId, idTag);
+    }
+
+    /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */
+    static AssetTypes.EvseStatus evseStatus(String ocppStatus) {
+        return switch (ocppStatus == null ? "" : ocppStatus) {
+            case "Available" -> AssetTypes.EvseStatus.AVAILABLE;
+            case "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing" -> AssetTypes.EvseStatus.CHARGING;
+            case "Reserved" -> AssetTypes.EvseStatus.RESERVED;
+            case "Unavailable" -> AssetTypes.EvseStatus.INOPERATIVE;
+            case "Faulted" -> AssetTypes.EvseStatus.OUTOFORDER;
+            default -> AssetTypes.EvseStatus.UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package io.chargebase.domain.charging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.charging.internal.ChargerRows;
+import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.tenancy.Tenant;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantId;
+import io.chargebase.tenancy.TenantScope;
+import io.chargebase.tenancy.Tenants;
+
+/**
+ * Applies each tenant's thresholds: chargers silent too long turn temporarily, then long-term unavailable, and
+ * sessions that waited for the car past the fail-start timeout fail. The tenants are listed as the platform; each
+ * tenant is then swept in its own scope, so row-level security holds throughout.
+ */
+@Component
+public class ChargingSweeper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargingSweeper.class);
+    private static final int TENANT_PAGE = 200;
+    private static final java.time.Duration UNRATED_GRACE = java.time.Duration.ofMinutes(1);
+    private static final int UNRATED_BATCH = 100;
+
+    /** What one sweep of one tenant changed. */
+    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated) {
+    }
+
+    private final Tenants tenants;
+    private final ChargerRows chargers;
+    private final SessionRows sessions;
+    private final TenantChargingSettings settings;
+    private final TransactionTemplate transactions;
+    private final SessionRating rating;
+    private final Clock clock;
+
+    ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
+            PlatformTransactionManager transactionManager, SessionRating rating, Clock clock) {
+        this.rating = rating;
+        this.tenants = tenants;
+        this.chargers = chargers;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${chargebase.charging.sweep-interval:PT15S}", initialDelayString = "${chargebase.charging.sweep-initial-delay:PT30S}")
+    public void sweepAll() {
+        Instant now = clock.instant();
+        String after = null;
+        while (true) {
+            String position = after;
+            List<Tenant> page = TenantContext.callAs(TenantScope.PLATFORM, () -> tenants.list(position, TENANT_PAGE));
+            for (Tenant tenant : page) {
+                try {
+                    sweep(tenant.id(), now);
+                } catch (RuntimeException e) {
+                    LOG.warn("Charging sweep of tenant {} failed", tenant.slug(), e);
+                }
+            }
+            if (page.size() < TENANT_PAGE) {
+                return;
+            }
+            after = page.getLast().slug();
+        }
+    }
+
+    /**
+     * Sweeps one tenant as of {@code now}; also rates finished sessions whose rating was interrupted (a crash between
+     * the stop and its CDR), so that none is lost.
+     */
+    public Swept sweep(TenantId tenant, Instant now) {
+        return TenantContext.callAs(TenantScope.of(tenant), () -> {
+            record Changes(int marked, int failed, List<java.util.UUID> unrated) {
+            }
+            Changes changes = transactions.execute(status -> {
+                ChargingSettings current = settings.current();
+                return new Changes(chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()),
+                        now.minus(current.longTermUnavailableAfter())), sessions.failPending(now.minus(current.failStartTimeout()), now),
+                        sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH));
+            });
+            int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();
+            return new Swept(changes.marked(), changes.failed(), rated);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package io.chargebase.domain.charging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.tenancy.TenantContext;
+
+/**
+ * Turns a finished session into a CPO CDR, rated at once into an MSP CDR, in a transaction of its own: when rating
+ * fails (no tariff applies, the charger's clock is off), the session stays finished with the reason in
+ * {@code ratingError}, and {@link #rate} can be asked again later. Once rated, {@link SessionRated} goes to billing.
+ */
+@Component
+class SessionRating {
+
+    static final String RATED_BY = "ocpp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRating.class);
+
+    private final SessionRows rows;
+    private final Cdrs cdrs;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    SessionRating(SessionRows rows, Cdrs cdrs, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.rows = rows;
+        this.cdrs = cdrs;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+    }
+
+    /** The MSP CDR of the session, rated now unless it was already; empty when it cannot be rated (the reason is stored). */
+    Optional<UUID> rate(UUID sessionId) {
+        record Outcome(UUID mspCdrId, boolean rated) {
+        }
+        try {
+            Outcome outcome = transactions.execute(status -> {
+                ChargingSession session = rows.find(sessionId).orElse(null);
+                if (session == null || session.mspCdrId() != null || session.status() != SessionStatus.FINISHED || session.incomplete()
+                        || session.evseId() == null) {
+                    return new Outcome(session == null ? null : session.mspCdrId(), false);
+                }
+                MspCdr rated = cdrs.record(cdrOf(session, rows.registerReadings(sessionId)), RATED_BY);
+                rows.rated(sessionId, rated.cpoCdrId(), rated.id());
+                return new Outcome(rated.id(), true);
+            });
+            if (outcome.rated()) {
+                events.publishEvent(new SessionRated(TenantContext.requireTenant(), sessionId, outcome.mspCdrId()));
+            }
+            return Optional.ofNullable(outcome.mspCdrId());
+        } catch (DomainException refused) {
+            LOG.warn("Session {} not rated: {} {}", sessionId, refused.code(), refused.getMessage());
+            transactions.executeWithoutResult(status -> rows.notRated(sessionId, refused.code() + ": " + refused.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    static NewCpoCdr cdrOf(ChargingSession session, List<ChargingPeriods.Reading> readings) {
+        Instant start = session.startedAt();
+        Instant end = session.stoppedAt().isBefore(start) ? start : session.stoppedAt();
+        long stop = Math.max(session.meterStartWh(), session.meterStopWh());
+        List<ChargingPeriod> periods = ChargingPeriods.of(start, end, session.meterStartWh(), stop, readings);
+        String tokenUid = session.tokenId() == null ? null : session.idTag();
+        return new NewCpoCdr("TX-" + session.transactionId(), session.evseId(), tokenUid, null, start, end, periods, null, session.id());
+    }
+}

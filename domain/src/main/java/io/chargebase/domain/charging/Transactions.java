@@ -1,0 +1,247 @@
+package io.chargebase.domain.charging;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
+import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
+import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.tokens.Authorisation;
+import io.chargebase.domain.tokens.Token;
+import io.chargebase.domain.tokens.TokenAuthorisations;
+import io.chargebase.domain.tokens.TokenUid;
+import io.chargebase.domain.tokens.Tokens;
+
+/**
+ * Sessions from Authorize, StartTransaction, MeterValues and StopTransaction. Each charger's session changes are
+ * serialised (an advisory lock per charger), so a replayed message finds what its original did and changes nothing.
+ */
+@Component
+class Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private final SessionRows rows;
+    private final TokenAuthorisations authorisations;
+    private final Tokens tokens;
+    private final SessionRating rating;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.rows = rows;
+        this.authorisations = authorisations;
+        this.tokens = tokens;
+        this.rating = rating;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    IdTagInfo authorize(ChargerRef charger, String idTag) {
+        Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
+        if (decision.decision() != Authorisation.Decision.ACCEPTED) {
+            return info(decision, null);
+        }
+        return transactions.execute(status -> {
+            rows.lockCharger(charger.chargePointId());
+            Optional<Token> token = token(idTag);
+            if (token.isEmpty()) {
+                return info(Authorisation.INVALID, null);
+            }
+            if (rows.activeElsewhere(token.get().id(), charger.chargePointId(), null)) {
+                return info(decision, AuthorizationStatus.CONCURRENT_TX);
+            }
+            // the driver swiped before plugging in: the session waits for the car (fail-start timeout); an Authorize
+            // to stop a session already running here starts nothing
+            if (!rows.activeHere(token.get().id(), charger.chargePointId())) {
+                Instant now = clock.instant();
+                rows.insert(new ChargingSession(UUID.randomUUID(), null, null, charger.chargePointId(), null, null, idTag, token.get().id(),
+                        token.get().ownerProfileId(), SessionStatus.PENDING, AuthorizationStatus.ACCEPTED, null, null, null, null, null, null,
+                        null, null, null, false, null, null, null, null, now, null, null));
+            }
+            return info(decision, null);
+        });
+    }
+
+    /** A session a remote start announced: it waits for the car like one begun by a swipe. */
+    UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
+        return transactions.execute(status -> {
+            Optional<Token> token = token(idTag);
+            UUID id = UUID.randomUUID();
+            rows.insert(new ChargingSession(id, null, null, charger.chargePointId(), connectorId,
+                    connectorId == null ? null : rows.evseAt(charger.chargePointId(), connectorId).orElse(null), idTag,
+                    token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.PENDING,
+                    AuthorizationStatus.ACCEPTED, null, null, null, null, null, null, null, null, null, false, null, null, null, null,
+                    clock.instant(), null, null));
+            return id;
+        });
+    }
+
+    ChargerEvents.Started start(ChargerRef charger, ChargerEvents.TransactionStart start) {
+        Authorisation decision = authorisations.authorise(charger.tenantId(), start.idTag());
+        return transactions.execute(status -> {
+            rows.lockCharger(charger.chargePointId());
+            Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),
+                    start.meterStartWh());
+            if (replay.isPresent()) {
+                return new ChargerEvents.Started(replay.get().transactionId(), new IdTagInfo(replay.get().authorisation(),
+                        decision.expiresAt(), decision.parentIdTag()));
+            }
+            Optional<Token> token = token(start.idTag());
+            AuthorizationStatus answer = status(decision.decision());
+            if (answer == AuthorizationStatus.ACCEPTED
+                    && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
+                answer = AuthorizationStatus.CONCURRENT_TX;
+            }
+            boolean accepted = answer == AuthorizationStatus.ACCEPTED;
+            SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
+            String refusal = accepted ? null : "Refused: " + answer;
+            int transactionId = rows.nextTransactionId();
+            UUID evse = rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null);
+            Instant now = clock.instant();
+            Optional<ChargingSession> pending = accepted ? rows.pending(charger.chargePointId(), start.idTag()) : Optional.empty();
+            if (pending.isPresent()) {
+                rows.start(pending.get().id(), transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
+                        start.timestamp(), start.reservationId(), refusal, now);
+            } else {
+                rows.insert(new ChargingSession(UUID.randomUUID(), transactionId, null, charger.chargePointId(), start.connectorId(), evse,
+                        start.idTag(), token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), sessionStatus, answer,
+                        start.meterStartWh(), null, start.timestamp(), null, refusal, null, null, null, null, false, null, null, null, null,
+                        now, now, null));
+            }
+            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, decision.expiresAt(), decision.parentIdTag()));
+        });
+    }
+
+    void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples) {
+        transactions.executeWithoutResult(status -> {
+            ChargingSession session = transactionId == null ? null : rows.byTransaction(transactionId)
+                    .filter(s -> s.chargePointId().equals(charger.chargePointId())).orElse(null);
+            if (transactionId != null && session == null) {
+                LOG.warn("{}: meter values for unknown transaction {} stored on connector {}", charger.identity(), transactionId, connectorId);
+            }
+            store(charger, session == null ? connectorId : session.connectorId() == null ? connectorId : session.connectorId(), session, samples);
+        });
+    }
+
+    IdTagInfo stop(ChargerRef charger, ChargerEvents.TransactionStop stop) {
+        Authorisation decision = stop.idTag() == null ? null : authorisations.authorise(charger.tenantId(), stop.idTag());
+        IdTagInfo answer = decision == null ? null : info(decision, null);
+        UUID toRate = transactions.execute(status -> {
+            rows.lockCharger(charger.chargePointId());
+            Instant now = clock.instant();
+            Optional<ChargingSession> found = rows.byTransaction(stop.transactionId()).filter(s -> s.chargePointId().equals(charger.chargePointId()));
+            if (found.isEmpty()) {
+                recordOrphan(charger, stop, now);
+                return null;
+            }
+            ChargingSession session = found.get();
+            if (session.stopReceivedAt() != null || session.status() == SessionStatus.FINISHED) {
+                return null;
+            }
+            store(charger, session.connectorId(), session, stop.transactionData());
+            boolean backwards = stop.meterStopWh() < session.meterStartWh();
+            if (backwards) {
+                LOG.warn("{}: transaction {} stops at {} Wh, below its start at {} Wh", charger.identity(), stop.transactionId(),
+                        stop.meterStopWh(), session.meterStartWh());
+            }
+            boolean failed = session.status() == SessionStatus.FAILED;
+            String notRated = failed ? null : backwards ? "Not rated: the meter stopped below its start." : session.evseId() == null
+                    ? "Not rated: connector " + session.connectorId() + " is no EVSE of this charge point." : null;
+            rows.stop(session.id(), failed ? SessionStatus.FAILED : SessionStatus.FINISHED, stop.meterStopWh(), stop.timestamp(), stop.reason(),
+                    backwards, backwards ? "meterStop " + stop.meterStopWh() + " Wh lies below meterStart " + session.meterStartWh() + " Wh" : null,
+                    notRated, now);
+            return failed || notRated != null ? null : session.id();
+        });
+        if (toRate != null) {
+            rating.rate(toRate);
+        }
+        return answer;
+    }
+
+    /** A stop for a transaction we never started (lost start, another central system): kept as an incomplete record. */
+    private void recordOrphan(ChargerRef charger, ChargerEvents.TransactionStop stop, Instant now) {
+        if (rows.orphanStop(charger.chargePointId(), stop.transactionId()).isPresent()) {
+            return;
+        }
+        List<ChargerEvents.MeterSample> data = stop.transactionData() == null ? List.of() : stop.transactionData();
+        Instant started = data.stream().map(ChargerEvents.MeterSample::timestamp).filter(t -> t != null).min(Instant::compareTo).orElse(null);
+        Long meterStart = data.stream().map(sample -> MeterSamples.normalise(sample, new StringBuilder())).flatMap(Optional::stream)
+                .filter(MeterSamples.Normalised::isEnergyRegister).min((a, b) -> a.at().compareTo(b.at()))
+                .map(sample -> sample.value().longValue()).orElse(null);
+        Optional<Token> token = token(stop.idTag());
+        UUID id = UUID.randomUUID();
+        rows.insert(new ChargingSession(id, null, stop.transactionId(), charger.chargePointId(), null, null, stop.idTag(),
+                token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.FINISHED, null, meterStart,
+                stop.meterStopWh(), started, stop.timestamp(), stop.reason(), null, null, null, null, true,
+                "StopTransaction for transaction " + stop.transactionId() + ", which this platform never started", null, null,
+                "Not rated: the start of the session is unknown.", now, null, now));
+        store(charger, 0, rows.find(id).orElseThrow(), data);
+    }
+
+    private void store(ChargerRef charger, int connectorId, ChargingSession session, List<ChargerEvents.MeterSample> samples) {
+        if (samples == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ChargerEvents.MeterSample raw : samples) {
+            StringBuilder refusal = new StringBuilder();
+            Optional<MeterSamples.Normalised> normalised = MeterSamples.normalise(raw, refusal);
+            if (normalised.isEmpty()) {
+                LOG.warn("{}: sample refused, {}: {}", charger.identity(), refusal, raw);
+                continue;
+            }
+            MeterSamples.Normalised sample = normalised.get();
+            if (session != null && sample.isEnergyRegister() && !fits(session, sample)) {
+                LOG.warn("{}: energy register {} Wh at {} contradicts the session's other readings; refused", charger.identity(),
+                        sample.value(), sample.at());
+                continue;
+            }
+            boolean added = rows.insertSample(charger.chargePointId(), connectorId, session == null ? null : session.id(), sample.at(),
+                    sample.measurand(), sample.phase(), sample.location(), sample.unit(), sample.value(), sample.context(), now);
+            if (added && session != null && (sample.isEnergyRegister() || sample.isTotalPower() || sample.isSoc())) {
+                rows.latest(session.id(), sample.at(), sample.isEnergyRegister() ? sample.value() : null, sample.isTotalPower() ? sample.value() : null,
+                        sample.isSoc() ? sample.value() : null);
+            }
+        }
+    }
+
+    /** A register never decreases: the reading lies between the one before it (or the start) and the one after it (or the stop). */
+    private boolean fits(ChargingSession session, MeterSamples.Normalised sample) {
+        BigDecimal[] around = rows.registerAround(session.id(), sample.at());
+        BigDecimal floor = around[0];
+        if (session.meterStartWh() != null && !sample.at().isBefore(session.startedAt() == null ? sample.at() : session.startedAt())) {
+            BigDecimal start = BigDecimal.valueOf(session.meterStartWh());
+            floor = floor == null || floor.compareTo(start) < 0 ? start : floor;
+        }
+        return (floor == null || sample.value().compareTo(floor) >= 0) && (around[1] == null || sample.value().compareTo(around[1]) <= 0);
+    }
+
+    private Optional<Token> token(String idTag) {
+        return TokenUid.fromIdTag(idTag).flatMap(tokens::findByUid);
+    }
+
+    private static IdTagInfo info(Authorisation decision, AuthorizationStatus override) {
+        return new IdTagInfo(override != null ? override : status(decision.decision()), decision.expiresAt(), decision.parentIdTag());
+    }
+
+    private static AuthorizationStatus status(Authorisation.Decision decision) {
+        return switch (decision) {
+            case ACCEPTED -> AuthorizationStatus.ACCEPTED;
+            case BLOCKED -> AuthorizationStatus.BLOCKED;
+            case EXPIRED -> AuthorizationStatus.EXPIRED;
+            case INVALID -> AuthorizationStatus.INVALID;
+        };
+    }
+}

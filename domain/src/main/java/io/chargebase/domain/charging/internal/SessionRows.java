@@ -1,0 +1,257 @@
+package io.chargebase.domain.charging.internal;
+
+import static io.chargebase.domain.charging.internal.ChargerRows.cut;
+import static io.chargebase.domain.charging.internal.ChargerRows.instant;
+import static io.chargebase.domain.charging.internal.ChargerRows.tenant;
+import static io.chargebase.domain.charging.internal.ChargerRows.time;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.chargebase.domain.charging.ChargerEvents;
+import io.chargebase.domain.charging.ChargingPeriods;
+import io.chargebase.domain.charging.ChargingSession;
+import io.chargebase.domain.charging.MeterValue;
+import io.chargebase.domain.charging.SessionQuery;
+import io.chargebase.domain.charging.SessionStatus;
+import io.chargebase.domain.organisation.Page;
+
+/** Charging sessions, their meter values and the per-tenant transaction counter. */
+@Repository
+public class SessionRows {
+
+    private static final String ENERGY_REGISTER = "Energy.Active.Import.Register";
+
+    private final JdbcClient jdbc;
+
+    SessionRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises the session changes of one charger within the transaction, so that replays racing each other see each other. */
+    public void lockCharger(UUID chargePointId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(chargePointId.toString()).query().singleRow();
+    }
+
+    public int nextTransactionId() {
+        return jdbc.sql("insert into charging_transaction_counter (tenant_id, last_value) values (?, 1) "
+                + "on conflict (tenant_id) do update set last_value = charging_transaction_counter.last_value + 1 returning last_value")
+                .param(tenant()).query(Integer.class).single();
+    }
+
+    public Optional<UUID> evseAt(UUID chargePointId, int connectorId) {
+        return jdbc.sql("select id from evse where charge_point_id = ? and ocpp_number = ?").params(chargePointId, connectorId)
+                .query(UUID.class).optional();
+    }
+
+    public void insert(ChargingSession s) {
+        jdbc.sql("""
+                        insert into charging_session (tenant_id, id, transaction_id, reported_transaction_id, charge_point_id, connector_id,
+                            evse_id, id_tag, token_id, profile_id, status, authorisation, meter_start_wh, meter_stop_wh, started_at, stopped_at,
+                            stop_reason, incomplete, incomplete_reason, rating_error, created_at, start_received_at, stop_received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant(), s.id(), s.transactionId(), s.reportedTransactionId(), s.chargePointId(), s.connectorId(), s.evseId(),
+                        cut(s.idTag(), 20), s.tokenId(), s.profileId(), s.status().name(),
+                        s.authorisation() == null ? null : s.authorisation().name(), s.meterStartWh(), s.meterStopWh(), time(s.startedAt()),
+                        time(s.stoppedAt()), cut(s.stopReason(), 64), s.incomplete(), cut(s.incompleteReason(), 500), cut(s.ratingError(), 500),
+                        time(s.createdAt()), time(s.startReceivedAt()), time(s.stopReceivedAt()))
+                .update();
+    }
+
+    /** Turns a pending session into the started one. */
+    public void start(UUID id, int transactionId, int connectorId, UUID evseId, SessionStatus status, ChargerEvents.AuthorizationStatus authorisation,
+            long meterStartWh, Instant startedAt, Integer reservationId, String stopReason, Instant receivedAt) {
+        jdbc.sql("""
+                        update charging_session set transaction_id = ?, connector_id = ?, evse_id = ?, status = ?, authorisation = ?,
+                            meter_start_wh = ?, started_at = ?, reservation_id = ?, stop_reason = ?, start_received_at = ?
+                        where id = ?""")
+                .params(transactionId, connectorId, evseId, status.name(), authorisation.name(), meterStartWh, time(startedAt), reservationId,
+                        stopReason, time(receivedAt), id)
+                .update();
+    }
+
+    public void stop(UUID id, SessionStatus status, long meterStopWh, Instant stoppedAt, String reason, boolean incomplete, String incompleteReason,
+            String ratingError, Instant receivedAt) {
+        jdbc.sql("""
+                        update charging_session set status = ?, meter_stop_wh = ?, stopped_at = ?, stop_reason = coalesce(?, stop_reason),
+                            incomplete = incomplete or ?, incomplete_reason = coalesce(?, incomplete_reason), rating_error = ?,
+                            stop_received_at = ?
+                        where id = ?""")
+                .params(status.name(), meterStopWh, time(stoppedAt), cut(reason, 64), incomplete, cut(incompleteReason, 500),
+                        cut(ratingError, 500), time(receivedAt), id)
+                .update();
+    }
+
+    public void rated(UUID id, UUID cpoCdrId, UUID mspCdrId) {
+        jdbc.sql("update charging_session set cpo_cdr_id = ?, msp_cdr_id = ?, rating_error = null where id = ?").params(cpoCdrId, mspCdrId, id).update();
+    }
+
+    public void notRated(UUID id, String reason) {
+        jdbc.sql("update charging_session set rating_error = ? where id = ?").params(cut(reason, 500), id).update();
+    }
+
+    /** Fails sessions that waited for the car since before {@code createdBefore}; returns how many. */
+    public int failPending(Instant createdBefore, Instant now) {
+        return jdbc.sql("update charging_session set status = 'FAILED', stop_reason = 'FailStart', stop_received_at = ? "
+                + "where status = 'PENDING' and created_at < ?").params(time(now), time(createdBefore)).update();
+    }
+
+    /** Finished sessions that should have been rated but were not, nor refused (the rating was interrupted). */
+    public List<UUID> unrated(Instant stoppedBefore, int limit) {
+        return jdbc.sql("""
+                        select id from charging_session where status = 'FINISHED' and msp_cdr_id is null and rating_error is null
+                            and not incomplete and evse_id is not null and transaction_id is not null and stop_received_at < ?
+                        order by stop_received_at limit ?""")
+                .params(time(stoppedBefore), limit).query(UUID.class).list();
+    }
+
+    public Optional<ChargingSession> find(UUID id) {
+        return jdbc.sql("select * from charging_session where id = ?").param(id).query(SessionRows::session).optional();
+    }
+
+    public Optional<ChargingSession> byTransaction(int transactionId) {
+        return jdbc.sql("select * from charging_session where transaction_id = ?").param(transactionId).query(SessionRows::session).optional();
+    }
+
+    public Optional<ChargingSession> sameStart(UUID chargePointId, int connectorId, String idTag, Instant startedAt, long meterStartWh) {
+        return jdbc.sql("""
+                        select * from charging_session where charge_point_id = ? and connector_id = ? and id_tag = ? and started_at = ?
+                            and meter_start_wh = ? and transaction_id is not null""")
+                .params(chargePointId, connectorId, cut(idTag, 20), time(startedAt), meterStartWh).query(SessionRows::session).optional();
+    }
+
+    public Optional<ChargingSession> orphanStop(UUID chargePointId, int reportedTransactionId) {
+        return jdbc.sql("select * from charging_session where charge_point_id = ? and reported_transaction_id = ? and transaction_id is null")
+                .params(chargePointId, reportedTransactionId).query(SessionRows::session).optional();
+    }
+
+    public Optional<ChargingSession> pending(UUID chargePointId, String idTag) {
+        return jdbc.sql("select * from charging_session where charge_point_id = ? and id_tag = ? and status = 'PENDING' order by created_at desc limit 1")
+                .params(chargePointId, cut(idTag, 20)).query(SessionRows::session).optional();
+    }
+
+    /** Whether the token charges at another charge point or connector than the one named ({@code connectorId} null: any of this one). */
+    public boolean activeElsewhere(UUID tokenId, UUID chargePointId, Integer connectorId) {
+        return jdbc.sql("""
+                        select exists (select 1 from charging_session where token_id = ? and status = 'ACTIVE'
+                            and (charge_point_id <> ? or (?::int is not null and connector_id <> ?::int)))""")
+                .params(tokenId, chargePointId, connectorId, connectorId).query(Boolean.class).single();
+    }
+
+    public boolean activeHere(UUID tokenId, UUID chargePointId) {
+        return jdbc.sql("select exists (select 1 from charging_session where token_id = ? and charge_point_id = ? and status in ('ACTIVE', 'PENDING'))")
+                .params(tokenId, chargePointId).query(Boolean.class).single();
+    }
+
+    public Page<ChargingSession> page(SessionQuery query, UUID afterId, int limit) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (query.status() != null) {
+            where.append(" and status = ?");
+            params.add(query.status().name());
+        }
+        if (query.chargePointId() != null) {
+            where.append(" and charge_point_id = ?");
+            params.add(query.chargePointId());
+        }
+        if (query.profileId() != null) {
+            where.append(" and profile_id = ?");
+            params.add(query.profileId());
+        }
+        if (query.from() != null) {
+            where.append(" and created_at >= ?");
+            params.add(time(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and created_at < ?");
+            params.add(time(query.to()));
+        }
+        long total = jdbc.sql("select count(*) from charging_session" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = "";
+        if (afterId != null) {
+            keyset = " and (created_at, id) < (select c.created_at, c.id from charging_session c where c.id = ?)";
+            pageParams.add(afterId);
+        }
+        pageParams.add(limit + 1);
+        List<ChargingSession> rows = jdbc.sql("select * from charging_session" + where + keyset + " order by created_at desc, id desc limit ?")
+                .params(pageParams).query(SessionRows::session).list();
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    // ---- meter values
+
+    /** Stores a sample unless the same one is stored; returns whether it was new. */
+    public boolean insertSample(UUID chargePointId, int connectorId, UUID sessionId, Instant at, String measurand, String phase, String location,
+            String unit, BigDecimal value, String context, Instant now) {
+        return jdbc.sql("""
+                        insert into meter_value (tenant_id, charge_point_id, connector_id, session_id, sampled_at, measurand, phase, location,
+                            unit, value, context, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(tenant(), chargePointId, connectorId, sessionId, time(at), cut(measurand, 64), cut(phase, 8), cut(location, 16),
+                        cut(unit, 16), value, cut(context, 32), time(now))
+                .update() == 1;
+    }
+
+    /** The register readings just before and just after {@code at} in the session, for the rule that a register never decreases. */
+    public BigDecimal[] registerAround(UUID sessionId, Instant at) {
+        return jdbc.sql("""
+                        select (select max(value) from meter_value where session_id = ? and measurand = ? and phase = '' and location <> 'EV'
+                                    and sampled_at < ?),
+                               (select min(value) from meter_value where session_id = ? and measurand = ? and phase = '' and location <> 'EV'
+                                    and sampled_at > ?)""")
+                .params(sessionId, ENERGY_REGISTER, time(at), sessionId, ENERGY_REGISTER, time(at))
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
+    }
+
+    public void latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent) {
+        jdbc.sql("""
+                        update charging_session set latest_energy_wh = coalesce(?, latest_energy_wh), latest_power_w = coalesce(?, latest_power_w),
+                            latest_soc_percent = coalesce(?, latest_soc_percent), latest_sample_at = ?
+                        where id = ? and (latest_sample_at is null or latest_sample_at <= ?)""")
+                .params(energyWh, powerW, socPercent, time(at), sessionId, time(at)).update();
+    }
+
+    public List<ChargingPeriods.Reading> registerReadings(UUID sessionId) {
+        return jdbc.sql("select sampled_at, value from meter_value where session_id = ? and measurand = ? and phase = '' and location <> 'EV' "
+                        + "order by sampled_at")
+                .params(sessionId, ENERGY_REGISTER).query((rs, n) -> new ChargingPeriods.Reading(instant(rs, "sampled_at"), rs.getBigDecimal("value")))
+                .list();
+    }
+
+    public List<MeterValue> meterValues(UUID sessionId, int limit) {
+        return jdbc.sql("select * from meter_value where session_id = ? order by sampled_at, measurand, phase limit ?").params(sessionId, limit)
+                .query((rs, n) -> new MeterValue(rs.getLong("id"), rs.getObject("charge_point_id", UUID.class), rs.getInt("connector_id"),
+                        rs.getObject("session_id", UUID.class), instant(rs, "sampled_at"), rs.getString("measurand"), emptyToNull(rs.getString("phase")),
+                        emptyToNull(rs.getString("location")), rs.getString("unit"), rs.getBigDecimal("value"), rs.getString("context"),
+                        instant(rs, "received_at")))
+                .list();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static ChargingSession session(ResultSet rs, int n) throws SQLException {
+        String authorisation = rs.getString("authorisation");
+        return new ChargingSession(rs.getObject("id", UUID.class), (Integer) rs.getObject("transaction_id"),
+                (Integer) rs.getObject("reported_transaction_id"), rs.getObject("charge_point_id", UUID.class), (Integer) rs.getObject("connector_id"),
+                rs.getObject("evse_id", UUID.class), rs.getString("id_tag"), rs.getObject("token_id", UUID.class),
+                rs.getObject("profile_id", UUID.class), SessionStatus.valueOf(rs.getString("status")),
+                authorisation == null ? null : ChargerEvents.AuthorizationStatus.valueOf(authorisation), (Long) rs.getObject("meter_start_wh"),
+                (Long) rs.getObject("meter_stop_wh"), instant(rs, "started_at"), instant(rs, "stopped_at"), rs.getString("stop_reason"),
+                rs.getBigDecimal("latest_energy_wh"), rs.getBigDecimal("latest_power_w"), rs.getBigDecimal("latest_soc_percent"),
+                instant(rs, "latest_sample_at"), rs.getBoolean("incomplete"), rs.getString("incomplete_reason"),
+                rs.getObject("cpo_cdr_id", UUID.class), rs.getObject("msp_cdr_id", UUID.class), rs.getString("rating_error"),
+                instant(rs, "created_at"), instant(rs, "start_received_at"), instant(rs, "stop_received_at"));
+    }
+}
