@@ -33,10 +33,34 @@ class LiveController {
 
     private final LiveUpdates updates;
     private final ChargePoints chargePoints;
+    private final io.chargebase.domain.charging.ChargingSessions sessions;
 
-    LiveController(LiveUpdates updates, ChargePoints chargePoints) {
+    LiveController(LiveUpdates updates, ChargePoints chargePoints, io.chargebase.domain.charging.ChargingSessions sessions) {
         this.updates = updates;
         this.chargePoints = chargePoints;
+        this.sessions = sessions;
+    }
+
+    /**
+     * A session's progress until it finishes. Reading the session in the caller's scope decides who may watch: a
+     * driver sees only their own sessions, an OU admin those of their subtree.
+     */
+    @SubscriptionMapping
+    Flux<LiveUpdate.SessionProgress> sessionProgress(@Argument String sessionId) {
+        TenantId tenant = tenant();
+        UUID watched = GlobalId.decode(sessionId).filter(id -> id.type().equals(Types.CHARGING_SESSION)).map(GlobalId::id)
+                .filter(id -> sessions.find(id).isPresent())
+                .orElseThrow(() -> new BadRequestException("No charging session " + sessionId + "."));
+        return updates.stream()
+                .filter(update -> update.tenantId().equals(tenant))
+                .ofType(LiveUpdate.SessionProgress.class)
+                .filter(progress -> progress.sessionId().equals(watched))
+                .takeUntil(progress -> progress.status().equals("FINISHED") || progress.status().equals("FAILED"));
+    }
+
+    @SchemaMapping(typeName = "SessionProgress", field = "sessionId")
+    String progressSession(LiveUpdate.SessionProgress progress) {
+        return GlobalId.encode(Types.CHARGING_SESSION, progress.sessionId());
     }
 
     @SubscriptionMapping

@@ -352,6 +352,13 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.getDiagnostics", () -> notFound(acmeMutation("tenant-portal/GetDiagnostics", Map.of("chargePointId", demoChargePoint, "location", "ftp://example.com/up"))));
         cases.put("Mutation.updateFirmware", () -> notFound(acmeMutation("tenant-portal/UpdateFirmware", Map.of("chargePointId", demoChargePoint, "location", "https://example.com/fw.bin", "retrieveDate", "2099-01-01T00:00:00Z"))));
         cases.put("Mutation.dataTransfer", () -> notFound(acmeMutation("tenant-portal/DataTransfer", Map.of("chargePointId", demoChargePoint, "vendorId", "com.example"))));
+        cases.put("Subscription.sessionProgress", () -> {
+            try (var socket = io.chargebase.api.support.GraphQlSocket.open(baseUrl(), acmeDriver)) {
+                assertThat(socket.next(java.time.Duration.ofSeconds(10)).path("type").asString()).isEqualTo("connection_ack");
+                socket.subscribe("driver-app/SessionProgress", Map.of("sessionId", demoSession));
+                assertThat(socket.next(java.time.Duration.ofSeconds(10)).toString()).contains("No charging session");
+            }
+        });
         cases.put("Subscription.chargePointStatus", () -> {
             try (var socket = io.chargebase.api.support.GraphQlSocket.open(baseUrl(), acme)) {
                 assertThat(socket.next(java.time.Duration.ofSeconds(10)).path("type").asString()).isEqualTo("connection_ack");

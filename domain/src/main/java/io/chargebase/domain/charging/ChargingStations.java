@@ -33,9 +33,14 @@ public class ChargingStations implements ChargerEvents {
     private final ChargePoints chargePoints;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final LiveSessions live;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChargingStations(ChargerRows chargers, SessionRows sessions, Transactions transactions, TenantChargingSettings settings, CommunicationLog log,
-            ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock) {
+            ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock, LiveSessions live,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.live = live;
+        this.events = events;
         this.chargers = chargers;
         this.sessions = sessions;
         this.transactions = transactions;
@@ -48,7 +53,10 @@ public class ChargingStations implements ChargerEvents {
 
     @Override
     public void connected(ChargerRef charger, String remoteAddress, String protocol) {
-        tx.executeWithoutResult(status -> chargers.connected(charger.chargePointId(), remoteAddress, protocol, clock.instant()));
+        tx.executeWithoutResult(status -> {
+            chargers.connected(charger.chargePointId(), remoteAddress, protocol, clock.instant());
+            events.publishEvent(new LiveUpdate.Connection(charger.tenantId(), charger.chargePointId(), "ONLINE", clock.instant()));
+        });
     }
 
     @Override
@@ -91,6 +99,10 @@ public class ChargingStations implements ChargerEvents {
             boolean latest = chargers.connectorState(charger.chargePointId(), status.connectorId())
                     .map(previous -> !previous.statusAt().isAfter(at)).orElse(true);
             chargers.status(charger.chargePointId(), status, at, now);
+            if (latest) {
+                events.publishEvent(new LiveUpdate.ConnectorStatus(charger.tenantId(), charger.chargePointId(), status.connectorId(), status.status(),
+                        status.errorCode(), at));
+            }
             if (status.connectorId() > 0 && latest) {
                 sessions.evseAt(charger.chargePointId(), status.connectorId()).ifPresent(evse -> chargePoints.findEvse(evse)
                         .filter(e -> e.status() != AssetTypes.EvseStatus.PLANNED && e.status() != AssetTypes.EvseStatus.REMOVED)
@@ -108,19 +120,24 @@ public class ChargingStations implements ChargerEvents {
     @Override
     public Started startTransaction(ChargerRef charger, TransactionStart start) {
         heartbeat(charger);
-        return transactions.start(charger, start);
+        Started started = transactions.start(charger, start);
+        live.progress(charger, started.transactionId());
+        return started;
     }
 
     @Override
     public void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<MeterSample> samples) {
         heartbeat(charger);
         transactions.meterValues(charger, connectorId, transactionId, samples);
+        live.progress(charger, transactionId);
     }
 
     @Override
     public IdTagInfo stopTransaction(ChargerRef charger, TransactionStop stop) {
         heartbeat(charger);
-        return transactions.stop(charger, stop);
+        IdTagInfo answer = transactions.stop(charger, stop);
+        live.progress(charger, stop.transactionId());
+        return answer;
     }
 
     @Override

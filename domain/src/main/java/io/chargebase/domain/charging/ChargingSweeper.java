@@ -44,8 +44,12 @@ public class ChargingSweeper {
     private final SessionRating rating;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
-            PlatformTransactionManager transactionManager, SessionRating rating, Clock clock) {
+            PlatformTransactionManager transactionManager, SessionRating rating, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rating = rating;
         this.tenants = tenants;
         this.chargers = chargers;
@@ -86,8 +90,10 @@ public class ChargingSweeper {
             }
             Changes changes = transactions.execute(status -> {
                 ChargingSettings current = settings.current();
-                return new Changes(chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()),
-                        now.minus(current.longTermUnavailableAfter())), sessions.failPending(now.minus(current.failStartTimeout()), now),
+                java.util.Map<java.util.UUID, String> unavailable = chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()),
+                        now.minus(current.longTermUnavailableAfter()));
+                unavailable.forEach((chargePoint, network) -> events.publishEvent(new LiveUpdate.Connection(tenant, chargePoint, network, now)));
+                return new Changes(unavailable.size(), sessions.failPending(now.minus(current.failStartTimeout()), now),
                         sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH));
             });
             int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();

@@ -118,9 +118,11 @@ class CommandController {
     private final LocalAuthLists localLists;
     private final ChargePoints chargePoints;
     private final Duration timeout;
+    private final io.chargebase.domain.charging.ChargingStations stations;
 
     CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
-            @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout) {
+            @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations) {
+        this.stations = stations;
         this.sender = sender;
         this.log = log;
         this.localLists = localLists;
@@ -128,13 +130,22 @@ class CommandController {
         this.timeout = timeout;
     }
 
+    /** An accepted remote start leaves a pending session, which the charger's StartTransaction takes over (or the fail-start timeout fails). */
     @MutationMapping
     CompletionStage<ChargerCommandPayload> remoteStartTransaction(@Argument RemoteStartTransactionInput input) {
+        ChargePoint[] chargePoint = new ChargePoint[1];
         return command(input.chargePointId(), Action16.REMOTE_START_TRANSACTION, input.reason(), payload -> {
             optional(payload, "connectorId", input.connectorId());
             payload.put("idTag", idTag("idTag", input.idTag()));
             if (input.chargingProfileJson() != null) {
                 payload.set("chargingProfile", json("chargingProfileJson", input.chargingProfileJson()));
+            }
+            chargePoint[0] = chargePoints.find(GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId")).orElse(null);
+        }, answer -> {
+            if ("Accepted".equals(answer.path("status").asString(null)) && chargePoint[0] != null
+                    && TenantContext.current() instanceof TenantScope.OfTenant tenant) {
+                stations.expectStart(new io.chargebase.domain.charging.ChargerRef(tenant.tenantId(), chargePoint[0].id(),
+                        chargePoint[0].ocppIdentity()), input.connectorId(), input.idTag());
             }
         });
     }

@@ -103,12 +103,16 @@ public class ChargerRows {
     }
 
     /** Moves chargers silent since the thresholds down a status; returns how many changed. */
-    public int markUnavailable(Instant temporarilySince, Instant longTermSince) {
-        int longTerm = jdbc.sql("update charger_connection set network_status = 'LONG_TERM_UNAVAILABLE' "
-                + "where last_seen_at < ? and network_status <> 'LONG_TERM_UNAVAILABLE'").param(time(longTermSince)).update();
-        int temporarily = jdbc.sql("update charger_connection set network_status = 'TEMPORARILY_UNAVAILABLE' "
-                + "where last_seen_at < ? and network_status = 'ONLINE'").param(time(temporarilySince)).update();
-        return longTerm + temporarily;
+    /** Marks silent chargers unavailable; answers with the charge points that changed and their new network status. */
+    public java.util.Map<UUID, String> markUnavailable(Instant temporarilySince, Instant longTermSince) {
+        java.util.Map<UUID, String> changed = new java.util.LinkedHashMap<>();
+        jdbc.sql("update charger_connection set network_status = 'LONG_TERM_UNAVAILABLE' "
+                        + "where last_seen_at < ? and network_status <> 'LONG_TERM_UNAVAILABLE' returning charge_point_id")
+                .param(time(longTermSince)).query(UUID.class).list().forEach(id -> changed.put(id, "LONG_TERM_UNAVAILABLE"));
+        jdbc.sql("update charger_connection set network_status = 'TEMPORARILY_UNAVAILABLE' "
+                        + "where last_seen_at < ? and network_status = 'ONLINE' returning charge_point_id")
+                .param(time(temporarilySince)).query(UUID.class).list().forEach(id -> changed.put(id, "TEMPORARILY_UNAVAILABLE"));
+        return changed;
     }
 
     public Optional<ChargerConnection> connection(UUID chargePointId) {

@@ -1,0 +1,110 @@
+package io.chargebase.domain.charging;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.chargebase.domain.DomainException;
+import io.chargebase.domain.rating.CdrDimension;
+import io.chargebase.domain.rating.CdrDimensionType;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.rating.RatingEngine;
+import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.tariffs.Customer;
+import io.chargebase.domain.tariffs.TariffSelection;
+
+/**
+ * Publishes a session's progress as a {@link LiveUpdate.SessionProgress}, with a running cost: the session so far as
+ * one period (energy and time since the start) priced by the tariff that applies. It is an estimate for the driver's
+ * screen; the CDR at the stop prices every period exactly. The tariff is chosen once per session and remembered
+ * while the session runs.
+ */
+@Component
+class LiveSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
+    private static final BigDecimal WH_PER_KWH = BigDecimal.valueOf(1000);
+    private static final int REMEMBERED = 50_000;
+
+    private final ChargingSessions sessions;
+    private final TariffSelection selection;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RatingEngine engine = new RatingEngine();
+    private final Map<UUID, Optional<TariffSelection.Selected>> tariffs = new ConcurrentHashMap<>();
+
+    LiveSessions(ChargingSessions sessions, TariffSelection selection, ApplicationEventPublisher events, Clock clock) {
+        this.sessions = sessions;
+        this.selection = selection;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void progress(ChargerRef charger, Integer transactionId) {
+        if (transactionId == null) {
+            return;
+        }
+        try {
+            sessions.byTransaction(transactionId).filter(session -> session.chargePointId().equals(charger.chargePointId()))
+                    .ifPresent(session -> publish(charger, session));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: no live update for transaction {}", charger.identity(), transactionId, e);
+        }
+    }
+
+    private void publish(ChargerRef charger, ChargingSession session) {
+        BigDecimal energyKwh = BigDecimal.valueOf(session.energyWh()).divide(WH_PER_KWH, 3, RoundingMode.HALF_UP);
+        Price cost = null;
+        String currency = null;
+        Optional<TariffSelection.Selected> tariff = session.evseId() == null || session.startedAt() == null ? Optional.empty() : tariff(session);
+        if (tariff.isPresent()) {
+            Instant end = session.stoppedAt() != null ? session.stoppedAt() : session.latestSampleAt() != null ? session.latestSampleAt() : clock.instant();
+            if (!end.isBefore(session.startedAt())) {
+                BigDecimal hours = BigDecimal.valueOf(Duration.between(session.startedAt(), end).toSeconds())
+                        .divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_UP);
+                try {
+                    cost = engine.rate(tariff.get().version().tariff(), new RatingInput(session.startedAt(), end, tariff.get().timeZone(), List.of(
+                            new ChargingPeriod(session.startedAt(), List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
+                                    new CdrDimension(CdrDimensionType.TIME, hours)))))).totalCost().atScale(2);
+                    currency = tariff.get().tariff().currency().getCurrencyCode();
+                } catch (DomainException unrateable) {
+                    LOG.debug("Session {} cannot be priced yet: {}", session.id(), unrateable.getMessage());
+                }
+            }
+        }
+        if (session.status() == SessionStatus.FINISHED || session.status() == SessionStatus.FAILED) {
+            tariffs.remove(session.id());
+        }
+        events.publishEvent(new LiveUpdate.SessionProgress(charger.tenantId(), session.id(), session.profileId(), session.chargePointId(),
+                session.connectorId() == null ? 0 : session.connectorId(), session.status().name(), energyKwh,
+                session.latestPowerW() == null ? null : session.latestPowerW().divide(WH_PER_KWH, 3, RoundingMode.HALF_UP),
+                session.latestSocPercent(), cost, currency, clock.instant()));
+    }
+
+    private Optional<TariffSelection.Selected> tariff(ChargingSession session) {
+        if (tariffs.size() > REMEMBERED) {
+            tariffs.clear();
+        }
+        return tariffs.computeIfAbsent(session.id(), id -> {
+            try {
+                Customer customer = session.profileId() != null ? Customer.profile(session.profileId()) : Customer.adHoc();
+                return Optional.of(selection.select(session.evseId(), customer, session.startedAt()));
+            } catch (DomainException noTariff) {
+                return Optional.empty();
+            }
+        });
+    }
+}
