@@ -26,7 +26,8 @@ public class LiveUpdates {
 
     static final String CHANNEL = "chargebase_live";
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimals keep their scale on the way through (5.000 kWh stays 5.000). */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** NOTIFY payloads are limited to 8000 bytes; updates are a few hundred. */
     private static final int MAX_PAYLOAD = 7900;
 
