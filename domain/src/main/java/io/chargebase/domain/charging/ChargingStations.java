@@ -127,9 +127,12 @@ public class ChargingStations implements ChargerEvents {
 
     @Override
     public void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<MeterSample> samples) {
-        heartbeat(charger);
-        transactions.meterValues(charger, connectorId, transactionId, samples);
-        live.progress(charger, transactionId);
+        // the busiest message: one transaction (one commit) for being heard from, the samples and the live update
+        tx.executeWithoutResult(status -> {
+            chargers.seen(charger.chargePointId(), clock.instant());
+            transactions.meterValues(charger, connectorId, transactionId, samples);
+            live.progress(charger, transactionId);
+        });
     }
 
     @Override

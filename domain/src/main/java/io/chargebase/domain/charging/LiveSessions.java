@@ -45,6 +45,9 @@ class LiveSessions {
     private final Clock clock;
     private final RatingEngine engine = new RatingEngine();
     private final Map<UUID, Optional<TariffSelection.Selected>> tariffs = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> published = new ConcurrentHashMap<>();
+    /** Readings taken closer together than this (by the charger's clock) are shown at this pace; a change of state at once. */
+    private static final Duration PACE = Duration.ofSeconds(2);
 
     LiveSessions(ChargingSessions sessions, TariffSelection selection, ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
@@ -66,6 +69,16 @@ class LiveSessions {
     }
 
     private void publish(ChargerRef charger, ChargingSession session) {
+        boolean over = session.status() == SessionStatus.FINISHED || session.status() == SessionStatus.FAILED;
+        Instant reading = session.latestSampleAt() != null ? session.latestSampleAt() : Instant.EPOCH;
+        Instant last = published.get(session.id());
+        if (!over && session.status() == SessionStatus.ACTIVE && last != null && last.plus(PACE).isAfter(reading)) {
+            return;
+        }
+        if (published.size() > REMEMBERED) {
+            published.clear();
+        }
+        published.put(session.id(), reading);
         BigDecimal energyKwh = BigDecimal.valueOf(session.energyWh()).divide(WH_PER_KWH, 3, RoundingMode.HALF_UP);
         Price cost = null;
         String currency = null;
@@ -85,8 +98,9 @@ class LiveSessions {
                 }
             }
         }
-        if (session.status() == SessionStatus.FINISHED || session.status() == SessionStatus.FAILED) {
+        if (over) {
             tariffs.remove(session.id());
+            published.remove(session.id());
         }
         events.publishEvent(new LiveUpdate.SessionProgress(charger.tenantId(), session.id(), session.profileId(), session.chargePointId(),
                 session.connectorId() == null ? 0 : session.connectorId(), session.status().name(), energyKwh,

@@ -66,8 +66,13 @@ public class LocationGroupRows {
         return jdbc.sql("select count(*) from connector where id = any(?)").param(ids.toArray(UUID[]::new)).query(Long.class).single();
     }
 
-    /** One statement for all groups with criteria or explicit members, one for the default group. */
+    /**
+     * One statement for all groups with criteria or explicit members, one for the default group. Recomputations of
+     * one tenant take turns (a transaction-scoped advisory lock), so concurrent registrations cannot both insert.
+     */
     public void recomputeMemberships() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('location_group_members:' || ?))").param(TenantContext.requireTenant().value().toString())
+                .query((rs, row) -> 1).list();
         jdbc.sql("delete from location_group_member").update();
         jdbc.sql("""
                 insert into location_group_member (tenant_id, group_id, connector_id)
