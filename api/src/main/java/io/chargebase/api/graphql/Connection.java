@@ -45,6 +45,18 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCo
         return size;
     }
 
+    /** The id an id-keyed page continues after; null for the first page, a bad-request error for a cursor not from us. */
+    public static java.util.UUID afterId(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(decodeCursor(after));
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequestException("'after' is not a cursor this API returned.");
+        }
+    }
+
     public static String encodeCursor(String raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,7 +13,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -166,7 +165,7 @@ class AssetController {
     @QueryMapping
     Connection<Location> locations(@Argument Integer first, @Argument String after, @Argument String text) {
         int size = Connection.pageSize(first);
-        Page<Location> page = locations.search(text, afterId(after), size);
+        Page<Location> page = locations.search(text, Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), location -> location.id().toString());
     }
 
@@ -175,7 +174,7 @@ class AssetController {
             @Argument String locationId) {
         int size = Connection.pageSize(first);
         UUID location = GlobalId.optional(Types.LOCATION, locationId, "locationId");
-        Page<ChargePoint> page = chargePoints.search(text, location, afterId(after), size);
+        Page<ChargePoint> page = chargePoints.search(text, location, Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), chargePoint -> chargePoint.id().toString());
     }
 
@@ -320,14 +319,4 @@ class AssetController {
         return value == null ? null : BigDecimal.valueOf(value);
     }
 
-    private static UUID afterId(String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(Connection.decodeCursor(after));
-        } catch (IllegalArgumentException malformed) {
-            throw new BadRequestException("'after' is not a cursor this API returned.");
-        }
-    }
 }

@@ -130,7 +130,7 @@ class ChargingController {
 
     private Connection<ChargingSession> page(SessionQuery query, Integer first, String after) {
         int size = Connection.pageSize(first);
-        Page<ChargingSession> page = sessions.sessions(query, uuidCursor(after), size);
+        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), s -> s.id().toString());
     }
 
@@ -241,14 +241,4 @@ class ChargingController {
         }
     }
 
-    private static UUID uuidCursor(String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(Connection.decodeCursor(after));
-        } catch (IllegalArgumentException malformed) {
-            throw new BadRequestException("'after' is not a cursor this API returned.");
-        }
-    }
 }

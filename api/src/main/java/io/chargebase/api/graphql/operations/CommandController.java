@@ -326,14 +326,7 @@ class CommandController {
     @SchemaMapping(typeName = Types.CHARGE_POINT, field = "commands")
     Connection<ChargerCommand> commands(ChargePoint chargePoint, @Argument Integer first, @Argument String after) {
         int size = Connection.pageSize(first);
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                afterId = UUID.fromString(Connection.decodeCursor(after));
-            } catch (IllegalArgumentException malformed) {
-                throw new BadRequestException("'after' is not a cursor this API returned.");
-            }
-        }
+        UUID afterId = Connection.afterId(after);
         Page<ChargerCommand> page = log.list(chargePoint.id(), afterId, size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), command -> command.id().toString());
     }

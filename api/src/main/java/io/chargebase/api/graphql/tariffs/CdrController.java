@@ -88,14 +88,14 @@ class CdrController {
     @QueryMapping
     Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
         int size = Connection.pageSize(first);
-        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), cursor(after), size);
+        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
     Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(query(filter), cursor(after), size);
+        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
     }
 
@@ -105,7 +105,7 @@ class CdrController {
             throw new BadRequestException("myCdrs is asked by a signed-in driver.");
         }
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), cursor(after), size);
+        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size);
         return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
     }
 
@@ -273,14 +273,4 @@ class CdrController {
                 Boolean.TRUE.equals(filter.includeSuperseded()));
     }
 
-    private static UUID cursor(String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(Connection.decodeCursor(after));
-        } catch (IllegalArgumentException malformed) {
-            throw new BadRequestException("'after' is not a cursor this API returned.");
-        }
-    }
 }

@@ -15,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
-import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -114,14 +113,7 @@ class TokenController {
     @QueryMapping
     Connection<Token> tokens(@Argument Integer first, @Argument String after, @Argument TokenFilter filter) {
         int size = Connection.pageSize(first);
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                afterId = UUID.fromString(Connection.decodeCursor(after));
-            } catch (IllegalArgumentException malformed) {
-                throw new BadRequestException("'after' is not a cursor this API returned.");
-            }
-        }
+        UUID afterId = Connection.afterId(after);
         TokenFilter criteria = filter == null ? new TokenFilter(null, null) : filter;
         UUID owner = GlobalId.optional(Types.PROFILE, criteria.ownerProfileId(), "ownerProfileId");
         Page<Token> page = tokens.search(criteria.text(), owner, afterId, size);
