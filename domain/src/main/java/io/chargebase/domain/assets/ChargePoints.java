@@ -98,7 +98,7 @@ public class ChargePoints {
             }
             throw new DomainException(ErrorCode.DUPLICATE, "ocppIdentity", "Another charge point already has this OCPP identity.");
         }
-        groups.recompute();
+        groups.place(chargePoint.id());
         return new Registered(chargePoint, secret);
     }
 

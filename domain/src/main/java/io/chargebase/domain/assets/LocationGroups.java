@@ -84,6 +84,12 @@ public class LocationGroups {
         rows.recomputeMemberships();
     }
 
+    /** Places a newly registered charge point's connectors in their groups; the others keep theirs. */
+    public void place(UUID chargePointId) {
+        ensureDefault();
+        rows.addMemberships(chargePointId);
+    }
+
     @Transactional(readOnly = true)
     public List<LocationGroup> list() {
         return rows.list();

@@ -71,9 +71,23 @@ public class LocationGroupRows {
      * one tenant take turns (a transaction-scoped advisory lock), so concurrent registrations cannot both insert.
      */
     public void recomputeMemberships() {
+        lockMemberships();
+        jdbc.sql("delete from location_group_member").update();
+        insertMemberships(null);
+    }
+
+    /** The memberships of a newly registered charge point's connectors, leaving every other connector's alone. */
+    public void addMemberships(UUID chargePointId) {
+        lockMemberships();
+        insertMemberships(chargePointId);
+    }
+
+    private void lockMemberships() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('location_group_members:' || ?))").param(TenantContext.requireTenant().value().toString())
                 .query((rs, row) -> 1).list();
-        jdbc.sql("delete from location_group_member").update();
+    }
+
+    private void insertMemberships(UUID chargePointId) {
         jdbc.sql("""
                 insert into location_group_member (tenant_id, group_id, connector_id)
                 select c.tenant_id, g.id, c.id
@@ -82,7 +96,8 @@ public class LocationGroupRows {
                 join charge_point cp on cp.tenant_id = e.tenant_id and cp.id = e.charge_point_id
                 join location l on l.tenant_id = cp.tenant_id and l.id = cp.location_id
                 join location_group g on g.tenant_id = c.tenant_id and not g.is_default
-                where c.id = any(coalesce(g.connector_ids, '{}'))
+                where (cast(? as uuid) is null or cp.id = ?)
+                  and (c.id = any(coalesce(g.connector_ids, '{}'))
                    or ((g.countries is not null or g.operator_ids is not null or g.current_type is not null or g.min_power_kw is not null
                         or g.max_power_kw is not null or g.location_ids is not null)
                        and (g.countries is null or l.country = any(g.countries))
@@ -90,13 +105,15 @@ public class LocationGroupRows {
                        and (g.current_type is null or e.current_type = g.current_type)
                        and (g.min_power_kw is null or e.max_power_kw >= g.min_power_kw)
                        and (g.max_power_kw is null or e.max_power_kw <= g.max_power_kw)
-                       and (g.location_ids is null or l.id = any(g.location_ids)))""").update();
+                       and (g.location_ids is null or l.id = any(g.location_ids))))""").params(chargePointId, chargePointId).update();
         jdbc.sql("""
                 insert into location_group_member (tenant_id, group_id, connector_id)
                 select c.tenant_id, g.id, c.id
                 from connector c
+                join evse e on e.tenant_id = c.tenant_id and e.id = c.evse_id
                 join location_group g on g.tenant_id = c.tenant_id and g.is_default
-                where not exists (select 1 from location_group_member m where m.connector_id = c.id)""").update();
+                where (cast(? as uuid) is null or e.charge_point_id = ?)
+                  and not exists (select 1 from location_group_member m where m.connector_id = c.id)""").params(chargePointId, chargePointId).update();
     }
 
     public Map<UUID, Long> memberCounts(Collection<UUID> groupIds) {
