@@ -135,6 +135,64 @@ class CommandIT extends OcppIntegrationTest {
     }
 
     @Test
+    void TC_046_CSMS_TC_049_CSMS_TC_051_CSMS_reservationsAreMadeAndCancelled() {
+        Connected connected = connected("CMD-RESERVE");
+        try (SimulatedCharger charger = connected.charger()) {
+            JsonNode reserved = command(connected, "ReserveNow", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6", "reservationId", 7,
+                    "expiryDate", Instant.now().plusSeconds(1800).toString()));
+            assertThat(reserved.path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(reserved.path("request").asString().replace(" ", "")).contains("\"reservationId\":7", "\"connectorId\":1");
+            assertThat(command(connected, "ReserveNow", Map.of("connectorId", 0, "idTag", "04A1B2C3D4E5F6",
+                    "expiryDate", Instant.now().plusSeconds(1800).toString())).path("request").asString().replace(" ", ""))
+                    .as("a charge point reservation, with an id chosen for it").contains("\"connectorId\":0", "\"reservationId\":");
+            assertThat(command(connected, "CancelReservation", Map.of("reservationId", 7)).path("chargerStatus").asString()).isEqualTo("Accepted");
+        }
+    }
+
+    @Test
+    void TC_056_CSMS_TC_057_CSMS_TC_066_CSMS_TC_067_CSMS_TC_059_CSMS_chargingProfilesAreSetReadAndCleared() {
+        Connected connected = connected("CMD-PROFILE");
+        String profile = """
+                {"chargingProfileId": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile", "chargingProfileKind": "Relative",
+                 "chargingSchedule": {"chargingRateUnit": "A", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}]}}""";
+        try (SimulatedCharger charger = connected.charger()) {
+            assertThat(command(connected, "SetChargingProfile", Map.of("connectorId", 0, "chargingProfileJson", profile)).path("chargerStatus")
+                    .asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "SetChargingProfile", Map.of("connectorId", 1, "chargingProfileJson",
+                    profile.replace("TxDefaultProfile", "TxProfile").replace("\"stackLevel\": 0", "\"stackLevel\": 1, \"transactionId\": 5")))
+                    .path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "GetCompositeSchedule", Map.of("connectorId", 1, "duration", 3600, "chargingRateUnit", "A"))
+                    .path("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(command(connected, "ClearChargingProfile", Map.of("id", 1)).path("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(command(connected, "RemoteStartTransaction", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6", "chargingProfileJson",
+                    profile.replace("TxDefaultProfile", "TxProfile"))).path("chargerStatus").asString()).isEqualTo("Accepted");
+        }
+    }
+
+    @Test
+    void TC_044_1_CSMS_TC_045_1_CSMS_TC_054_CSMS_TC_061_CSMS_firmwareDiagnosticsTriggersAndCache() {
+        Connected connected = connected("CMD-FIRMWARE");
+        try (SimulatedCharger charger = connected.charger()) {
+            assertThat(command(connected, "UpdateFirmware", Map.of("location", "https://firmware.example.com/x1-2.0.bin",
+                    "retrieveDate", Instant.now().plusSeconds(60).toString(), "retries", 3)).path("outcome").asString()).isEqualTo("ANSWERED");
+            call(charger, "FirmwareStatusNotification", SimulatedCharger.object().put("status", "Downloaded"));
+            call(charger, "FirmwareStatusNotification", SimulatedCharger.object().put("status", "Installed"));
+            assertThat(command(connected, "GetDiagnostics", Map.of("location", "ftp://diagnostics.example.com/upload")).path("response").asString())
+                    .contains("CMD-FIRMWARE-diagnostics.log");
+            call(charger, "DiagnosticsStatusNotification", SimulatedCharger.object().put("status", "Uploaded"));
+            assertThat(command(connected, "TriggerMessage", Map.of("requestedMessage", "STATUS_NOTIFICATION", "connectorId", 1))
+                    .path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(command(connected, "ClearCache", Map.of()).path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(events.named("firmwareStatus")).extracting(RecordingChargerEvents.Event::detail).contains("Downloaded", "Installed");
+            assertThat(events.named("diagnosticsStatus")).extracting(RecordingChargerEvents.Event::detail).contains("Uploaded");
+        }
+    }
+
+    private static JsonNode call(SimulatedCharger charger, String action, tools.jackson.databind.node.ObjectNode payload) {
+        return charger.call(action, payload).toCompletableFuture().join();
+    }
+
+    @Test
     void aChargerThatIsNotConnectedIsReportedOfflineAndBadInputIsRefused() {
         Connected connected = connected("CMD-OFFLINE");
         connected.charger().close();
