@@ -154,7 +154,7 @@ class TariffIT extends IntegrationTest {
         JsonNode forPartner = applicable("PROFILE", partner);
         assertThat(forPartner.path("tariff").path("id").asString()).isEqualTo(corporate);
         assertThat(forPartner.path("source").asString()).isEqualTo("TARIFF_GROUP");
-        assertThat(forPartner.path("reason").asString()).contains("AC chargers", "position 2 of 4", "business-partner group");
+        assertThat(forPartner.path("reason").asString()).contains("AC chargers", "position 2 of 4", "business-partner group \"Partners\"");
         JsonNode forStranger = applicable("PROFILE", stranger);
         assertThat(forStranger.path("tariff").path("id").asString()).isEqualTo(base);
         assertThat(forStranger.path("version").path("version").asInt()).isEqualTo(2);
@@ -215,6 +215,7 @@ class TariffIT extends IntegrationTest {
         assertThat(forFleet.path("tariff").path("id").asString()).isEqualTo(fleetAc);
         assertThat(forFleet.path("source").asString()).isEqualTo("PLAN_RULE");
         assertThat(forFleet.path("rulePrecedence").asInt()).isEqualTo(2);
+        assertThat(forFleet.path("reason").asString()).contains("rule 2", "location group \"AC\"", "business-partner group \"Fleet\"");
         assertThat(applicable("AD_HOC", null).path("tariff").path("id").asString()).isEqualTo(publicAc);
 
         String planId = plan.path("tariffPlan").path("id").asString();

@@ -22,8 +22,9 @@ public record TariffAudience(boolean ownerUsers, boolean roamingUsers, boolean a
         return !ownerUsers && !roamingUsers && !adHocUsers && partnerGroupIds.isEmpty() && userGroupIds.isEmpty();
     }
 
-    /** Which restriction the customer meets, or null when none does; "everyone" for an unrestricted tariff. */
-    String matchedBy(Customer.Facts customer) {
+    /** Which restriction the customer meets, or null when none does; "everyone" for an unrestricted tariff. Groups by name. */
+    String matchedBy(Customer.Facts customer, java.util.function.Function<UUID, String> partnerGroupName,
+            java.util.function.Function<UUID, String> userGroupName) {
         if (isEveryone()) {
             return "applies to everyone";
         }
@@ -38,12 +39,12 @@ public record TariffAudience(boolean ownerUsers, boolean roamingUsers, boolean a
         }
         for (UUID group : partnerGroupIds) {
             if (customer.partnerGroupIds().contains(group)) {
-                return "member of business-partner group " + group;
+                return "member of business-partner group \"" + partnerGroupName.apply(group) + "\"";
             }
         }
         for (UUID group : userGroupIds) {
             if (customer.userGroupIds().contains(group)) {
-                return "member of user group " + group;
+                return "member of user group \"" + userGroupName.apply(group) + "\"";
             }
         }
         return null;

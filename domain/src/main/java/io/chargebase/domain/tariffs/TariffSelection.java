@@ -42,7 +42,13 @@ public class TariffSelection {
     private final TariffPlans plans;
     private final Tokens tokens;
 
-    TariffSelection(SelectionRows rows, Tariffs tariffs, TariffGroups groups, TariffPlans plans, Tokens tokens) {
+    private final io.chargebase.domain.organisation.Groups groupNames;
+    private final io.chargebase.domain.assets.LocationGroups locationGroups;
+
+    TariffSelection(SelectionRows rows, Tariffs tariffs, TariffGroups groups, TariffPlans plans, Tokens tokens,
+            io.chargebase.domain.organisation.Groups groupNames, io.chargebase.domain.assets.LocationGroups locationGroups) {
+        this.groupNames = groupNames;
+        this.locationGroups = locationGroups;
         this.rows = rows;
         this.tariffs = tariffs;
         this.groups = groups;
@@ -59,7 +65,7 @@ public class TariffSelection {
             var found = tariffs.findAll(order);
             for (int i = order.size() - 1; i >= 0; i--) {
                 StoredTariff tariff = found.get(order.get(i));
-                String matched = tariff.audience().matchedBy(facts);
+                String matched = tariff.audience().matchedBy(facts, this::partnerGroupName, this::userGroupName);
                 if (matched != null) {
                     String reason = "Tariff group \"" + group.name() + "\", position " + (i + 1) + " of " + order.size()
                             + (tariff.base() ? " (base tariff)" : "") + ": " + matched + ".";
@@ -75,8 +81,9 @@ public class TariffSelection {
             boolean partner = rule.businessPartnerGroupId() == null || facts.partnerGroupIds().contains(rule.businessPartnerGroupId());
             if (location && partner) {
                 String reason = "Tariff plan \"" + plan.name() + "\", rule " + rule.precedence() + ": "
-                        + (rule.locationGroupId() == null ? "any location" : "location group " + rule.locationGroupId()) + " × "
-                        + (rule.businessPartnerGroupId() == null ? "any customer" : "business-partner group " + rule.businessPartnerGroupId()) + ".";
+                        + (rule.locationGroupId() == null ? "any location" : "location group \"" + locationGroupName(rule.locationGroupId()) + "\"")
+                        + " × " + (rule.businessPartnerGroupId() == null ? "any customer"
+                        : "business-partner group \"" + partnerGroupName(rule.businessPartnerGroupId()) + "\"") + ".";
                 return selected(tariffs.find(rule.tariffId()).orElseThrow(), at, Source.PLAN_RULE, null, plan.id(), rule.precedence(), reason,
                         evse, facts);
             }
@@ -92,6 +99,18 @@ public class TariffSelection {
 
     public Optional<UUID> evseByEvseId(String evseId) {
         return rows.evseByEvseId(evseId);
+    }
+
+    private String partnerGroupName(UUID id) {
+        return groupNames.findBusinessPartnerGroup(id).map(io.chargebase.domain.organisation.Group::name).orElse(id.toString());
+    }
+
+    private String userGroupName(UUID id) {
+        return groupNames.findUserGroup(id).map(io.chargebase.domain.organisation.Group::name).orElse(id.toString());
+    }
+
+    private String locationGroupName(UUID id) {
+        return locationGroups.find(id).map(io.chargebase.domain.assets.LocationGroup::name).orElse(id.toString());
     }
 
     private Selected selected(StoredTariff tariff, Instant at, Source source, UUID groupId, UUID planId, Integer precedence, String reason,
