@@ -69,6 +69,12 @@ public class PostgresNotifications implements SmartLifecycle {
         }
     }
 
+    /** Early: components that wait for LISTEN as they start (the OCPP relay) start after it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

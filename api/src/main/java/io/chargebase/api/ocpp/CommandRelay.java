@@ -1,17 +1,10 @@
 package io.chargebase.api.ocpp;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.api.database.PostgresNotifications;
 import io.chargebase.ocpp.rpc.FrameCodec;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
@@ -33,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with the tenant it concerns; one too long for NOTIFY (8000 bytes) is written to {@code ocpp_relay_payload} in its
  * tenant's rows, and the notification carries only the tenant and the row's id. The receiver reads and deletes the
  * row acting for that tenant. Received messages are handed to the listener on a virtual thread, never on the
- * listening connection's thread.
+ * listening connection's thread. The instance's one LISTEN connection ({@link PostgresNotifications}) carries them.
  */
 @Component
 class CommandRelay implements SmartLifecycle {
@@ -41,25 +35,23 @@ class CommandRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CommandRelay.class);
     /** NOTIFY refuses payloads of 8000 bytes and more; leave room. */
     static final int MAX_NOTIFY_BYTES = 7900;
-    private static final int POLL_MILLIS = 500;
 
-    private final DataSource dataSource;
+    private final PostgresNotifications notifications;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final OcppRuntime runtime;
     private final String channel;
     private volatile Consumer<ObjectNode> listener = message -> { };
     private volatile boolean running;
-    private volatile boolean listening;
-    private Thread thread;
 
-    CommandRelay(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, OcppRuntime runtime,
+    CommandRelay(PostgresNotifications notifications, JdbcClient jdbc, PlatformTransactionManager transactionManager, OcppRuntime runtime,
             ConnectionRegistry registry) {
-        this.dataSource = dataSource;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.runtime = runtime;
         this.channel = channelOf(registry.instanceId());
+        notifications.subscribe(channel, text -> runtime.work().execute(() -> deliver(text)));
     }
 
     static String channelOf(UUID instanceId) {
@@ -91,16 +83,15 @@ class CommandRelay implements SmartLifecycle {
     }
 
     boolean isListening() {
-        return listening;
+        return notifications.isListening();
     }
 
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofVirtual().name("ocpp-relay-listener").start(this::listen);
         // commands relayed here must not be lost in the moment before LISTEN takes effect
         long deadline = System.currentTimeMillis() + 5_000;
-        while (!listening && System.currentTimeMillis() < deadline) {
+        while (!notifications.isListening() && System.currentTimeMillis() < deadline) {
             pause(20);
         }
     }
@@ -108,9 +99,6 @@ class CommandRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
     }
 
     @Override
@@ -121,32 +109,6 @@ class CommandRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + channel);
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                listening = true;
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            String text = notification.getParameter();
-                            runtime.work().execute(() -> deliver(text));
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                listening = false;
-                if (running) {
-                    log.warn("OCPP relay listener lost its connection; reconnecting", e);
-                    pause(1_000);
-                }
-            }
-        }
-        listening = false;
     }
 
     private void deliver(String text) {

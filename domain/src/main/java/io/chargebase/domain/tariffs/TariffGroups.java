@@ -34,9 +34,6 @@ public class TariffGroups {
 
     public TariffGroup create(String name, String createdBy) {
         String valid = Text.required("name", name, 200);
-        if (rows.list().stream().anyMatch(group -> group.name().equalsIgnoreCase(valid))) {
-            throw new DomainException(ErrorCode.DUPLICATE, "name", "Another tariff group already has this name.");
-        }
         String baseName = Text.required("name", valid + ": Base tariff", 200);
         StoredTariff base = tariffs.create(new NewTariff(uniqueBaseName(baseName), null, TariffPricing.free(), null, null, null), true, createdBy);
         UUID id = UUID.randomUUID();

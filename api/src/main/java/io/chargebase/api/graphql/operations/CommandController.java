@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
@@ -355,7 +355,7 @@ class CommandController {
         try {
             UUID id = GlobalId.require(Types.CHARGE_POINT, chargePointId, "chargePointId");
             build.accept(payload);
-            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), reason, caller());
+            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), reason, Caller.name());
         } catch (DomainException | GlobalId.UnknownIdException refused) {
             return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, errors -> new ChargerCommandPayload(null, errors)));
         }
@@ -428,8 +428,4 @@ class CommandController {
         }
     }
 
-    private static String caller() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
-    }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
@@ -129,14 +130,14 @@ class CdrController {
             }
             Price cost = input.cpoCost() == null ? null : new Price(input.cpoCost().exclVat(), input.cpoCost().inclVat());
             return new RecordCpoCdrPayload(cdrs.record(new NewCpoCdr(input.cdrNumber(), evse, input.tokenUid(), input.roamingParty(),
-                    input.startAt(), input.endAt(), periods, cost, null), TariffController.caller()), List.of());
+                    input.startAt(), input.endAt(), periods, cost, null), Caller.name()), List.of());
         }, errors -> new RecordCpoCdrPayload(null, errors));
     }
 
     @MutationMapping
     RerateCdrPayload rerateCdr(@Argument RerateCdrInput input) {
         return UserError.attempt(() -> new RerateCdrPayload(cdrs.rerate(GlobalId.require(Types.CPO_CDR, input.cpoCdrId(), "cpoCdrId"),
-                        TariffController.caller()), List.of()),
+                        Caller.name()), List.of()),
                 errors -> new RerateCdrPayload(null, errors));
     }
 

@@ -19,10 +19,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
@@ -160,7 +160,16 @@ public class TariffController {
     record PriceEstimate(BigDecimal energyKwh, int durationMinutes, List<MspCdr.Line> lines, Price total) {
     }
 
-    record EvsePrice(Evse evse, TariffVersion version, PriceEstimate estimate) {
+    /** What a driver sees of the version that prices an EVSE for them, with the estimate asked for. */
+    record EvsePrice(Evse evse, String currency, String description, String information, String learnMoreUrl, String text,
+            List<TariffElement> elements, Price minPrice, Price maxPrice, StopLimits stopLimits, PriceEstimate estimate) {
+
+        static EvsePrice of(Evse evse, TariffVersion version, PriceEstimate estimate) {
+            var tariff = version.tariff();
+            return new EvsePrice(evse, tariff.currency().getCurrencyCode(), version.info().description(), version.info().information(),
+                    version.info().learnMoreUrl(), TariffText.of(tariff), tariff.elements(), tariff.minPrice(), tariff.maxPrice(),
+                    version.stopLimits(), estimate);
+        }
     }
 
     private final Tariffs tariffs;
@@ -326,7 +335,7 @@ public class TariffController {
     TariffPayload createTariff(@Argument CreateTariffInput input) {
         return UserError.attempt(() -> new TariffPayload(new Tariff(tariffs.create(new NewTariff(input.name(), currency(input.currency()),
                         pricing(input.pricing()), info(input.description(), input.information(), input.learnMoreUrl()),
-                        limits(input.stopLimits()), audience(input.audience())), caller())), List.of()),
+                        limits(input.stopLimits()), audience(input.audience())), Caller.name())), List.of()),
                 errors -> new TariffPayload(null, errors));
     }
 
@@ -344,7 +353,7 @@ public class TariffController {
             }
             return new TariffPayload(new Tariff(tariffs.update(id, new NewTariff(input.name(), null,
                     input.pricing() == null ? null : pricing(input.pricing()), info, limits(input.stopLimits()),
-                    input.audience() == null ? null : audience(input.audience())), caller())), List.of());
+                    input.audience() == null ? null : audience(input.audience())), Caller.name())), List.of());
         }, errors -> new TariffPayload(null, errors));
     }
 
@@ -399,7 +408,7 @@ public class TariffController {
 
     @MutationMapping
     TariffGroupPayload createTariffGroup(@Argument CreateTariffGroupInput input) {
-        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.create(input.name(), caller()), List.of()),
+        return UserError.attempt(() -> new TariffGroupPayload(tariffGroups.create(input.name(), Caller.name()), List.of()),
                 errors -> new TariffGroupPayload(null, errors));
     }
 
@@ -568,53 +577,8 @@ public class TariffController {
                         .toList();
                 estimate = new PriceEstimate(energyKwh, durationMinutes, lines, rating.totalCost().atScale(2));
             }
-            return new EvsePrice(found, selected.version(), estimate);
+            return EvsePrice.of(found, selected.version(), estimate);
         });
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "currency")
-    String priceCurrency(EvsePrice price) {
-        return price.version().tariff().currency().getCurrencyCode();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "description")
-    String priceDescription(EvsePrice price) {
-        return price.version().info().description();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "information")
-    String priceInformation(EvsePrice price) {
-        return price.version().info().information();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "learnMoreUrl")
-    String priceLearnMore(EvsePrice price) {
-        return price.version().info().learnMoreUrl();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "text")
-    String priceText(EvsePrice price) {
-        return TariffText.of(price.version().tariff());
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "elements")
-    List<TariffElement> priceElements(EvsePrice price) {
-        return price.version().tariff().elements();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "minPrice")
-    Price priceMin(EvsePrice price) {
-        return price.version().tariff().minPrice();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "maxPrice")
-    Price priceMax(EvsePrice price) {
-        return price.version().tariff().maxPrice();
-    }
-
-    @SchemaMapping(typeName = "EvsePrice", field = "stopLimits")
-    StopLimits priceStopLimits(EvsePrice price) {
-        return price.version().stopLimits();
     }
 
     // ---- Input mapping
@@ -700,8 +664,4 @@ public class TariffController {
         return GlobalId.require(Types.TARIFF_PLAN, id, "tariffPlanId");
     }
 
-    static String caller() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
-    }
 }

@@ -12,10 +12,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
@@ -55,7 +55,7 @@ class TokenController {
     ImportTokensPayload importTokens(@Argument ImportTokensInput input) {
         return UserError.attempt(() -> {
             var result = tokenImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv()),
-                    input.allOrNothing() == null || input.allOrNothing(), caller());
+                    input.allOrNothing() == null || input.allOrNothing(), Caller.name());
             return new ImportTokensPayload(result.imported(), result.errors(), List.of());
         }, errors -> new ImportTokensPayload(0, List.of(), errors));
     }
@@ -124,7 +124,7 @@ class TokenController {
     TokenPayload createToken(@Argument CreateTokenInput input) {
         return UserError.attempt(() -> new TokenPayload(tokens.create(new NewToken(input.uid(), input.emaId(), input.type(),
                         GlobalId.optional(Types.PROFILE, input.ownerProfileId(), "ownerProfileId"), input.visualNumber(),
-                        input.expiresAt(), input.billing()), caller()), List.of()),
+                        input.expiresAt(), input.billing()), Caller.name()), List.of()),
                 errors -> new TokenPayload(null, errors));
     }
 
@@ -142,13 +142,13 @@ class TokenController {
 
     @MutationMapping
     TokenPayload blockToken(@Argument TokenStatusInput input) {
-        return UserError.attempt(() -> new TokenPayload(tokens.block(tokenId(input), input.reason(), caller()), List.of()),
+        return UserError.attempt(() -> new TokenPayload(tokens.block(tokenId(input), input.reason(), Caller.name()), List.of()),
                 errors -> new TokenPayload(null, errors));
     }
 
     @MutationMapping
     TokenPayload unblockToken(@Argument TokenStatusInput input) {
-        return UserError.attempt(() -> new TokenPayload(tokens.unblock(tokenId(input), input.reason(), caller()), List.of()),
+        return UserError.attempt(() -> new TokenPayload(tokens.unblock(tokenId(input), input.reason(), Caller.name()), List.of()),
                 errors -> new TokenPayload(null, errors));
     }
 
@@ -156,8 +156,4 @@ class TokenController {
         return GlobalId.require(Types.TOKEN, input.tokenId(), "tokenId");
     }
 
-    private static String caller() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
-    }
 }
