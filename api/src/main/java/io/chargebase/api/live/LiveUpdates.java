@@ -1,10 +1,17 @@
 package io.chargebase.api.live;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -16,13 +23,15 @@ import io.chargebase.api.database.PostgresNotifications;
 import io.chargebase.domain.charging.LiveUpdate;
 
 /**
- * Carries {@link LiveUpdate}s from the instance where they happen to the subscribers of every instance: each update
- * is NOTIFYed inside the transaction that published it (so it is sent only if that transaction commits), and every
- * instance LISTENs and hands what arrives to its subscribers. A subscriber too slow to keep up misses updates rather
- * than holding the others back; the next update carries the full state again.
+ * Carries {@link LiveUpdate}s from the instance where they happen to the subscribers of every instance: an update is
+ * queued once the transaction that published it commits (so nothing is sent for work that rolled back), a sender
+ * thread NOTIFYs what is queued, many updates to a notification, and every instance LISTENs and hands what arrives to
+ * its subscribers. Under load the updates of many MeterValues share one NOTIFY instead of each taking PostgreSQL's
+ * notification lock at its own commit. A subscriber too slow to keep up misses updates rather than holding the others
+ * back; the next update carries the full state again.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements AutoCloseable {
 
     static final String CHANNEL = "chargebase_live";
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
@@ -30,13 +39,20 @@ public class LiveUpdates {
     private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     /** NOTIFY payloads are limited to 8000 bytes; updates are a few hundred. */
     private static final int MAX_PAYLOAD = 7900;
+    /** Updates waiting to be sent; when the database cannot keep up, the newest are dropped (the next update repeats the state). */
+    private static final int CAPACITY = 50_000;
 
     private final JdbcClient jdbc;
     private final Sinks.Many<LiveUpdate> sink = Sinks.many().multicast().directBestEffort();
+    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread sender;
+    private volatile boolean running = true;
 
     LiveUpdates(JdbcClient jdbc, PostgresNotifications notifications) {
         this.jdbc = jdbc;
         notifications.subscribe(CHANNEL, this::received);
+        this.sender = Thread.ofPlatform().daemon().name("live-updates-sender").start(this::send);
     }
 
     /** Every update from every instance, as it arrives. */
@@ -44,29 +60,81 @@ public class LiveUpdates {
         return sink.asFlux();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void publish(LiveUpdate update) {
         ObjectNode message = JSON.createObjectNode().put("type", update.getClass().getSimpleName());
         message.set("update", JSON.valueToTree(update));
         String payload = JSON.writeValueAsString(message);
-        if (payload.length() > MAX_PAYLOAD) {
+        if (payload.length() + 2 > MAX_PAYLOAD) {
             log.warn("Live update too large to send ({} characters): {}", payload.length(), update.getClass().getSimpleName());
             return;
         }
+        if (!queue.offer(payload) && dropped.incrementAndGet() % 1000 == 1) {
+            log.warn("Live updates queue full: {} updates dropped so far", dropped.get());
+        }
+    }
+
+    private void send() {
+        List<String> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                String first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 1000);
+                notifyAll(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Live updates not sent ({} dropped)", batch.size(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** As few notifications as the payload limit allows, each a JSON array of updates, in the order they were queued. */
+    private void notifyAll(List<String> payloads) {
+        StringBuilder array = new StringBuilder("[");
+        for (String payload : payloads) {
+            if (array.length() > 1 && array.length() + payload.length() + 2 > MAX_PAYLOAD) {
+                notify(array.append(']').toString());
+                array.setLength(0);
+                array.append('[');
+            }
+            array.append(array.length() > 1 ? "," : "").append(payload);
+        }
+        notify(array.append(']').toString());
+    }
+
+    private void notify(String payload) {
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, row) -> 1).list();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        sender.interrupt();
+        sender.join(2000);
     }
 
     private void received(String payload) {
         try {
-            JsonNode message = JSON.readTree(payload);
-            Class<? extends LiveUpdate> type = switch (message.path("type").asString()) {
-                case "SessionProgress" -> LiveUpdate.SessionProgress.class;
-                case "ConnectorStatus" -> LiveUpdate.ConnectorStatus.class;
-                case "Connection" -> LiveUpdate.Connection.class;
-                default -> null;
-            };
-            if (type != null) {
-                sink.tryEmitNext(JSON.treeToValue(message.path("update"), type));
+            JsonNode messages = JSON.readTree(payload);
+            for (JsonNode message : messages.isArray() ? messages.values() : List.of(messages)) {
+                Class<? extends LiveUpdate> type = switch (message.path("type").asString()) {
+                    case "SessionProgress" -> LiveUpdate.SessionProgress.class;
+                    case "ConnectorStatus" -> LiveUpdate.ConnectorStatus.class;
+                    case "Connection" -> LiveUpdate.Connection.class;
+                    default -> null;
+                };
+                if (type != null) {
+                    sink.tryEmitNext(JSON.treeToValue(message.path("update"), type));
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Ignoring an unreadable live update: {}", payload, e);

@@ -338,6 +338,10 @@ class ChargingIT extends IntegrationTest {
         meter(tx, energy(at(45), 3_000), energy(at(40), 7_500),
                 new MeterSample(at(50), "Power.Active.Import", null, "W", new BigDecimal("-5"), null, null),
                 new MeterSample(at(50), "Power.Active.Import", null, "W", new BigDecimal("7400"), null, null));
+        // within one message the readings are checked against each other too: in time order (the newest, checked against
+        // the session's newest) and late (checked against the stored readings around them)
+        meter(tx, energy(at(70), 8_000), energy(at(80), 7_900));
+        meter(tx, energy(at(35), 5_000), energy(at(38), 4_500));
         // meter values of no transaction are kept on the connector
         run(() -> events.meterValues(charger, 2, null, List.of(energy(at(10), 123))));
         stop(tx, 9_000, at(90), List.of());
@@ -349,7 +353,9 @@ class ChargingIT extends IntegrationTest {
         values.forEach(v -> stored.add(v.path("measurand").asString() + "@" + Instant.parse(v.path("sampledAt").asString()).getEpochSecond()
                 + "=" + new BigDecimal(v.path("value").asString()).stripTrailingZeros().toPlainString()));
         assertThat(stored).containsExactly("Energy.Active.Import.Register@" + at(30).getEpochSecond() + "=4000",
-                "Power.Active.Import@" + at(50).getEpochSecond() + "=7400", "Energy.Active.Import.Register@" + at(60).getEpochSecond() + "=7000");
+                "Energy.Active.Import.Register@" + at(35).getEpochSecond() + "=5000",
+                "Power.Active.Import@" + at(50).getEpochSecond() + "=7400", "Energy.Active.Import.Register@" + at(60).getEpochSecond() + "=7000",
+                "Energy.Active.Import.Register@" + at(70).getEpochSecond() + "=8000");
         JsonNode periods = session.path("cpoCdr").path("chargingPeriods");
         assertThat(periods).hasSize(1);
         assertThat(typeOfPeriod(periods.get(0))).isEqualTo("ENERGY=8,TIME=1.5");

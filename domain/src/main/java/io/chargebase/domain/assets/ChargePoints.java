@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
@@ -47,8 +50,13 @@ public class ChargePoints {
     /** Checked against when there is no real hash, so that unknown identities cost as much as known ones. */
     private volatile String decoyHash;
 
+    private final TransactionTemplate lookup;
+    private final VerifiedSecrets verified = new VerifiedSecrets();
+
     ChargePoints(ChargePointRows rows, Locations locations, PasswordHashing hashing, LocationGroups groups,
-            ChargePointTemplates templates) {
+            ChargePointTemplates templates, PlatformTransactionManager transactionManager) {
+        this.lookup = new TransactionTemplate(transactionManager);
+        this.lookup.setReadOnly(true);
         this.templates = templates;
         this.rows = rows;
         this.locations = locations;
@@ -199,15 +207,24 @@ public class ChargePoints {
      * whose secret is {@code secret}; empty for an unknown identity, a wrong or missing secret, or a DISABLED charge
      * point. The hash check runs even for unknown identities, so timing tells nothing about which identities exist.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ChargePoint> authenticate(String identity, String secret) {
         if (identity == null || secret == null || !IDENTITY.matcher(identity).matches() || secret.length() > 200) {
             hashing.matches("-", decoyHash());
             return Optional.empty();
         }
-        Optional<ChargePointRows.Credentials> found = rows.findCredentials(identity);
+        // the slow hash is checked outside any transaction: a boot storm must not hold the pool's connections
+        Optional<ChargePointRows.Credentials> found = lookup.execute(status -> rows.findCredentials(identity));
         String hash = found.map(ChargePointRows.Credentials::secretHash).orElse(null);
-        boolean matches = hashing.matches(secret, hash == null ? decoyHash() : hash);
+        boolean matches;
+        if (hash != null && verified.confirms(found.get().chargePoint().id(), hash, secret)) {
+            matches = true;
+        } else {
+            matches = hashing.matches(secret, hash == null ? decoyHash() : hash);
+            if (matches && hash != null) {
+                verified.remember(found.get().chargePoint().id(), hash, secret);
+            }
+        }
         return found.filter(credentials -> matches && hash != null)
                 .map(ChargePointRows.Credentials::chargePoint)
                 .filter(chargePoint -> chargePoint.status() != AssetTypes.ChargePointStatus.DISABLED);

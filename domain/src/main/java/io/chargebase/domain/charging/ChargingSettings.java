@@ -23,8 +23,9 @@ public record ChargingSettings(Duration heartbeatInterval, Duration temporarilyU
     /** The same settings, or a failure naming the first that is out of range. */
     public ChargingSettings validated() {
         within("heartbeatInterval", heartbeatInterval, 10, 86_400);
-        within("temporarilyUnavailableAfter", temporarilyUnavailableAfter, 10, 86_400);
-        within("longTermUnavailableAfter", longTermUnavailableAfter, 10, 604_800);
+        // last-seen is recorded at most every 10 s for a busy charger (ChargingStations.HeardFrom): thresholds start at 30 s
+        within("temporarilyUnavailableAfter", temporarilyUnavailableAfter, 30, 86_400);
+        within("longTermUnavailableAfter", longTermUnavailableAfter, 30, 604_800);
         within("failStartTimeout", failStartTimeout, 10, 86_400);
         within("inactivityTimeout", inactivityTimeout, 60, 604_800);
         if (unknownChargePoints == null) {

@@ -35,6 +35,7 @@ public class ChargingStations implements ChargerEvents {
     private final Clock clock;
     private final LiveSessions live;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final HeardFrom heardFrom = new HeardFrom();
 
     ChargingStations(ChargerRows chargers, SessionRows sessions, Transactions transactions, TenantChargingSettings settings, CommunicationLog log,
             ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock, LiveSessions live,
@@ -55,12 +56,14 @@ public class ChargingStations implements ChargerEvents {
     public void connected(ChargerRef charger, String remoteAddress, String protocol) {
         tx.executeWithoutResult(status -> {
             chargers.connected(charger.chargePointId(), remoteAddress, protocol, clock.instant());
+            heardFrom.written(charger.chargePointId(), clock.instant());
             events.publishEvent(new LiveUpdate.Connection(charger.tenantId(), charger.chargePointId(), "ONLINE", clock.instant()));
         });
     }
 
     @Override
     public void disconnected(ChargerRef charger) {
+        heardFrom.forget(charger.chargePointId());
         tx.executeWithoutResult(status -> chargers.disconnected(charger.chargePointId(), clock.instant()));
     }
 
@@ -86,15 +89,34 @@ public class ChargingStations implements ChargerEvents {
     @Override
     public Instant heartbeat(ChargerRef charger) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> chargers.seen(charger.chargePointId(), now));
+        tx.executeWithoutResult(status -> {
+            chargers.seen(charger.chargePointId(), now);
+            heardFrom.written(charger.chargePointId(), now);
+        });
         return now;
+    }
+
+    /** For messages other than Heartbeat: recorded as heard from, in a transaction of its own, unless recorded moments ago. */
+    private void heard(ChargerRef charger) {
+        Instant now = clock.instant();
+        if (heardFrom.due(charger.chargePointId(), now)) {
+            tx.executeWithoutResult(status -> seen(charger, now));
+        }
+    }
+
+    /** Records that the charger was heard from, unless this instance recorded it moments ago. */
+    private void seen(ChargerRef charger, Instant now) {
+        if (heardFrom.due(charger.chargePointId(), now)) {
+            chargers.seen(charger.chargePointId(), now);
+            heardFrom.written(charger.chargePointId(), now);
+        }
     }
 
     @Override
     public void status(ChargerRef charger, ConnectorStatus status) {
         tx.executeWithoutResult(t -> {
             Instant now = clock.instant();
-            chargers.seen(charger.chargePointId(), now);
+            seen(charger, now);
             Instant at = status.timestamp() == null ? now : status.timestamp();
             boolean latest = chargers.connectorState(charger.chargePointId(), status.connectorId())
                     .map(previous -> !previous.statusAt().isAfter(at)).orElse(true);
@@ -113,13 +135,13 @@ public class ChargingStations implements ChargerEvents {
 
     @Override
     public IdTagInfo authorize(ChargerRef charger, String idTag) {
-        heartbeat(charger);
+        heard(charger);
         return transactions.authorize(charger, idTag);
     }
 
     @Override
     public Started startTransaction(ChargerRef charger, TransactionStart start) {
-        heartbeat(charger);
+        heard(charger);
         Started started = transactions.start(charger, start);
         live.progress(charger, started.transactionId());
         return started;
@@ -129,15 +151,14 @@ public class ChargingStations implements ChargerEvents {
     public void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<MeterSample> samples) {
         // the busiest message: one transaction (one commit) for being heard from, the samples and the live update
         tx.executeWithoutResult(status -> {
-            chargers.seen(charger.chargePointId(), clock.instant());
-            transactions.meterValues(charger, connectorId, transactionId, samples);
-            live.progress(charger, transactionId);
+            seen(charger, clock.instant());
+            transactions.meterValues(charger, connectorId, transactionId, samples).ifPresent(session -> live.progress(charger, session));
         });
     }
 
     @Override
     public IdTagInfo stopTransaction(ChargerRef charger, TransactionStop stop) {
-        heartbeat(charger);
+        heard(charger);
         IdTagInfo answer = transactions.stop(charger, stop);
         live.progress(charger, stop.transactionId());
         return answer;
@@ -145,25 +166,53 @@ public class ChargingStations implements ChargerEvents {
 
     @Override
     public DataTransferAnswer dataTransfer(ChargerRef charger, String vendorId, String messageId, String data) {
-        heartbeat(charger);
+        heard(charger);
         return new DataTransferAnswer(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
     }
 
     @Override
     public void firmwareStatus(ChargerRef charger, String status) {
-        heartbeat(charger);
+        heard(charger);
         tx.executeWithoutResult(t -> chargers.firmwareStatus(charger.chargePointId(), status));
     }
 
     @Override
     public void diagnosticsStatus(ChargerRef charger, String status) {
-        heartbeat(charger);
+        heard(charger);
         tx.executeWithoutResult(t -> chargers.diagnosticsStatus(charger.chargePointId(), status));
     }
 
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
         return transactions.expectStart(charger, connectorId, idTag);
+    }
+
+    /**
+     * When this instance last wrote that each of its chargers was heard from. "Last seen" serves the connection-status
+     * thresholds (at least 30 s, see {@link ChargingSettings}) and the portals, so a charger sending MeterValues every
+     * second is recorded at most every {@link #EVERY}, not with every message; a Heartbeat is always recorded.
+     */
+    static final class HeardFrom {
+
+        static final java.time.Duration EVERY = java.time.Duration.ofSeconds(10);
+        private static final int REMEMBERED = 200_000;
+        private final java.util.concurrent.ConcurrentHashMap<UUID, Instant> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+        boolean due(UUID chargePointId, Instant now) {
+            Instant last = written.get(chargePointId);
+            return last == null || !now.isBefore(last.plus(EVERY)) || now.isBefore(last);
+        }
+
+        void written(UUID chargePointId, Instant at) {
+            if (written.size() > REMEMBERED) {
+                written.clear();
+            }
+            written.put(chargePointId, at);
+        }
+
+        void forget(UUID chargePointId) {
+            written.remove(chargePointId);
+        }
     }
 
     /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */

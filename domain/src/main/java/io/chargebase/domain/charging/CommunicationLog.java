@@ -95,22 +95,33 @@ public class CommunicationLog implements AutoCloseable {
         }
     }
 
+    /**
+     * One statement per tenant and batch: the frames travel as arrays and are unnested on the server, joined to the
+     * charge points so that the frames of one deleted meanwhile are left out instead of failing the batch.
+     */
     private void write(List<Entry> batch) {
         Map<TenantId, List<Entry>> byTenant = new LinkedHashMap<>();
         batch.forEach(entry -> byTenant.computeIfAbsent(entry.tenant(), t -> new ArrayList<>()).add(entry));
         byTenant.forEach((tenant, entries) -> TenantContext.runAs(TenantScope.of(tenant), () -> transactions.executeWithoutResult(status ->
-                jdbc.batchUpdate("insert into communication_log (tenant_id, charge_point_id, direction, action, message_id, text, truncated, at) "
-                        + "select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from charge_point where id = ?)", entries, entries.size(), (ps, e) -> {
-                            ps.setObject(1, tenant.value());
-                            ps.setObject(2, e.chargePointId());
-                            ps.setString(3, e.direction().name());
-                            ps.setString(4, e.action());
-                            ps.setString(5, e.messageId());
-                            ps.setString(6, e.text());
-                            ps.setBoolean(7, e.truncated());
-                            ps.setTimestamp(8, Timestamp.from(e.at()));
-                            ps.setObject(9, e.chargePointId());
-                        }))));
+                jdbc.execute((java.sql.Connection connection) -> {
+                    try (var insert = connection.prepareStatement("""
+                            insert into communication_log (tenant_id, charge_point_id, direction, action, message_id, text, truncated, at)
+                            select ?, f.charge_point_id, f.direction, f.action, f.message_id, f.text, f.truncated, f.at
+                            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[])
+                                with ordinality as f(charge_point_id, direction, action, message_id, text, truncated, at, n)
+                            where exists (select 1 from charge_point c where c.id = f.charge_point_id)
+                            order by f.n""")) {
+                        insert.setObject(1, tenant.value());
+                        insert.setArray(2, connection.createArrayOf("uuid", entries.stream().map(Entry::chargePointId).toArray()));
+                        insert.setArray(3, connection.createArrayOf("text", entries.stream().map(e -> e.direction().name()).toArray()));
+                        insert.setArray(4, connection.createArrayOf("text", entries.stream().map(Entry::action).toArray()));
+                        insert.setArray(5, connection.createArrayOf("text", entries.stream().map(Entry::messageId).toArray()));
+                        insert.setArray(6, connection.createArrayOf("text", entries.stream().map(Entry::text).toArray()));
+                        insert.setArray(7, connection.createArrayOf("boolean", entries.stream().map(Entry::truncated).toArray()));
+                        insert.setArray(8, connection.createArrayOf("timestamptz", entries.stream().map(e -> Timestamp.from(e.at())).toArray()));
+                        return insert.executeUpdate();
+                    }
+                }))));
     }
 
     @Override

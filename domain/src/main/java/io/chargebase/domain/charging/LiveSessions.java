@@ -68,6 +68,15 @@ class LiveSessions {
         }
     }
 
+    /** The same for a session the caller has just read or changed. */
+    void progress(ChargerRef charger, ChargingSession session) {
+        try {
+            publish(charger, session);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: no live update for session {}", charger.identity(), session.id(), e);
+        }
+    }
+
     private void publish(ChargerRef charger, ChargingSession session) {
         boolean over = session.status() == SessionStatus.FINISHED || session.status() == SessionStatus.FAILED;
         Instant reading = session.latestSampleAt() != null ? session.latestSampleAt() : Instant.EPOCH;

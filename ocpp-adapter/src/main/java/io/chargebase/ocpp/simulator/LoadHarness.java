@@ -29,13 +29,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Many simulated chargers over real sockets against a running Chargebase: registers them (and one RFID token each)
- * through the GraphQL API, connects them all and keeps them alive with heartbeats, runs one session on each
- * (Authorize, StartTransaction), sends MeterValues at a target total rate for a while, stops the sessions, and
+ * Many simulated chargers over real sockets against a running Chargebase: registers them (two EVSEs and two RFID
+ * tokens each) through the GraphQL API, connects them at a steady pace and keeps them alive with heartbeats, starts a
+ * session on connector 1 of each (Authorize, StartTransaction, at a steady pace), then sends MeterValues at a target
+ * total rate for a while; meanwhile, at a lower steady rate, drivers start and stop short sessions on connector 2, so
+ * that Authorize and StartTransaction are also measured under the MeterValues load. Finally it stops the sessions and
  * prints what it measured: chargers connected, MeterValues answered per second, and latency percentiles.
  *
+ * <p>Every message is sent when its time comes (open loop), not when the previous answer arrived, so a slow server
+ * shows as latency instead of hiding as a lower rate.
+ *
  * <pre>--http http://localhost:8080 --tenant demo --client demo-integration --secret demo-secret --chargers 1000
- * --meter-values-per-second 500 --seconds 60 --heartbeat-seconds 30</pre>
+ * --connects-per-second 200 --starts-per-second 200 --meter-values-per-second 500 --probes-per-second 20 --seconds 60
+ * --heartbeat-seconds 30</pre>
  */
 public final class LoadHarness {
 
@@ -51,6 +57,9 @@ public final class LoadHarness {
     private final Latencies start = new Latencies();
     private final Latencies meterValues = new Latencies();
     private final Latencies boot = new Latencies();
+    private final Latencies authorizeUnderLoad = new Latencies();
+    private final Latencies startUnderLoad = new Latencies();
+    private final Latencies stopUnderLoad = new Latencies();
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -70,6 +79,9 @@ public final class LoadHarness {
         int rate = Integer.parseInt(options.getOrDefault("meter-values-per-second", "500"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int heartbeatSeconds = Integer.parseInt(options.getOrDefault("heartbeat-seconds", "30"));
+        int connectsPerSecond = Integer.parseInt(options.getOrDefault("connects-per-second", "200"));
+        int startsPerSecond = Integer.parseInt(options.getOrDefault("starts-per-second", "200"));
+        int probesPerSecond = Integer.parseInt(options.getOrDefault("probes-per-second", "20"));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
 
         String token = accessToken();
@@ -77,14 +89,17 @@ public final class LoadHarness {
         say("registering " + chargers + " chargers LOAD-" + run + "-n and their tokens through GraphQL");
         List<String> secrets = register(token, location, run, chargers);
         List<String> uids = tokens(token, chargers);
+        List<String> probeUids = tokens(token, chargers);
 
         say("connecting " + chargers + " chargers");
         String ws = base.replaceFirst("^http", "ws") + "/ocpp/" + tenant + "/";
         List<SimulatedCharger> connected = Collections.synchronizedList(new ArrayList<>());
-        Semaphore opening = new Semaphore(100);
+        Semaphore opening = new Semaphore(1000);
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         Instant connectStart = Instant.now();
+        Pace connectPace = new Pace(connectsPerSecond);
         for (int i = 0; i < chargers; i++) {
+            connectPace.await(i);
             opening.acquire();
             String identity = "LOAD-" + run + "-" + i;
             connecting.add(SimulatedCharger.connect(http, timers, ws, identity, secrets.get(i))
@@ -113,11 +128,13 @@ public final class LoadHarness {
         say("starting a session on every charger");
         int[] transactions = new int[connected.size()];
         List<CompletableFuture<?>> starting = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(200);
+        Semaphore inFlight = new Semaphore(1000);
+        Pace startPace = new Pace(startsPerSecond);
         for (int i = 0; i < connected.size(); i++) {
             int index = i;
             SimulatedCharger charger = connected.get(i);
-            String uid = uids.get(Integer.parseInt(charger.identity().substring(charger.identity().lastIndexOf('-') + 1)));
+            String uid = uids.get(number(charger));
+            startPace.await(i);
             inFlight.acquire();
             starting.add(timed(authorize, charger, "Authorize", SimulatedCharger.object().put("idTag", uid))
                     .thenCompose(ok -> timed(start, charger, "StartTransaction", SimulatedCharger.object().put("connectorId", 1).put("idTag", uid)
@@ -134,6 +151,7 @@ public final class LoadHarness {
         Semaphore pending = new Semaphore(2000);
         AtomicLong answered = new AtomicLong();
         Instant meterStart = Instant.now();
+        Thread probes = Thread.ofVirtual().start(() -> probe(connected, probeUids, probesPerSecond, seconds));
         for (long n = 0; n < total; n++) {
             int index = (int) (n % connected.size());
             long due = meterStart.toEpochMilli() * 1000 + n * intervalMicros;
@@ -158,6 +176,7 @@ public final class LoadHarness {
         pending.acquire(2000);
         double elapsed = Duration.between(meterStart, Instant.now()).toMillis() / 1000.0;
         pending.release(2000);
+        probes.join();
 
         say("stopping the sessions");
         List<CompletableFuture<?>> stopping = new ArrayList<>();
@@ -179,11 +198,61 @@ public final class LoadHarness {
         System.out.println("Authorize                     : " + authorize);
         System.out.println("StartTransaction              : " + start);
         System.out.println("MeterValues                   : " + meterValues);
+        System.out.println("while MeterValues flow, " + probesPerSecond + " drivers/s start and stop on connector 2:");
+        System.out.println("  Authorize                   : " + authorizeUnderLoad);
+        System.out.println("  StartTransaction            : " + startUnderLoad);
+        System.out.println("  StopTransaction (rated)     : " + stopUnderLoad);
         System.out.printf("failures                      : %d%n", failures.get());
         connected.forEach(charger -> workers.submit(charger::close));
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.SECONDS);
         timers.shutdownNow();
+    }
+
+    /**
+     * Short sessions on connector 2 while the MeterValues flow: Authorize, StartTransaction and at once
+     * StopTransaction (which rates the session), one driver after another at {@code perSecond}.
+     */
+    private void probe(List<SimulatedCharger> chargers, List<String> uids, int perSecond, int seconds) {
+        if (perSecond <= 0 || chargers.isEmpty()) {
+            return;
+        }
+        Pace pace = new Pace(perSecond);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (int n = 0; n < perSecond * seconds; n++) {
+            pace.await(n);
+            SimulatedCharger charger = chargers.get(n % chargers.size());
+            String uid = uids.get(number(charger));
+            all.add(timed(authorizeUnderLoad, charger, "Authorize", SimulatedCharger.object().put("idTag", uid))
+                    .thenCompose(ok -> timed(startUnderLoad, charger, "StartTransaction", SimulatedCharger.object().put("connectorId", 2)
+                            .put("idTag", uid).put("meterStart", 1000).put("timestamp", SimulatedCharger.now())))
+                    .thenCompose(started -> timed(stopUnderLoad, charger, "StopTransaction", SimulatedCharger.object()
+                            .put("transactionId", started.path("transactionId").asInt()).put("meterStop", 1500)
+                            .put("timestamp", SimulatedCharger.now()).put("reason", "Local"))));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    }
+
+    private static int number(SimulatedCharger charger) {
+        return Integer.parseInt(charger.identity().substring(charger.identity().lastIndexOf('-') + 1));
+    }
+
+    /** Sends the n-th event of a series at n / perSecond seconds after the series began. */
+    private static final class Pace {
+
+        private final long begin = System.nanoTime();
+        private final long nanosApart;
+
+        Pace(int perSecond) {
+            this.nanosApart = 1_000_000_000L / Math.max(1, perSecond);
+        }
+
+        void await(long n) {
+            long wait = begin + n * nanosApart - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+        }
     }
 
     private CompletableFuture<JsonNode> timed(Latencies latencies, SimulatedCharger charger, String action, ObjectNode payload) {
@@ -245,7 +314,7 @@ public final class LoadHarness {
             all.add(CompletableFuture.runAsync(() -> {
                 try {
                     secrets[index] = graphQl(token, mutation, Map.of("input", Map.of("locationId", location, "ocppIdentity", "LOAD-" + run + "-" + index,
-                            "evses", List.of(evse)))).path("registerChargePoint").path("chargerSecret").asString();
+                            "evses", List.of(evse, evse)))).path("registerChargePoint").path("chargerSecret").asString();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 } finally {

@@ -191,15 +191,60 @@ public class SessionRows {
 
     // ---- meter values
 
-    /** Stores a sample unless the same one is stored; returns whether it was new. */
-    public boolean insertSample(UUID chargePointId, int connectorId, UUID sessionId, Instant at, String measurand, String phase, String location,
-            String unit, BigDecimal value, String context, Instant now) {
-        return jdbc.sql("""
-                        insert into meter_value (tenant_id, charge_point_id, connector_id, session_id, sampled_at, measurand, phase, location,
-                            unit, value, context, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(tenant(), chargePointId, connectorId, sessionId, time(at), cut(measurand, 64), cut(phase, 8), cut(location, 16),
-                        cut(unit, 16), value, cut(context, 32), time(now))
-                .update() == 1;
+    /** A sample ready to store; {@code phase} and {@code location} are '' when absent (the unique key needs a value). */
+    public record Sample(Instant at, String measurand, String phase, String location, String unit, BigDecimal value, String context) {
+    }
+
+    /**
+     * A session as the MeterValues path needs it: with its newest energy register reading and when it was taken (both
+     * null when it has none yet, or for a session from before they were kept).
+     */
+    public record Metered(ChargingSession session, BigDecimal registerWh, Instant registerAt) {
+    }
+
+    public Optional<Metered> metered(int transactionId) {
+        return jdbc.sql("select * from charging_session where transaction_id = ?").param(transactionId)
+                .query((rs, n) -> new Metered(session(rs, n), rs.getBigDecimal("register_wh"), instant(rs, "register_at"))).optional();
+    }
+
+    /** Rows per insert statement: 12 parameters each, well below the protocol's 65,535. */
+    private static final int ROWS_PER_INSERT = 1000;
+
+    /**
+     * Stores, in one statement per thousand, the samples not stored yet (the same charger, connector, time, measurand,
+     * phase and location is the same sample); returns, in the order given, whether each was new.
+     */
+    public boolean[] insertSamples(UUID chargePointId, int connectorId, UUID sessionId, List<Sample> samples, Instant now) {
+        boolean[] added = new boolean[samples.size()];
+        for (int from = 0; from < samples.size(); from += ROWS_PER_INSERT) {
+            List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("insert into meter_value (tenant_id, charge_point_id, connector_id, session_id, sampled_at, "
+                    + "measurand, phase, location, unit, value, context, received_at) values ");
+            List<Object> params = new ArrayList<>(chunk.size() * 12);
+            UUID tenant = tenant();
+            for (int i = 0; i < chunk.size(); i++) {
+                Sample sample = chunk.get(i);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(tenant, chargePointId, connectorId, sessionId, time(micros(sample.at())), cut(sample.measurand(), 64),
+                        cut(sample.phase(), 8), cut(sample.location(), 16), cut(sample.unit(), 16), sample.value(), cut(sample.context(), 32), time(now)));
+            }
+            sql.append(" on conflict do nothing returning sampled_at, measurand, phase, location");
+            List<List<Object>> stored = jdbc.sql(sql.toString()).params(params)
+                    .query((rs, n) -> List.<Object>of(instant(rs, "sampled_at"), rs.getString("measurand"), rs.getString("phase"), rs.getString("location")))
+                    .list();
+            java.util.Set<List<Object>> remaining = new java.util.HashSet<>(stored);
+            for (int i = 0; i < chunk.size(); i++) {
+                Sample sample = chunk.get(i);
+                added[from + i] = remaining.remove(List.<Object>of(micros(sample.at()), cut(sample.measurand(), 64), cut(sample.phase(), 8),
+                        cut(sample.location(), 16)));
+            }
+        }
+        return added;
+    }
+
+    /** PostgreSQL keeps microseconds; a charger may send nanoseconds. */
+    private static Instant micros(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The register readings just before and just after {@code at} in the session, for the rule that a register never decreases. */
@@ -213,12 +258,30 @@ public class SessionRows {
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
     }
 
-    public void latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent) {
-        jdbc.sql("""
-                        update charging_session set latest_energy_wh = coalesce(?, latest_energy_wh), latest_power_w = coalesce(?, latest_power_w),
-                            latest_soc_percent = coalesce(?, latest_soc_percent), latest_sample_at = ?
-                        where id = ? and (latest_sample_at is null or latest_sample_at <= ?)""")
-                .params(energyWh, powerW, socPercent, time(at), sessionId, time(at)).update();
+    /**
+     * Moves the session's newest readings forward, in one statement: energy, power and SoC as of {@code at} (each null
+     * when the message had none; ignored when the session already shows later readings), and the newest register reading
+     * {@code registerWh} at {@code registerAt}. Returns the session as it is now.
+     */
+    public Optional<ChargingSession> latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent,
+            Instant registerAt, BigDecimal registerWh) {
+        return jdbc.sql("""
+                        update charging_session s set
+                            latest_energy_wh = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.energy, s.latest_energy_wh) else s.latest_energy_wh end,
+                            latest_power_w = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.power, s.latest_power_w) else s.latest_power_w end,
+                            latest_soc_percent = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.soc, s.latest_soc_percent) else s.latest_soc_percent end,
+                            latest_sample_at = greatest(s.latest_sample_at, v.at),
+                            register_wh = case when v.register_at is not null and (s.register_at is null or s.register_at < v.register_at)
+                                then v.register else s.register_wh end,
+                            register_at = greatest(s.register_at, v.register_at)
+                        from (select ?::timestamptz as at, ?::numeric as energy, ?::numeric as power, ?::numeric as soc,
+                                ?::timestamptz as register_at, ?::numeric as register) v
+                        where s.id = ?
+                        returning s.*""")
+                .params(time(at), energyWh, powerW, socPercent, time(registerAt), registerWh, sessionId).query(SessionRows::session).optional();
     }
 
     public List<ChargingPeriods.Reading> registerReadings(UUID sessionId) {
