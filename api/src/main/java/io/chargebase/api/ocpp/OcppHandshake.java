@@ -31,7 +31,7 @@ import io.chargebase.tenancy.Tenants;
  * (OCPP security profiles 1 and 2): user name the charge point identity from the path, password its secret. The
  * tenant comes from the path alone and the charge point is looked up acting for it, so a charger can authenticate
  * only under its own tenant's path. Unknown tenant, unknown identity, wrong password and a disabled charge point all
- * get the same 401, after the same password-hash work, so none of them can be told from another.
+ * get the same 401, after a hash check each (see {@link ChargePoints#authenticate}).
  */
 @Component
 class OcppHandshake implements HandshakeInterceptor {

@@ -363,6 +363,45 @@ class ChargingIT extends IntegrationTest {
         assertThat(session.path("mspCdr").path("totalCost").path("exclVat").asString()).isEqualTo("7.9000");
     }
 
+    @Test
+    void meterValuesOfManyChargersAtOnceAreAllStoredEachSessionItsOwn() throws Exception {
+        mutate(admin, "tenant-portal/CreateToken", Map.of("uid", "C0FFEE01", "type", "RFID"));
+        int tx1 = start(charger, 1, CARD, 0, at(0)).transactionId();
+        int tx2 = start(otherCharger, 1, "C0FFEE01", 100_000, at(0)).transactionId();
+        // each charger sends one message after the other, as its connection does; the two chargers at the same time, so
+        // their messages are written together whenever they meet in the writer's queue
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = threads.submit(() -> {
+                for (int i = 1; i <= 40; i++) {
+                    int minute = i;
+                    run(() -> events.meterValues(charger, 1, tx1, List.of(energy(at(minute), minute * 100L))));
+                }
+            });
+            var second = threads.submit(() -> {
+                for (int i = 1; i <= 40; i++) {
+                    int minute = i;
+                    run(() -> events.meterValues(otherCharger, 1, tx2, List.of(energy(at(minute), 100_000 + minute * 200L),
+                            new MeterSample(at(minute), "Power.Active.Import", null, "W", BigDecimal.valueOf(12_000), null, null))));
+                }
+            });
+            first.get();
+            second.get();
+        }
+        Map<Integer, JsonNode> byTransaction = new java.util.HashMap<>();
+        sessionsList(admin, Map.of()).path("edges").forEach(edge -> byTransaction.put(edge.path("node").path("transactionId").asInt(), edge.path("node")));
+        assertThat(new BigDecimal(byTransaction.get(tx1).path("latestEnergyWh").asString())).isEqualByComparingTo("4000");
+        assertThat(byTransaction.get(tx1).path("latestPowerW").isNull()).isTrue();
+        assertThat(new BigDecimal(byTransaction.get(tx2).path("latestEnergyWh").asString())).isEqualByComparingTo("108000");
+        assertThat(new BigDecimal(byTransaction.get(tx2).path("latestPowerW").asString())).isEqualByComparingTo("12000");
+        assertThat(Instant.parse(byTransaction.get(tx2).path("latestSampleAt").asString())).isEqualTo(at(40));
+        JsonNode values1 = graphQl().document(admin, "tenant-portal/ChargingSession", Map.of("id", byTransaction.get(tx1).path("id").asString()))
+                .data().path("node").path("meterValues");
+        JsonNode values2 = graphQl().document(admin, "tenant-portal/ChargingSession", Map.of("id", byTransaction.get(tx2).path("id").asString()))
+                .data().path("node").path("meterValues");
+        assertThat(values1).hasSize(40);
+        assertThat(values2).hasSize(80);
+    }
+
     private JsonNode onlySessionWithTransaction(int tx) {
         JsonNode edges = sessionsList(admin, Map.of()).path("edges");
         for (JsonNode edge : edges) {

@@ -89,7 +89,7 @@ public class ChargePoints {
         try {
             chargePoint = rows.insert(id, location, identity, Text.optional("vendor", request.vendor(), 50),
                     Text.optional("model", request.model(), 50), Text.optional("serialNumber", request.serialNumber(), 50),
-                    request.status() == null ? AssetTypes.ChargePointStatus.ACTIVE : request.status(), hashing.hash(secret));
+                    request.status() == null ? AssetTypes.ChargePointStatus.ACTIVE : request.status(), GeneratedSecrets.hash(secret));
             for (int i = 0; i < evses.size(); i++) {
                 NewChargePoint.NewEvse evse = evses.get(i);
                 UUID evseId = UUID.randomUUID();
@@ -186,7 +186,7 @@ public class ChargePoints {
     public String renewSecret(UUID id) {
         existing(id);
         String secret = newSecret();
-        rows.setSecretHash(id, hashing.hash(secret));
+        rows.setSecretHash(id, GeneratedSecrets.hash(secret));
         return secret;
     }
 
@@ -205,23 +205,28 @@ public class ChargePoints {
     /**
      * The charge point of the tenant acted for whose OCPP identity is exactly {@code identity} (case-sensitive) and
      * whose secret is {@code secret}; empty for an unknown identity, a wrong or missing secret, or a DISABLED charge
-     * point. The hash check runs even for unknown identities, so timing tells nothing about which identities exist.
+     * point. Secrets the platform generated are checked with a salted SHA-256 ({@link GeneratedSecrets}), and an unknown
+     * identity costs the same check against a decoy, so that timing does not tell them apart. A secret an operator chose
+     * costs an adaptive hash the first time this instance checks it (then {@link VerifiedSecrets}); its timing may tell
+     * that the identity exists, which is printed on the charger anyway, never anything about the secret.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ChargePoint> authenticate(String identity, String secret) {
         if (identity == null || secret == null || !IDENTITY.matcher(identity).matches() || secret.length() > 200) {
-            hashing.matches("-", decoyHash());
+            GeneratedSecrets.matches("-", decoyHash());
             return Optional.empty();
         }
-        // the slow hash is checked outside any transaction: a boot storm must not hold the pool's connections
+        // hashes are checked outside any transaction: a boot storm must not hold the pool's connections
         Optional<ChargePointRows.Credentials> found = lookup.execute(status -> rows.findCredentials(identity));
         String hash = found.map(ChargePointRows.Credentials::secretHash).orElse(null);
         boolean matches;
-        if (hash != null && verified.confirms(found.get().chargePoint().id(), hash, secret)) {
+        if (hash == null || GeneratedSecrets.isGeneratedHash(hash)) {
+            matches = GeneratedSecrets.matches(secret, hash == null ? decoyHash() : hash);
+        } else if (verified.confirms(found.get().chargePoint().id(), hash, secret)) {
             matches = true;
         } else {
-            matches = hashing.matches(secret, hash == null ? decoyHash() : hash);
-            if (matches && hash != null) {
+            matches = hashing.matches(secret, hash);
+            if (matches) {
                 verified.remember(found.get().chargePoint().id(), hash, secret);
             }
         }
@@ -233,7 +238,7 @@ public class ChargePoints {
     private String decoyHash() {
         String hash = decoyHash;
         if (hash == null) {
-            hash = hashing.hash(newSecret());
+            hash = GeneratedSecrets.hash(newSecret());
             decoyHash = hash;
         }
         return hash;

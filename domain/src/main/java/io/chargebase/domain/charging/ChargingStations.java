@@ -35,11 +35,14 @@ public class ChargingStations implements ChargerEvents {
     private final Clock clock;
     private final LiveSessions live;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final HeardFrom heardFrom = new HeardFrom();
+    private final HeardFrom heardFrom;
+    private final MeterValueWriter meterValues;
 
     ChargingStations(ChargerRows chargers, SessionRows sessions, Transactions transactions, TenantChargingSettings settings, CommunicationLog log,
             ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock, LiveSessions live,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, HeardFrom heardFrom, MeterValueWriter meterValues) {
+        this.heardFrom = heardFrom;
+        this.meterValues = meterValues;
         this.live = live;
         this.events = events;
         this.chargers = chargers;
@@ -149,11 +152,8 @@ public class ChargingStations implements ChargerEvents {
 
     @Override
     public void meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<MeterSample> samples) {
-        // the busiest message: one transaction (one commit) for being heard from, the samples and the live update
-        tx.executeWithoutResult(status -> {
-            seen(charger, clock.instant());
-            transactions.meterValues(charger, connectorId, transactionId, samples).ifPresent(session -> live.progress(charger, session));
-        });
+        // the busiest message: written together with those of other chargers (group commit), answered once stored
+        meterValues.write(charger, connectorId, transactionId, samples);
     }
 
     @Override
@@ -185,34 +185,6 @@ public class ChargingStations implements ChargerEvents {
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
         return transactions.expectStart(charger, connectorId, idTag);
-    }
-
-    /**
-     * When this instance last wrote that each of its chargers was heard from. "Last seen" serves the connection-status
-     * thresholds (at least 30 s, see {@link ChargingSettings}) and the portals, so a charger sending MeterValues every
-     * second is recorded at most every {@link #EVERY}, not with every message; a Heartbeat is always recorded.
-     */
-    static final class HeardFrom {
-
-        static final java.time.Duration EVERY = java.time.Duration.ofSeconds(10);
-        private static final int REMEMBERED = 200_000;
-        private final java.util.concurrent.ConcurrentHashMap<UUID, Instant> written = new java.util.concurrent.ConcurrentHashMap<>();
-
-        boolean due(UUID chargePointId, Instant now) {
-            Instant last = written.get(chargePointId);
-            return last == null || !now.isBefore(last.plus(EVERY)) || now.isBefore(last);
-        }
-
-        void written(UUID chargePointId, Instant at) {
-            if (written.size() > REMEMBERED) {
-                written.clear();
-            }
-            written.put(chargePointId, at);
-        }
-
-        void forget(UUID chargePointId) {
-            written.remove(chargePointId);
-        }
     }
 
     /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */

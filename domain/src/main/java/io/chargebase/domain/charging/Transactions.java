@@ -1,9 +1,7 @@
 package io.chargebase.domain.charging;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,11 +34,13 @@ class Transactions {
     private final TokenAuthorisations authorisations;
     private final Tokens tokens;
     private final SessionRating rating;
+    private final MeterReadings readings;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating,
+    Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
             PlatformTransactionManager transactionManager, Clock clock) {
+        this.readings = readings;
         this.rows = rows;
         this.authorisations = authorisations;
         this.tokens = tokens;
@@ -125,25 +125,6 @@ class Transactions {
         });
     }
 
-    /**
-     * Stores a MeterValues message: one read of the session, one insert of its samples, one update of the session's
-     * newest readings. Returns the session as it now stands, for the live view (empty when the samples belong to no
-     * session of this charger).
-     */
-    Optional<ChargingSession> meterValues(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples) {
-        return transactions.execute(status -> {
-            SessionRows.Metered metered = transactionId == null ? null : rows.metered(transactionId)
-                    .filter(m -> m.session().chargePointId().equals(charger.chargePointId())).orElse(null);
-            if (transactionId != null && metered == null) {
-                LOG.warn("{}: meter values for unknown transaction {} stored on connector {}", charger.identity(), transactionId, connectorId);
-            }
-            ChargingSession session = metered == null ? null : metered.session();
-            Optional<ChargingSession> now = store(charger, session == null || session.connectorId() == null ? connectorId : session.connectorId(),
-                    metered, samples);
-            return now.isPresent() ? now : Optional.ofNullable(session);
-        });
-    }
-
     IdTagInfo stop(ChargerRef charger, ChargerEvents.TransactionStop stop) {
         Authorisation decision = stop.idTag() == null ? null : authorisations.authorise(charger.tenantId(), stop.idTag());
         IdTagInfo answer = decision == null ? null : info(decision, null);
@@ -199,137 +180,9 @@ class Transactions {
         store(charger, 0, new SessionRows.Metered(rows.find(id).orElseThrow(), null, null), data);
     }
 
-    /**
-     * Stores the samples that pass (a refused one is logged and skipped; the others are kept) and moves the session's
-     * newest readings forward; returns the session as it then stands (empty when it did not change or there is none).
-     */
-    private Optional<ChargingSession> store(ChargerRef charger, int connectorId, SessionRows.Metered metered,
-            List<ChargerEvents.MeterSample> samples) {
-        if (samples == null || samples.isEmpty()) {
-            return Optional.empty();
-        }
-        ChargingSession session = metered == null ? null : metered.session();
-        Register register = metered == null ? null : new Register(metered);
-        List<SessionRows.Sample> accepted = new ArrayList<>(samples.size());
-        List<MeterSamples.Normalised> normalised = new ArrayList<>(samples.size());
-        for (ChargerEvents.MeterSample raw : samples) {
-            StringBuilder refusal = new StringBuilder();
-            Optional<MeterSamples.Normalised> checked = MeterSamples.normalise(raw, refusal);
-            if (checked.isEmpty()) {
-                LOG.warn("{}: sample refused, {}: {}", charger.identity(), refusal, raw);
-                continue;
-            }
-            MeterSamples.Normalised sample = checked.get();
-            if (register != null && sample.isEnergyRegister() && !register.admits(sample)) {
-                LOG.warn("{}: energy register {} Wh at {} contradicts the session's other readings; refused", charger.identity(),
-                        sample.value(), sample.at());
-                continue;
-            }
-            normalised.add(sample);
-            accepted.add(new SessionRows.Sample(sample.at(), sample.measurand(), sample.phase(), sample.location(), sample.unit(), sample.value(),
-                    sample.context()));
-        }
-        if (accepted.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean[] added = rows.insertSamples(charger.chargePointId(), connectorId, session == null ? null : session.id(), accepted, clock.instant());
-        if (session == null) {
-            return Optional.empty();
-        }
-        Newest newest = new Newest();
-        for (int i = 0; i < added.length; i++) {
-            if (added[i]) {
-                newest.take(normalised.get(i));
-            }
-        }
-        return newest.at == null ? Optional.empty()
-                : rows.latest(session.id(), newest.at, newest.energy, newest.power, newest.soc, newest.registerAt, newest.register);
-    }
-
-    /** The newest energy, power and SoC readings among a message's new samples, and its newest register reading. */
-    private static final class Newest {
-        Instant at;
-        BigDecimal energy;
-        BigDecimal power;
-        BigDecimal soc;
-        Instant registerAt;
-        BigDecimal register;
-
-        void take(MeterSamples.Normalised sample) {
-            if (!sample.isEnergyRegister() && !sample.isTotalPower() && !sample.isSoc()) {
-                return;
-            }
-            if (at == null || sample.at().isAfter(at)) {
-                at = sample.at();
-                energy = null;
-                power = null;
-                soc = null;
-            }
-            if (sample.at().equals(at)) {
-                energy = sample.isEnergyRegister() ? sample.value() : energy;
-                power = sample.isTotalPower() ? sample.value() : power;
-                soc = sample.isSoc() ? sample.value() : soc;
-            }
-            if (sample.isEnergyRegister() && (registerAt == null || sample.at().isAfter(registerAt))) {
-                registerAt = sample.at();
-                register = sample.value();
-            }
-        }
-    }
-
-    /**
-     * The rule that a register never decreases, for one session: a reading lies between the one before it (or the start)
-     * and the one after it. A reading later than every one stored needs only the newest, which the session carries; any
-     * other is checked against the stored readings around it. Readings of the same message count as they are admitted.
-     */
-    private final class Register {
-        private final ChargingSession session;
-        private final boolean known;
-        private Instant newestAt;
-        private BigDecimal newest;
-        /** Readings of this message admitted so far and not yet stored, for readings checked against the stored ones. */
-        private final List<MeterSamples.Normalised> admitted = new ArrayList<>();
-
-        Register(SessionRows.Metered metered) {
-            this.session = metered.session();
-            // without a register column (a session from before it was kept) but with readings, the newest is not known
-            this.known = metered.registerAt() != null || session.latestSampleAt() == null;
-            this.newestAt = metered.registerAt();
-            this.newest = metered.registerWh();
-        }
-
-        boolean admits(MeterSamples.Normalised sample) {
-            BigDecimal floor;
-            BigDecimal ceiling;
-            if (known && (newestAt == null || sample.at().isAfter(newestAt))) {
-                floor = newest;
-                ceiling = null;
-            } else {
-                BigDecimal[] around = rows.registerAround(session.id(), sample.at());
-                floor = around[0];
-                ceiling = around[1];
-                for (MeterSamples.Normalised earlier : admitted) {
-                    if (earlier.at().isBefore(sample.at()) && (floor == null || earlier.value().compareTo(floor) > 0)) {
-                        floor = earlier.value();
-                    }
-                    if (earlier.at().isAfter(sample.at()) && (ceiling == null || earlier.value().compareTo(ceiling) < 0)) {
-                        ceiling = earlier.value();
-                    }
-                }
-            }
-            if (session.meterStartWh() != null && !sample.at().isBefore(session.startedAt() == null ? sample.at() : session.startedAt())) {
-                BigDecimal start = BigDecimal.valueOf(session.meterStartWh());
-                floor = floor == null || floor.compareTo(start) < 0 ? start : floor;
-            }
-            boolean fits = (floor == null || sample.value().compareTo(floor) >= 0) && (ceiling == null || sample.value().compareTo(ceiling) <= 0);
-            if (fits) {
-                admitted.add(sample);
-                if (known && (newestAt == null || sample.at().isAfter(newestAt))) {
-                    newestAt = sample.at();
-                    newest = sample.value();
-                }
-            }
-            return fits;
+    private void store(ChargerRef charger, int connectorId, SessionRows.Metered session, List<ChargerEvents.MeterSample> samples) {
+        if (samples != null && !samples.isEmpty()) {
+            readings.store(List.of(new MeterReadings.Message(charger, connectorId, session, samples)));
         }
     }
 

@@ -71,6 +71,20 @@ public class ChargerRows {
                 .params(tenant(), chargePointId, time(now)).update();
     }
 
+    /** The same for several chargers at once. */
+    public void seen(java.util.Collection<UUID> chargePointIds, Instant now) {
+        if (chargePointIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into charger_connection (tenant_id, charge_point_id, network_status, last_seen_at)
+                        select ?, id, 'ONLINE', ? from unnest(?::uuid[]) as ids(id)
+                        on conflict (tenant_id, charge_point_id) do update set last_seen_at = excluded.last_seen_at, network_status = 'ONLINE'
+                        where charger_connection.last_seen_at < excluded.last_seen_at - interval '1 second'
+                            or charger_connection.network_status <> 'ONLINE'""")
+                .params(tenant(), time(now), new java.util.LinkedHashSet<>(chargePointIds).toArray(UUID[]::new)).update();
+    }
+
     public void connected(UUID chargePointId, String remoteAddress, String protocol, Instant now) {
         seen(chargePointId, now);
         jdbc.sql("update charger_connection set connected = true, connected_at = ?, remote_address = ?, protocol = ? where charge_point_id = ?")

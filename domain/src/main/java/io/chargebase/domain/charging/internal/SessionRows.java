@@ -195,6 +195,10 @@ public class SessionRows {
     public record Sample(Instant at, String measurand, String phase, String location, String unit, BigDecimal value, String context) {
     }
 
+    /** A sample as taken on a charger's connector, within a session or not. */
+    public record SampleRow(UUID chargePointId, int connectorId, UUID sessionId, Sample sample) {
+    }
+
     /**
      * A session as the MeterValues path needs it: with its newest energy register reading and when it was taken (both
      * null when it has none yet, or for a session from before they were kept).
@@ -202,44 +206,96 @@ public class SessionRows {
     public record Metered(ChargingSession session, BigDecimal registerWh, Instant registerAt) {
     }
 
+    /** A session's newest readings from one batch of samples (see {@link #latest}). */
+    public record Latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent, Instant registerAt,
+            BigDecimal registerWh) {
+    }
+
     public Optional<Metered> metered(int transactionId) {
-        return jdbc.sql("select * from charging_session where transaction_id = ?").param(transactionId)
-                .query((rs, n) -> new Metered(session(rs, n), rs.getBigDecimal("register_wh"), instant(rs, "register_at"))).optional();
+        return metered(List.of(transactionId)).values().stream().findFirst();
+    }
+
+    /** The sessions of these transaction ids, by transaction id. */
+    public java.util.Map<Integer, Metered> metered(java.util.Collection<Integer> transactionIds) {
+        java.util.Map<Integer, Metered> found = new java.util.HashMap<>();
+        jdbc.sql("select * from charging_session where transaction_id = any(?)").param(transactionIds.toArray(Integer[]::new))
+                .query((rs, n) -> new Metered(session(rs, n), rs.getBigDecimal("register_wh"), instant(rs, "register_at")))
+                .list().forEach(m -> found.put(m.session().transactionId(), m));
+        return found;
     }
 
     /** Rows per insert statement: 12 parameters each, well below the protocol's 65,535. */
-    private static final int ROWS_PER_INSERT = 1000;
+    private static final int ROWS_PER_INSERT = 2000;
 
     /**
-     * Stores, in one statement per thousand, the samples not stored yet (the same charger, connector, time, measurand,
-     * phase and location is the same sample); returns, in the order given, whether each was new.
+     * Stores, in one statement per two thousand, the samples not stored yet (the same charger, connector, time,
+     * measurand, phase and location is the same sample); returns, in the order given, whether each was new.
      */
-    public boolean[] insertSamples(UUID chargePointId, int connectorId, UUID sessionId, List<Sample> samples, Instant now) {
+    public boolean[] insertSamples(List<SampleRow> samples, Instant now) {
         boolean[] added = new boolean[samples.size()];
+        UUID tenant = tenant();
         for (int from = 0; from < samples.size(); from += ROWS_PER_INSERT) {
-            List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_INSERT));
+            List<SampleRow> chunk = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("insert into meter_value (tenant_id, charge_point_id, connector_id, session_id, sampled_at, "
                     + "measurand, phase, location, unit, value, context, received_at) values ");
             List<Object> params = new ArrayList<>(chunk.size() * 12);
-            UUID tenant = tenant();
             for (int i = 0; i < chunk.size(); i++) {
-                Sample sample = chunk.get(i);
+                SampleRow row = chunk.get(i);
+                Sample sample = row.sample();
                 sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                params.addAll(java.util.Arrays.asList(tenant, chargePointId, connectorId, sessionId, time(micros(sample.at())), cut(sample.measurand(), 64),
-                        cut(sample.phase(), 8), cut(sample.location(), 16), cut(sample.unit(), 16), sample.value(), cut(sample.context(), 32), time(now)));
+                params.addAll(java.util.Arrays.asList(tenant, row.chargePointId(), row.connectorId(), row.sessionId(), time(micros(sample.at())),
+                        cut(sample.measurand(), 64), cut(sample.phase(), 8), cut(sample.location(), 16), cut(sample.unit(), 16), sample.value(),
+                        cut(sample.context(), 32), time(now)));
             }
-            sql.append(" on conflict do nothing returning sampled_at, measurand, phase, location");
+            sql.append(" on conflict do nothing returning charge_point_id, connector_id, sampled_at, measurand, phase, location");
             List<List<Object>> stored = jdbc.sql(sql.toString()).params(params)
-                    .query((rs, n) -> List.<Object>of(instant(rs, "sampled_at"), rs.getString("measurand"), rs.getString("phase"), rs.getString("location")))
+                    .query((rs, n) -> List.<Object>of(rs.getObject("charge_point_id", UUID.class), rs.getInt("connector_id"),
+                            instant(rs, "sampled_at"), rs.getString("measurand"), rs.getString("phase"), rs.getString("location")))
                     .list();
             java.util.Set<List<Object>> remaining = new java.util.HashSet<>(stored);
             for (int i = 0; i < chunk.size(); i++) {
-                Sample sample = chunk.get(i);
-                added[from + i] = remaining.remove(List.<Object>of(micros(sample.at()), cut(sample.measurand(), 64), cut(sample.phase(), 8),
-                        cut(sample.location(), 16)));
+                SampleRow row = chunk.get(i);
+                added[from + i] = remaining.remove(List.<Object>of(row.chargePointId(), row.connectorId(), micros(row.sample().at()),
+                        cut(row.sample().measurand(), 64), cut(row.sample().phase(), 8), cut(row.sample().location(), 16)));
             }
         }
         return added;
+    }
+
+    /**
+     * Moves sessions' newest readings forward, one statement for all: energy, power and SoC as of {@code at} (each null
+     * when the samples had none; ignored when the session already shows later readings), and the newest register
+     * reading. Returns the sessions as they are now.
+     */
+    public List<ChargingSession> latest(List<Latest> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        List<Object> params = new ArrayList<>(updates.size() * 7);
+        for (Latest update : updates) {
+            values.append(values.isEmpty() ? "" : ", ")
+                    .append("(?::uuid, ?::timestamptz, ?::numeric, ?::numeric, ?::numeric, ?::timestamptz, ?::numeric)");
+            params.addAll(java.util.Arrays.asList(update.sessionId(), time(update.at()), update.energyWh(), update.powerW(), update.socPercent(),
+                    time(update.registerAt()), update.registerWh()));
+        }
+        return jdbc.sql("""
+                        update charging_session s set
+                            latest_energy_wh = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.energy, s.latest_energy_wh) else s.latest_energy_wh end,
+                            latest_power_w = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.power, s.latest_power_w) else s.latest_power_w end,
+                            latest_soc_percent = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
+                                then coalesce(v.soc, s.latest_soc_percent) else s.latest_soc_percent end,
+                            latest_sample_at = greatest(s.latest_sample_at, v.at),
+                            register_wh = case when v.register_at is not null and (s.register_at is null or s.register_at < v.register_at)
+                                then v.register else s.register_wh end,
+                            register_at = greatest(s.register_at, v.register_at)
+                        from (values\s""" + values + """
+                        ) as v(id, at, energy, power, soc, register_at, register)
+                        where s.id = v.id
+                        returning s.*""")
+                .params(params).query(SessionRows::session).list();
     }
 
     /** PostgreSQL keeps microseconds; a charger may send nanoseconds. */
@@ -256,32 +312,6 @@ public class SessionRows {
                                     and sampled_at > ?)""")
                 .params(sessionId, ENERGY_REGISTER, time(at), sessionId, ENERGY_REGISTER, time(at))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
-    }
-
-    /**
-     * Moves the session's newest readings forward, in one statement: energy, power and SoC as of {@code at} (each null
-     * when the message had none; ignored when the session already shows later readings), and the newest register reading
-     * {@code registerWh} at {@code registerAt}. Returns the session as it is now.
-     */
-    public Optional<ChargingSession> latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent,
-            Instant registerAt, BigDecimal registerWh) {
-        return jdbc.sql("""
-                        update charging_session s set
-                            latest_energy_wh = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
-                                then coalesce(v.energy, s.latest_energy_wh) else s.latest_energy_wh end,
-                            latest_power_w = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
-                                then coalesce(v.power, s.latest_power_w) else s.latest_power_w end,
-                            latest_soc_percent = case when s.latest_sample_at is null or s.latest_sample_at <= v.at
-                                then coalesce(v.soc, s.latest_soc_percent) else s.latest_soc_percent end,
-                            latest_sample_at = greatest(s.latest_sample_at, v.at),
-                            register_wh = case when v.register_at is not null and (s.register_at is null or s.register_at < v.register_at)
-                                then v.register else s.register_wh end,
-                            register_at = greatest(s.register_at, v.register_at)
-                        from (select ?::timestamptz as at, ?::numeric as energy, ?::numeric as power, ?::numeric as soc,
-                                ?::timestamptz as register_at, ?::numeric as register) v
-                        where s.id = ?
-                        returning s.*""")
-                .params(time(at), energyWh, powerW, socPercent, time(registerAt), registerWh, sessionId).query(SessionRows::session).optional();
     }
 
     public List<ChargingPeriods.Reading> registerReadings(UUID sessionId) {
