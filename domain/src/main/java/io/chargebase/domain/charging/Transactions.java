@@ -56,7 +56,7 @@ class Transactions {
         }
         return transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
-            Optional<Token> token = token(idTag);
+            Optional<Token> token = authorisations.token(charger.tenantId(), idTag);
             if (token.isEmpty()) {
                 return info(Authorisation.INVALID, null);
             }
@@ -99,7 +99,7 @@ class Transactions {
                 return new ChargerEvents.Started(replay.get().transactionId(), new IdTagInfo(replay.get().authorisation(),
                         decision.expiresAt(), decision.parentIdTag()));
             }
-            Optional<Token> token = token(start.idTag());
+            Optional<Token> token = authorisations.token(charger.tenantId(), start.idTag());
             AuthorizationStatus answer = status(decision.decision());
             if (answer == AuthorizationStatus.ACCEPTED
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {

@@ -37,16 +37,25 @@ public class TokenAuthorisations {
             return Authorisation.INVALID;
         }
         Instant now = clock.instant();
-        Key key = new Key(tenant, uid.get());
+        return decide(entry(tenant, uid.get(), now).token(), now);
+    }
+
+    /** The token an idTag names, from the same cache (as fresh as the decisions made from it). */
+    public Optional<Token> token(TenantId tenant, String idTag) {
+        return TokenUid.fromIdTag(idTag).map(uid -> entry(tenant, uid, clock.instant()).token());
+    }
+
+    private Entry entry(TenantId tenant, TokenUid uid, Instant now) {
+        Key key = new Key(tenant, uid);
         Entry entry = cache.get(key);
         if (entry == null || entry.loadedAt().isBefore(now.minus(MAX_AGE))) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }
-            entry = new Entry(lookup.apply(tenant, uid.get()).orElse(null), now);
+            entry = new Entry(lookup.apply(tenant, uid).orElse(null), now);
             cache.put(key, entry);
         }
-        return decide(entry.token(), now);
+        return entry;
     }
 
     /** Drops what is cached for a token that changed. */
