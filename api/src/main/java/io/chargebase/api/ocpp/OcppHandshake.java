@@ -1,11 +1,14 @@
 package io.chargebase.api.ocpp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,10 @@ class OcppHandshake implements HandshakeInterceptor {
     static final String CHARGER = ChargerRef.class.getName();
     private static final String REALM = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
 
+    static final Duration TENANT_TTL = Duration.ofSeconds(5);
+
     private final Tenants tenants;
+    private final Map<String, KnownTenant> knownTenants = new ConcurrentHashMap<>();
     private final ChargePoints chargePoints;
 
     OcppHandshake(Tenants tenants, ChargePoints chargePoints) {
@@ -59,7 +65,7 @@ class OcppHandshake implements HandshakeInterceptor {
         }
         Optional<Path> path = Path.parse(request.getURI().getRawPath());
         Optional<String> password = path.flatMap(p -> basicPassword(request.getHeaders(), p.identity()));
-        Optional<TenantRef> tenant = path.flatMap(p -> tenants.findBySlug(p.tenantSlug())).filter(TenantRef::isActive);
+        Optional<TenantRef> tenant = path.flatMap(p -> tenant(p.tenantSlug())).filter(TenantRef::isActive);
         TenantScope scope = tenant.<TenantScope>map(t -> TenantScope.of(t.id())).orElse(TenantScope.NOBODY);
         // Acting for nobody, the lookup finds nothing but still checks a hash: an unknown tenant costs what a known one does.
         Optional<ChargePoint> chargePoint = TenantContext.callAs(scope, () -> chargePoints.authenticate(
@@ -72,6 +78,26 @@ class OcppHandshake implements HandshakeInterceptor {
         }
         attributes.put(CHARGER, new ChargerRef(tenant.get().id(), chargePoint.get().id(), chargePoint.get().ocppIdentity()));
         return true;
+    }
+
+    /**
+     * The tenant of a slug, remembered for {@link #TENANT_TTL}: after a restart every charger reconnects at once, and
+     * each would otherwise look its tenant up. A suspension stops new connections within that time.
+     */
+    private Optional<TenantRef> tenant(String slug) {
+        Instant now = Instant.now();
+        KnownTenant known = knownTenants.get(slug);
+        if (known == null || known.until().isBefore(now)) {
+            if (knownTenants.size() > 10_000) {
+                knownTenants.clear();
+            }
+            known = new KnownTenant(tenants.findBySlug(slug), now.plus(TENANT_TTL));
+            knownTenants.put(slug, known);
+        }
+        return known.tenant();
+    }
+
+    private record KnownTenant(Optional<TenantRef> tenant, Instant until) {
     }
 
     @Override
