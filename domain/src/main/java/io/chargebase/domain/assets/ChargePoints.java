@@ -213,6 +213,17 @@ public class ChargePoints {
                 .filter(chargePoint -> chargePoint.status() != AssetTypes.ChargePointStatus.DISABLED);
     }
 
+    /** Whether any charge point of the tenant acted for, in whatever status, has exactly this OCPP identity. */
+    @Transactional(readOnly = true)
+    public boolean identityInUse(String identity) {
+        return identity != null && rows.findCredentials(identity).isPresent();
+    }
+
+    /** Whether {@code identity} is one OCPP-J allows at the end of a charger's URL. */
+    public static boolean isValidIdentity(String identity) {
+        return identity != null && IDENTITY.matcher(identity).matches();
+    }
+
     private String decoyHash() {
         String hash = decoyHash;
         if (hash == null) {
