@@ -16,6 +16,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
@@ -217,6 +220,19 @@ public class ChargePoints {
     @Transactional(readOnly = true)
     public boolean identityInUse(String identity) {
         return identity != null && rows.findCredentials(identity).isPresent();
+    }
+
+    /**
+     * The charge point, if the caller may operate it: anyone acting for the whole tenant may; an OU admin only when
+     * its location is owned by a unit of their subtree.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ChargePoint> findOperable(UUID id) {
+        Optional<ChargePoint> found = rows.find(id);
+        if (TenantContext.narrowing() instanceof TenantScope.Narrowing.Whole) {
+            return found;
+        }
+        return found.filter(chargePoint -> rows.inVisibleUnit(chargePoint.id()));
     }
 
     /** Whether {@code identity} is one OCPP-J allows at the end of a charger's URL. */
