@@ -433,6 +433,8 @@ class TenantIsolationIT extends IntegrationTest {
                 .path("mySessions").path("totalCount").asInt()).isZero());
         cases.put("Query.pendingChargePoints", () -> {
             assertThat(asAcme("tenant-portal/PendingChargePoints", Map.of()).raw()).doesNotContain("DEMO-PENDING", demoPending);
+            assertThat(graphQl().query(acme, "query($id: ID!) { node(id: $id) { id } }", Map.of("id", demoPending)).data().path("node").isNull())
+                    .isTrue();
             assertThat(graphQl().document(demo, "tenant-portal/PendingChargePoints", Map.of()).raw()).as("demo sees its own").contains("DEMO-PENDING");
         });
         cases.put("Mutation.acceptPendingChargePoint", () -> {
