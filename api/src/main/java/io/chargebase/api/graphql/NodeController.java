@@ -38,6 +38,7 @@ class NodeController {
     private final io.chargebase.domain.charging.Cdrs cdrs;
     private final io.chargebase.domain.operations.ChargerCommandLog commands;
     private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
+    private final io.chargebase.domain.charging.PendingChargePoints pendingChargePoints;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
@@ -45,7 +46,8 @@ class NodeController {
             io.chargebase.domain.assets.ChargePointTemplates templates, io.chargebase.domain.tariffs.Tariffs tariffs,
             io.chargebase.domain.tariffs.TariffGroups tariffGroups, io.chargebase.domain.tariffs.TariffPlans tariffPlans,
             io.chargebase.domain.charging.Cdrs cdrs, io.chargebase.domain.operations.ChargerCommandLog commands,
-            io.chargebase.domain.charging.ChargingSessions chargingSessions) {
+            io.chargebase.domain.charging.ChargingSessions chargingSessions, io.chargebase.domain.charging.PendingChargePoints pendingChargePoints) {
+        this.pendingChargePoints = pendingChargePoints;
         this.commands = commands;
         this.chargingSessions = chargingSessions;
         this.templates = templates;
@@ -101,6 +103,7 @@ class NodeController {
             case Types.MSP_CDR -> cdrs.findMspCdr(id.id());
             case Types.CHARGER_COMMAND -> commands.find(id.id());
             case Types.CHARGING_SESSION -> chargingSessions.find(id.id());
+            case Types.PENDING_CHARGE_POINT -> pendingChargePoints.find(id.id());
             default -> Optional.empty();
         };
     }

@@ -16,6 +16,13 @@ public final class OperationPolicy {
     private static final Access TENANT_READERS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST);
     private static final Access TENANT_WRITERS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN);
     private static final Access TENANT_ADMINS = Access.roles(Role.TENANT_ADMIN);
+    /**
+     * The manual's partner roles give "Charge Points: View & Remote Control" (Partner Roles): an OU admin operates the
+     * charge points of their subtree (ChargerCommandLog narrows them to it) with the actions of daily operation. What
+     * changes how a charge point is set up (configuration, firmware, local lists, charging profiles, vendor data)
+     * stays with the tenant's admins, as partner contracts are the main account's business.
+     */
+    private static final Access CHARGE_POINT_OPERATORS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN);
     private static final Access PLATFORM = Access.roles(Role.PLATFORM_ADMIN);
 
     private static final Map<String, Access> POLICY = Map.ofEntries(
@@ -64,6 +71,9 @@ public final class OperationPolicy {
             entry("Mutation.createLocation", TENANT_ADMINS),
             entry("Mutation.registerChargePoint", TENANT_ADMINS),
             entry("Mutation.setChargePointStatus", TENANT_ADMINS),
+            entry("Query.pendingChargePoints", TENANT_ADMINS),
+            entry("Mutation.acceptPendingChargePoint", TENANT_ADMINS),
+            entry("Mutation.dismissPendingChargePoint", TENANT_ADMINS),
             entry("Query.locationGroups", TENANT_READERS),
             entry("Mutation.createLocationGroup", TENANT_ADMINS),
             entry("Mutation.deleteLocationGroup", TENANT_ADMINS),
@@ -78,23 +88,23 @@ public final class OperationPolicy {
             entry("Mutation.setLocationOwner", TENANT_ADMINS),
             entry("Subscription.sessionProgress", Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST, Role.DRIVER)),
             entry("Subscription.chargePointStatus", TENANT_READERS),
-            entry("Mutation.remoteStartTransaction", TENANT_ADMINS),
-            entry("Mutation.remoteStopTransaction", TENANT_ADMINS),
-            entry("Mutation.reset", TENANT_ADMINS),
-            entry("Mutation.unlockConnector", TENANT_ADMINS),
-            entry("Mutation.changeAvailability", TENANT_ADMINS),
+            entry("Mutation.remoteStartTransaction", CHARGE_POINT_OPERATORS),
+            entry("Mutation.remoteStopTransaction", CHARGE_POINT_OPERATORS),
+            entry("Mutation.reset", CHARGE_POINT_OPERATORS),
+            entry("Mutation.unlockConnector", CHARGE_POINT_OPERATORS),
+            entry("Mutation.changeAvailability", CHARGE_POINT_OPERATORS),
             entry("Mutation.changeConfiguration", TENANT_ADMINS),
-            entry("Mutation.getConfiguration", TENANT_ADMINS),
-            entry("Mutation.clearCache", TENANT_ADMINS),
-            entry("Mutation.triggerMessage", TENANT_ADMINS),
-            entry("Mutation.reserveNow", TENANT_ADMINS),
-            entry("Mutation.cancelReservation", TENANT_ADMINS),
+            entry("Mutation.getConfiguration", CHARGE_POINT_OPERATORS),
+            entry("Mutation.clearCache", CHARGE_POINT_OPERATORS),
+            entry("Mutation.triggerMessage", CHARGE_POINT_OPERATORS),
+            entry("Mutation.reserveNow", CHARGE_POINT_OPERATORS),
+            entry("Mutation.cancelReservation", CHARGE_POINT_OPERATORS),
             entry("Mutation.sendLocalList", TENANT_ADMINS),
-            entry("Mutation.getLocalListVersion", TENANT_ADMINS),
+            entry("Mutation.getLocalListVersion", CHARGE_POINT_OPERATORS),
             entry("Mutation.setChargingProfile", TENANT_ADMINS),
             entry("Mutation.clearChargingProfile", TENANT_ADMINS),
-            entry("Mutation.getCompositeSchedule", TENANT_ADMINS),
-            entry("Mutation.getDiagnostics", TENANT_ADMINS),
+            entry("Mutation.getCompositeSchedule", CHARGE_POINT_OPERATORS),
+            entry("Mutation.getDiagnostics", CHARGE_POINT_OPERATORS),
             entry("Mutation.updateFirmware", TENANT_ADMINS),
             entry("Mutation.dataTransfer", TENANT_ADMINS),
             entry("Query.tariffs", TENANT_READERS),

@@ -13,6 +13,7 @@ public final class Types {
     public static final String EVSE = "Evse";
     public static final String CONNECTOR = "Connector";
     public static final String CHARGE_POINT_TEMPLATE = "ChargePointTemplate";
+    public static final String PENDING_CHARGE_POINT = "PendingChargePoint";
     public static final String CHARGING_ZONE = "ChargingZone";
     public static final String LOCATION_GROUP = "LocationGroup";
     public static final String BUSINESS_PARTNER_GROUP = "BusinessPartnerGroup";

@@ -24,6 +24,8 @@ import org.springframework.web.util.UriUtils;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.charging.ChargerRef;
+import io.chargebase.domain.charging.PendingChargePoint;
+import io.chargebase.domain.charging.PendingChargePoints;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
@@ -35,6 +37,10 @@ import io.chargebase.tenancy.Tenants;
  * tenant comes from the path alone and the charge point is looked up acting for it, so a charger can authenticate
  * only under its own tenant's path. Unknown tenant, unknown identity, wrong password and a disabled charge point all
  * get the same 401, after a hash check each (see {@link ChargePoints#authenticate}).
+ *
+ * <p>When the tenant takes unknown chargers as pending, an identity that none of its charge points has is let in
+ * without a secret (whatever credentials it offers) as a {@link PendingCharger}; see {@link PendingChargePoints}. An
+ * identity a charge point has still needs that charge point's secret, so no one can pass for a registered charger.
  */
 @Component
 class OcppHandshake implements HandshakeInterceptor {
@@ -48,10 +54,12 @@ class OcppHandshake implements HandshakeInterceptor {
     private final Tenants tenants;
     private final Map<String, KnownTenant> knownTenants = new ConcurrentHashMap<>();
     private final ChargePoints chargePoints;
+    private final PendingChargePoints pendingChargePoints;
 
-    OcppHandshake(Tenants tenants, ChargePoints chargePoints) {
+    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints) {
         this.tenants = tenants;
         this.chargePoints = chargePoints;
+        this.pendingChargePoints = pendingChargePoints;
     }
 
     @Override
@@ -70,6 +78,15 @@ class OcppHandshake implements HandshakeInterceptor {
         // Acting for nobody, the lookup finds nothing but still checks a hash: an unknown tenant costs what a known one does.
         Optional<ChargePoint> chargePoint = TenantContext.callAs(scope, () -> chargePoints.authenticate(
                 path.map(Path::identity).orElse(null), password.orElse(null)));
+        if (tenant.isPresent() && chargePoint.isEmpty()) {
+            Optional<PendingChargePoint> pending = TenantContext.callAs(scope,
+                    () -> pendingChargePoints.admit(path.get().identity(), String.valueOf(request.getRemoteAddress())));
+            if (pending.isPresent()) {
+                log.info("Let OCPP connection to {} from {} in as pending", request.getURI().getRawPath(), request.getRemoteAddress());
+                attributes.put(PendingCharger.ATTRIBUTE, new PendingCharger(tenant.get().id(), pending.get().id(), pending.get().ocppIdentity()));
+                return true;
+            }
+        }
         if (tenant.isEmpty() || chargePoint.isEmpty()) {
             log.info("Refused OCPP connection to {} from {}", request.getURI().getRawPath(), request.getRemoteAddress());
             response.setStatusCode(HttpStatus.UNAUTHORIZED);

@@ -46,11 +46,13 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
     private final OcppRuntime runtime;
     private final OcppProperties properties;
     private final Clock clock;
+    private final PendingChargers pendingChargers;
     /** Connecting and disconnecting one charger happen one at a time, so its events come in the order of its sockets. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     OcppSocketHandler(ObjectProvider<ChargerEvents> events, LocalChargers locals, ConnectionRegistry registry, CommandRelay relay,
-            OcppRuntime runtime, OcppProperties properties, Clock clock) {
+            OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers) {
+        this.pendingChargers = pendingChargers;
         this.events = events;
         this.locals = locals;
         this.registry = registry;
@@ -70,6 +72,11 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        if (session.getAttributes().get(PendingCharger.ATTRIBUTE) instanceof PendingCharger pending) {
+            session.getAttributes().put(CONNECTION, pendingChargers.open(pending,
+                    new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT)));
+            return;
+        }
         ChargerRef charger = (ChargerRef) session.getAttributes().get(OcppHandshake.CHARGER);
         ChargerEvents chargerEvents = events.getIfAvailable();
         if (charger == null || chargerEvents == null) {
@@ -130,6 +137,10 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
             return;
         }
         connection.closed();
+        if (session.getAttributes().containsKey(PendingCharger.ATTRIBUTE)) {
+            pendingChargers.closed(connection);
+            return;
+        }
         ChargerRef charger = connection.charger();
         ReentrantLock lock = lockOf(charger);
         lock.lock();

@@ -60,6 +60,10 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoCpoCdr;
     private String demoMspCdr;
     private String demoSession;
+    private String demoPending;
+
+    @Autowired
+    io.chargebase.domain.charging.PendingChargePoints pendingChargePoints;
 
     @Autowired
     io.chargebase.domain.charging.ChargerEvents chargerEvents;
@@ -95,6 +99,12 @@ class TenantIsolationIT extends IntegrationTest {
                 "DEMO-ISO-CP", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint");
         demoChargePoint = demoRegistered.path("id").asString();
         demoEvse = demoRegistered.path("evses").get(0).path("id").asString();
+        mutate(demo, "tenant-portal/UpdateChargingSettings", Map.of("heartbeatIntervalSeconds", 300, "temporarilyUnavailableAfterSeconds", 120,
+                "longTermUnavailableAfterSeconds", 300, "failStartTimeoutSeconds", 60, "inactivityTimeoutSeconds", 1800,
+                "unknownChargePoints", "ACCEPT_AS_PENDING"));
+        demoPending = GlobalId.encode("PendingChargePoint", io.chargebase.tenancy.TenantContext.callAs(
+                io.chargebase.tenancy.TenantScope.of(demoTenant.tenant().id()),
+                () -> pendingChargePoints.admit("DEMO-PENDING", "192.0.2.7")).orElseThrow().id());
         demoGroup = mutate(demo, "tenant-portal/CreateLocationGroup", Map.of("name", "Demo only group", "currentType", "AC"))
                 .path("locationGroup").path("id").asString();
         demoPartnerGroup = mutate(demo, "tenant-portal/CreateBusinessPartnerGroup", Map.of("name", "Demo partners",
@@ -421,6 +431,20 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Query.mySessions", () -> assertThat(graphQl().document(acmeDriver, "driver-app/MySessions", Map.of()).data()
                 .path("mySessions").path("totalCount").asInt()).isZero());
+        cases.put("Query.pendingChargePoints", () -> {
+            assertThat(asAcme("tenant-portal/PendingChargePoints", Map.of()).raw()).doesNotContain("DEMO-PENDING", demoPending);
+            assertThat(graphQl().query(acme, "query($id: ID!) { node(id: $id) { id } }", Map.of("id", demoPending)).data().path("node").isNull())
+                    .isTrue();
+            assertThat(graphQl().document(demo, "tenant-portal/PendingChargePoints", Map.of()).raw()).as("demo sees its own").contains("DEMO-PENDING");
+        });
+        cases.put("Mutation.acceptPendingChargePoint", () -> {
+            String acmeLocation = acmeMutation("tenant-portal/CreateLocation", io.chargebase.api.support.AssetFixtures.aLocation())
+                    .path("location").path("id").asString();
+            notFound(acmeMutation("tenant-portal/AcceptPendingChargePoint", Map.of("pendingChargePointId", demoPending, "locationId", acmeLocation,
+                    "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))));
+        });
+        cases.put("Mutation.dismissPendingChargePoint", () -> notFound(acmeMutation("tenant-portal/DismissPendingChargePoint",
+                Map.of("pendingChargePointId", demoPending))));
         cases.put("Query.chargingSettings", () -> assertThat(asAcme("tenant-portal/ChargingSettings", Map.of()).data().path("chargingSettings")
                 .path("heartbeatIntervalSeconds").asInt()).isEqualTo(300));
         cases.put("Mutation.updateChargingSettings", () -> assertThat(acmeMutation("tenant-portal/UpdateChargingSettings", Map.of(

@@ -103,7 +103,8 @@ class LocalModeIT {
                 .properties(Map.of(
                         "server.port", "0",
                         "chargebase.database.local-data-directory", dataDirectory.resolve("pg").toString()))
-                .run();
+                // as an argument: a default property loses to application.yml's 8080, which may be taken
+                .run("--server.port=0");
     }
 
     private static io.chargebase.tenancy.Tenants tenants(ConfigurableApplicationContext context) {

@@ -188,6 +188,64 @@ class CommandIT extends OcppIntegrationTest {
         }
     }
 
+    @Test
+    void anOuAdminRunsTheRemoteControlActionsOnTheChargePointsOfTheirSubtreeOnly() {
+        TestTenant tenant = aTenant();
+        String admin = tokenOf(tenant);
+        String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
+        String unitA = mutate(admin, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", root, "name", "A")).path("organisationUnit")
+                .path("id").asString();
+        String unitA1 = mutate(admin, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", unitA, "name", "A1")).path("organisationUnit")
+                .path("id").asString();
+        String unitB = mutate(admin, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", root, "name", "B")).path("organisationUnit")
+                .path("id").asString();
+        RegisteredCharger inA1 = ownedBy(aCharger(tenant, "OU-IN-A1"), unitA1);
+        RegisteredCharger inB = ownedBy(aCharger(tenant, "OU-IN-B"), unitB);
+        RegisteredCharger unowned = aCharger(tenant, "OU-UNOWNED");
+        String ouAdmin = accessTokenOf(tenant, aUser(tenant, io.chargebase.domain.identity.UserRole.OU_ADMIN,
+                GlobalId.decode(unitA).orElseThrow().id(), null));
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (SimulatedCharger charger = SimulatedCharger.connect(HTTP, TIMERS, "ws://localhost:" + port + "/ocpp/" + inA1.slug() + "/",
+                inA1.identity(), inA1.secret()).join()) {
+            charger.onRemote((action, payload) -> received.add(action));
+            call(charger, "BootNotification", SimulatedCharger.object().put("chargePointVendor", "ACME").put("chargePointModel", "X1"));
+            String own = GlobalId.encode("ChargePoint", inA1.ref().chargePointId());
+
+            JsonNode reset = mutate(ouAdmin, "tenant-portal/Reset", Map.of("chargePointId", own, "type", "SOFT", "reason", "Stuck display"));
+            assertThat(reset.path("userErrors")).as(reset.toString()).isEmpty();
+            assertThat(reset.path("command").path("chargerStatus").asString()).isEqualTo("Accepted");
+            assertThat(reset.path("command").path("reason").asString()).isEqualTo("Stuck display");
+            JsonNode start = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("chargePointId", own, "connectorId", 1,
+                    "idTag", "04A1B2C3D4E5F6"));
+            assertThat(start.path("command").path("chargerStatus").asString()).as(start.toString()).isEqualTo("Accepted");
+            assertThat(mutate(ouAdmin, "tenant-portal/UnlockConnector", Map.of("chargePointId", own, "connectorId", 1)).path("command")
+                    .path("chargerStatus").asString()).isEqualTo("Unlocked");
+            eventually(() -> received.contains("RemoteStartTransaction"));
+
+            assertThat(graphQl().document(ouAdmin, "tenant-portal/ChangeConfiguration", Map.of("input", Map.of("chargePointId", own,
+                    "key", "HeartbeatInterval", "value", "60"))).errorTypes()).as("setting a charger up stays with tenant admins")
+                    .containsExactly("FORBIDDEN");
+            assertThat(graphQl().document(ouAdmin, "tenant-portal/UpdateFirmware", Map.of("input", Map.of("chargePointId", own,
+                    "location", "https://firmware.example.com/x.bin", "retrieveDate", Instant.now().toString()))).errorTypes())
+                    .containsExactly("FORBIDDEN");
+        }
+        for (RegisteredCharger outside : List.of(inB, unowned)) {
+            JsonNode refused = mutate(ouAdmin, "tenant-portal/Reset", Map.of("chargePointId",
+                    GlobalId.encode("ChargePoint", outside.ref().chargePointId()), "type", "HARD"));
+            assertThat(refused.path("userErrors").get(0).path("code").asString()).as(outside.identity()).isEqualTo("NOT_FOUND");
+            assertThat(refused.path("command").isNull()).isTrue();
+        }
+        JsonNode tenantAdmin = mutate(admin, "tenant-portal/Reset", Map.of("chargePointId", GlobalId.encode("ChargePoint",
+                inB.ref().chargePointId()), "type", "HARD"));
+        assertThat(tenantAdmin.path("command").path("outcome").asString()).as("a tenant admin reaches every charge point").isEqualTo("OFFLINE");
+    }
+
+    private RegisteredCharger ownedBy(RegisteredCharger charger, String unit) {
+        io.chargebase.tenancy.TenantContext.runAs(io.chargebase.tenancy.TenantScope.of(charger.tenant().tenant().id()), () -> locations.setOwner(
+                chargePoints.find(charger.ref().chargePointId()).orElseThrow().locationId(), GlobalId.decode(unit).orElseThrow().id()));
+        return charger;
+    }
+
     private static JsonNode call(SimulatedCharger charger, String action, tools.jackson.databind.node.ObjectNode payload) {
         return charger.call(action, payload).toCompletableFuture().join();
     }

@@ -40,7 +40,8 @@ class OcppTwoInstancesIT extends OcppIntegrationTest {
             other = new SpringApplicationBuilder(ChargebaseApplication.class, RecordingChargerEvents.Config.class)
                     .properties(Map.of("server.port", "0", "spring.datasource.url", database.url(),
                             "spring.datasource.username", database.username(), "spring.datasource.password", database.password()))
-                    .run();
+                    // as an argument: a default property loses to application.yml's 8080, which may be taken
+                    .run("--server.port=0");
             otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
         }
     }

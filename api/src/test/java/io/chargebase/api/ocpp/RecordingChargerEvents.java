@@ -56,6 +56,12 @@ public class RecordingChargerEvents implements ChargerEvents {
     }
 
     @Override
+    public java.util.Optional<RegistrationStatus> registration(ChargerRef charger) {
+        return named("boot").stream().anyMatch(event -> event.charger().equals(charger)) ? java.util.Optional.of(RegistrationStatus.ACCEPTED)
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public Boot boot(ChargerRef charger, BootInfo info) {
         record("boot", charger, info);
         return new Boot(RegistrationStatus.ACCEPTED, Instant.now(), INTERVAL);

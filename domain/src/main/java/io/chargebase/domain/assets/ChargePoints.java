@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
@@ -233,6 +236,30 @@ public class ChargePoints {
         return found.filter(credentials -> matches && hash != null)
                 .map(ChargePointRows.Credentials::chargePoint)
                 .filter(chargePoint -> chargePoint.status() != AssetTypes.ChargePointStatus.DISABLED);
+    }
+
+    /** Whether any charge point of the tenant acted for, in whatever status, has exactly this OCPP identity. */
+    @Transactional(readOnly = true)
+    public boolean identityInUse(String identity) {
+        return identity != null && rows.findCredentials(identity).isPresent();
+    }
+
+    /**
+     * The charge point, if the caller may operate it: anyone acting for the whole tenant may; an OU admin only when
+     * its location is owned by a unit of their subtree.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ChargePoint> findOperable(UUID id) {
+        Optional<ChargePoint> found = rows.find(id);
+        if (TenantContext.narrowing() instanceof TenantScope.Narrowing.Whole) {
+            return found;
+        }
+        return found.filter(chargePoint -> rows.inVisibleUnit(chargePoint.id()));
+    }
+
+    /** Whether {@code identity} is one OCPP-J allows at the end of a charger's URL. */
+    public static boolean isValidIdentity(String identity) {
+        return identity != null && IDENTITY.matcher(identity).matches();
     }
 
     private String decoyHash() {

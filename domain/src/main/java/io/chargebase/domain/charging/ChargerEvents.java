@@ -27,6 +27,12 @@ public interface ChargerEvents {
 
     Boot boot(ChargerRef charger, BootInfo info);
 
+    /**
+     * The outcome of the charger's last BootNotification, on whichever connection it came; empty when it never booted
+     * here. A charger that reconnects without rebooting carries on with the registration it had.
+     */
+    java.util.Optional<RegistrationStatus> registration(ChargerRef charger);
+
     /** Any message from the charger shows it is alive; heartbeats say only that. */
     Instant heartbeat(ChargerRef charger);
 

@@ -22,8 +22,10 @@ public class ChargingSessions {
     private final SessionRows sessions;
     private final ChargerRows chargers;
     private final SessionRating rating;
+    private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
 
-    ChargingSessions(SessionRows sessions, ChargerRows chargers, SessionRating rating) {
+    ChargingSessions(SessionRows sessions, ChargerRows chargers, SessionRating rating, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+        this.inactivity = inactivity;
         this.sessions = sessions;
         this.chargers = chargers;
         this.rating = rating;
@@ -31,6 +33,11 @@ public class ChargingSessions {
 
     public Page<ChargingSession> sessions(SessionQuery query, UUID afterId, int limit) {
         return sessions.page(query, afterId, limit);
+    }
+
+    /** The inactivity marks of those of the sessions that have one (see {@link ChargingSweeper}). */
+    public List<SessionInactivity> inactivity(Collection<UUID> sessionIds) {
+        return inactivity.of(sessionIds);
     }
 
     public Optional<ChargingSession> find(UUID id) {

@@ -90,6 +90,11 @@ public class ChargingStations implements ChargerEvents {
     }
 
     @Override
+    public java.util.Optional<RegistrationStatus> registration(ChargerRef charger) {
+        return tx.execute(status -> chargers.connection(charger.chargePointId()).map(ChargerConnection::registration));
+    }
+
+    @Override
     public Instant heartbeat(ChargerRef charger) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {

@@ -20,8 +20,16 @@ import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
 
 /**
- * Applies each tenant's thresholds: chargers silent too long turn temporarily, then long-term unavailable, and
- * sessions that waited for the car past the fail-start timeout fail. The tenants are listed as the platform; each
+ * Applies each tenant's thresholds: chargers silent too long turn temporarily, then long-term unavailable,
+ * sessions that waited for the car past the fail-start timeout fail, and active sessions the charger has said nothing
+ * about for longer than the inactivity timeout are marked suspected stale.
+ *
+ * <p>The manual's "Finish after inactivity" (Settings, Session Timeout) is a safety net for chargers that stop sending
+ * meter values instead of a StopTransaction: such a session should be considered terminated. Finishing it here would
+ * mean inventing its meter stop and end time, and a charger that was only offline for a while replays the real
+ * StopTransaction later (OCPP 1.6 keeps transaction messages queued while offline). So the session is marked, with the reason and the
+ * charger's last word on it, for operators to see and act on, and stays ACTIVE so that a late StopTransaction finishes
+ * it with the true reading; the mark goes away if the charger speaks of the session again while it is active. The tenants are listed as the platform; each
  * tenant is then swept in its own scope, so row-level security holds throughout.
  */
 @Component
@@ -33,7 +41,7 @@ public class ChargingSweeper {
     private static final int UNRATED_BATCH = 100;
 
     /** What one sweep of one tenant changed. */
-    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated) {
+    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated, int sessionsMarkedInactive) {
     }
 
     private final Tenants tenants;
@@ -43,12 +51,14 @@ public class ChargingSweeper {
     private final TransactionTemplate transactions;
     private final SessionRating rating;
     private final Clock clock;
+    private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
     ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
             PlatformTransactionManager transactionManager, SessionRating rating, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+        this.inactivity = inactivity;
         this.events = events;
         this.rating = rating;
         this.tenants = tenants;
@@ -86,18 +96,20 @@ public class ChargingSweeper {
      */
     public Swept sweep(TenantId tenant, Instant now) {
         return TenantContext.callAs(TenantScope.of(tenant), () -> {
-            record Changes(int marked, int failed, List<java.util.UUID> unrated) {
+            record Changes(int marked, int failed, List<java.util.UUID> unrated, int inactive) {
             }
             Changes changes = transactions.execute(status -> {
                 ChargingSettings current = settings.current();
                 java.util.Map<java.util.UUID, String> unavailable = chargers.markUnavailable(now.minus(current.temporarilyUnavailableAfter()),
                         now.minus(current.longTermUnavailableAfter()));
                 unavailable.forEach((chargePoint, network) -> events.publishEvent(new LiveUpdate.Connection(tenant, chargePoint, network, now)));
-                return new Changes(unavailable.size(), sessions.failPending(now.minus(current.failStartTimeout()), now),
-                        sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH));
+                int failed = sessions.failPending(now.minus(current.failStartTimeout()), now);
+                inactivity.clearResumed();
+                int inactive = inactivity.flag(now.minus(current.inactivityTimeout()), current.inactivityTimeout(), now).size();
+                return new Changes(unavailable.size(), failed, sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH), inactive);
             });
             int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();
-            return new Swept(changes.marked(), changes.failed(), rated);
+            return new Swept(changes.marked(), changes.failed(), rated, changes.inactive());
         });
     }
 }

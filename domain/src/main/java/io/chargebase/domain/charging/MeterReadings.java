@@ -40,7 +40,7 @@ class MeterReadings {
         this.clock = clock;
     }
 
-    /** Stores the messages' samples; returns the sessions whose readings moved, as they now stand, by id. */
+    /** Stores the messages' samples; returns the sessions that received new samples, as they now stand, by id. */
     Map<UUID, ChargingSession> store(List<Message> messages) {
         List<SessionRows.SampleRow> accepted = new ArrayList<>();
         List<MeterSamples.Normalised> normalised = new ArrayList<>();
@@ -69,7 +69,8 @@ class MeterReadings {
         if (accepted.isEmpty()) {
             return Map.of();
         }
-        boolean[] added = rows.insertSamples(accepted, clock.instant());
+        Instant now = clock.instant();
+        boolean[] added = rows.insertSamples(accepted, now);
         Map<UUID, Newest> newest = new LinkedHashMap<>();
         for (int i = 0; i < added.length; i++) {
             UUID session = accepted.get(i).sessionId();
@@ -78,12 +79,10 @@ class MeterReadings {
             }
         }
         List<SessionRows.Latest> updates = new ArrayList<>();
-        newest.forEach((session, readings) -> {
-            if (readings.at != null) {
-                updates.add(new SessionRows.Latest(session, readings.at, readings.energy, readings.power, readings.soc, readings.registerAt,
-                        readings.register));
-            }
-        });
+        // every session with a new sample of any kind was heard from (the inactivity timeout); its newest readings move
+        // when it had energy, power or SoC
+        newest.forEach((session, readings) -> updates.add(new SessionRows.Latest(session, readings.at, readings.energy, readings.power,
+                readings.soc, readings.registerAt, readings.register, now)));
         Map<UUID, ChargingSession> moved = new LinkedHashMap<>();
         rows.latest(updates).forEach(session -> moved.put(session.id(), session));
         return moved;

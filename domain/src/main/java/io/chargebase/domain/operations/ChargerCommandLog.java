@@ -29,7 +29,8 @@ public class ChargerCommandLog {
     }
 
     public ChargerCommand begin(UUID chargePointId, String action, String requestJson, String reason, String requestedBy) {
-        chargePoints.find(chargePointId).orElseThrow(() -> DomainException.notFound("chargePointId", "charge point", chargePointId));
+        // the one place every command passes: an OU admin reaches only the charge points of their subtree
+        chargePoints.findOperable(chargePointId).orElseThrow(() -> DomainException.notFound("chargePointId", "charge point", chargePointId));
         return rows.insert(UUID.randomUUID(), chargePointId, action, requestJson, Text.optional("reason", reason, 500), requestedBy);
     }
 

@@ -16,11 +16,20 @@ import tools.jackson.databind.node.ObjectNode;
  * The calls one OCPP 1.6 charger makes, handed to the domain's {@link ChargerEvents} and answered in 1.6's words.
  * Total over the charger-initiated actions: each maps its (schema-checked) request with {@link Messages16} and
  * answers synchronously, on the thread the endpoint calls it on, so one charger's messages are handled in order.
+ *
+ * <p>A charger whose last BootNotification was answered Pending or Rejected gets a SecurityError for anything but
+ * another BootNotification (and, while Pending, a Heartbeat): OCPP 1.6 §4.2.1 says it shall send no other request
+ * until it is accepted, and OCPP-J 1.6 §4.2.3 names SecurityError for a call the sender may not make. The outcome is
+ * the last boot's on whichever connection it came, so a charger that reconnects without rebooting carries on as it
+ * was; one that never booted here passed the handshake with its own secret and may talk at once, as many chargers
+ * send StatusNotification right after connecting and a charger moved from another central system need not reboot.
  */
 public final class Ocpp16CallHandler implements CallHandler {
 
     private final ChargerEvents events;
     private final ChargerRef charger;
+    /** The registration this connection knows; {@code null} until it is looked up or the charger boots. */
+    private volatile ChargerEvents.RegistrationStatus registration;
 
     public Ocpp16CallHandler(ChargerEvents events, ChargerRef charger) {
         this.events = Objects.requireNonNull(events, "events");
@@ -31,12 +40,30 @@ public final class Ocpp16CallHandler implements CallHandler {
     public CompletionStage<JsonNode> handle(String actionName, JsonNode payload) {
         Action16 action = Action16.fromName(actionName)
                 .orElseThrow(() -> new CallErrorException(RpcErrorCode.NOT_IMPLEMENTED, "Unknown action " + actionName));
+        if (action != Action16.BOOT_NOTIFICATION && !mayCall(action)) {
+            throw new CallErrorException(RpcErrorCode.SECURITY_ERROR,
+                    action.actionName() + " before the central system accepted the charger's BootNotification (it is " + registration + ")");
+        }
         return CompletableFuture.completedFuture(answer(action, payload));
+    }
+
+    private boolean mayCall(Action16 action) {
+        ChargerEvents.RegistrationStatus current = registration;
+        if (current == null) {
+            current = events.registration(charger).orElse(ChargerEvents.RegistrationStatus.ACCEPTED);
+            registration = current;
+        }
+        return current == ChargerEvents.RegistrationStatus.ACCEPTED
+                || current == ChargerEvents.RegistrationStatus.PENDING && action == Action16.HEARTBEAT;
     }
 
     private JsonNode answer(Action16 action, JsonNode request) {
         return switch (action) {
-            case BOOT_NOTIFICATION -> Messages16.bootAnswer(events.boot(charger, Messages16.bootInfo(request)));
+            case BOOT_NOTIFICATION -> {
+                ChargerEvents.Boot boot = events.boot(charger, Messages16.bootInfo(request));
+                registration = boot.status();
+                yield Messages16.bootAnswer(boot);
+            }
             case HEARTBEAT -> Messages16.object().put("currentTime", Messages16.dateTime(events.heartbeat(charger)));
             case STATUS_NOTIFICATION -> {
                 events.status(charger, Messages16.connectorStatus(request));

@@ -38,6 +38,48 @@ class Ocpp16CallHandlerTest {
     }
 
     @Test
+    void aRejectedChargerMayOnlyBootAgain() {
+        events.bootAnswer = ChargerEvents.RegistrationStatus.REJECTED;
+        assertThat(handle("BootNotification", "{'chargePointVendor': 'ACME', 'chargePointModel': 'X1'}").path("status").asString())
+                .isEqualTo("Rejected");
+        assertSecurityError("Heartbeat", "{}");
+        assertSecurityError("StatusNotification", "{'connectorId': 0, 'errorCode': 'NoError', 'status': 'Available'}");
+        events.bootAnswer = ChargerEvents.RegistrationStatus.ACCEPTED;
+        handle("BootNotification", "{'chargePointVendor': 'ACME', 'chargePointModel': 'X1'}");
+        assertThat(handle("Heartbeat", "{}").has("currentTime")).isTrue();
+    }
+
+    @Test
+    void aPendingChargerMayBootAndSendHeartbeatsOnly() {
+        events.bootAnswer = ChargerEvents.RegistrationStatus.PENDING;
+        assertThat(handle("BootNotification", "{'chargePointVendor': 'ACME', 'chargePointModel': 'X1'}").path("status").asString())
+                .isEqualTo("Pending");
+        assertThat(handle("Heartbeat", "{}").has("currentTime")).isTrue();
+        assertSecurityError("Authorize", "{'idTag': 'ABC'}");
+        assertSecurityError("StartTransaction", "{'connectorId': 1, 'idTag': 'ABC', 'meterStart': 0, 'timestamp': '2026-11-25T10:00:00Z'}");
+        assertThat(events.calls).as("nothing but the boot reached the domain").hasSize(1);
+    }
+
+    @Test
+    void aChargerThatReconnectsWithoutBootingKeepsItsEarlierRegistration() {
+        events.earlierRegistration = java.util.Optional.of(ChargerEvents.RegistrationStatus.REJECTED);
+        assertSecurityError("StatusNotification", "{'connectorId': 0, 'errorCode': 'NoError', 'status': 'Available'}");
+
+        Recording accepted = new Recording();
+        accepted.earlierRegistration = java.util.Optional.of(ChargerEvents.RegistrationStatus.ACCEPTED);
+        new Ocpp16CallHandler(accepted, charger).handle("Heartbeat", node("{}")).toCompletableFuture().join();
+        Recording neverBooted = new Recording();
+        new Ocpp16CallHandler(neverBooted, charger).handle("StatusNotification",
+                node("{'connectorId': 0, 'errorCode': 'NoError', 'status': 'Available'}")).toCompletableFuture().join();
+        assertThat(neverBooted.calls).as("registered with a secret, it may talk before its first boot here").hasSize(1);
+    }
+
+    private void assertSecurityError(String action, String payload) {
+        assertThatThrownBy(() -> handler.handle(action, node(payload)))
+                .isInstanceOfSatisfying(CallErrorException.class, e -> assertThat(e.error().code()).isEqualTo(RpcErrorCode.SECURITY_ERROR));
+    }
+
+    @Test
     void heartbeatAnswersTheCurrentTime() {
         assertThat(handle("Heartbeat", "{}")).isEqualTo(node("{'currentTime': '2026-11-25T10:15:30.123Z'}"));
     }
@@ -131,6 +173,13 @@ class Ocpp16CallHandlerTest {
 
         final List<Object> calls = new ArrayList<>();
         AuthorizationStatus idTagStatus = AuthorizationStatus.ACCEPTED;
+        RegistrationStatus bootAnswer = RegistrationStatus.ACCEPTED;
+        java.util.Optional<RegistrationStatus> earlierRegistration = java.util.Optional.empty();
+
+        @Override
+        public java.util.Optional<RegistrationStatus> registration(ChargerRef charger) {
+            return earlierRegistration;
+        }
 
         @Override
         public void connected(ChargerRef charger, String remoteAddress, String protocol) {
@@ -147,7 +196,7 @@ class Ocpp16CallHandlerTest {
         @Override
         public Boot boot(ChargerRef charger, BootInfo info) {
             calls.add(info);
-            return new Boot(RegistrationStatus.ACCEPTED, NOW, Duration.ofMinutes(5));
+            return new Boot(bootAnswer, NOW, Duration.ofMinutes(5));
         }
 
         @Override

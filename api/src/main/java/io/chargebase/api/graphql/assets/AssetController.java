@@ -189,14 +189,19 @@ class AssetController {
     @MutationMapping
     RegisterChargePointPayload registerChargePoint(@Argument RegisterChargePointInput input) {
         return UserError.attempt(() -> {
-            UUID location = GlobalId.require(Types.LOCATION, input.locationId(), "locationId");
-            ChargePoints.Registered registered = input.templateId() != null && input.evses() == null
-                    ? chargePoints.registerFromTemplate(GlobalId.require(Types.CHARGE_POINT_TEMPLATE, input.templateId(), "templateId"),
-                            location, input.ocppIdentity(), input.serialNumber(), input.status())
-                    : chargePoints.register(new NewChargePoint(location, input.ocppIdentity(), input.vendor(), input.model(),
-                            input.serialNumber(), input.status(), newEvses(input.evses())));
+            ChargePoints.Registered registered = register(input);
             return new RegisterChargePointPayload(registered.chargePoint(), registered.secret(), List.of());
         }, errors -> new RegisterChargePointPayload(null, null, errors));
+    }
+
+    /** Registers as {@code registerChargePoint} does, from a template or with the EVSEs given; also for pending chargers. */
+    ChargePoints.Registered register(RegisterChargePointInput input) {
+        UUID location = GlobalId.require(Types.LOCATION, input.locationId(), "locationId");
+        return input.templateId() != null && input.evses() == null
+                ? chargePoints.registerFromTemplate(GlobalId.require(Types.CHARGE_POINT_TEMPLATE, input.templateId(), "templateId"),
+                        location, input.ocppIdentity(), input.serialNumber(), input.status())
+                : chargePoints.register(new NewChargePoint(location, input.ocppIdentity(), input.vendor(), input.model(),
+                        input.serialNumber(), input.status(), newEvses(input.evses())));
     }
 
     @MutationMapping

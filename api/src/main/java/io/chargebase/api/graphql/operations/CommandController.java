@@ -144,8 +144,9 @@ class CommandController {
         }, answer -> {
             if ("Accepted".equals(answer.path("status").asString(null)) && chargePoint[0] != null
                     && TenantContext.current() instanceof TenantScope.OfTenant tenant) {
-                stations.expectStart(new io.chargebase.domain.charging.ChargerRef(tenant.tenantId(), chargePoint[0].id(),
-                        chargePoint[0].ocppIdentity()), input.connectorId(), input.idTag());
+                // the pending session is the charger's, not the OU admin's who asked: it is written for the whole tenant
+                TenantContext.callAs(TenantScope.of(tenant.tenantId()), () -> stations.expectStart(new io.chargebase.domain.charging.ChargerRef(
+                        tenant.tenantId(), chargePoint[0].id(), chargePoint[0].ocppIdentity()), input.connectorId(), input.idTag()));
             }
         });
     }

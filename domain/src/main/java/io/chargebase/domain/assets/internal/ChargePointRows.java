@@ -59,6 +59,17 @@ public class ChargePointRows {
                 .update();
     }
 
+    /**
+     * Whether the charge point stands at a location owned by a unit the caller may see: row-level security on the
+     * units narrows an OU admin to their subtree, so this holds for theirs only. A location with no owner is the tenant's.
+     */
+    public boolean inVisibleUnit(UUID id) {
+        return jdbc.sql("""
+                        select exists (select 1 from charge_point cp join location l on l.id = cp.location_id
+                            join organisation_unit ou on ou.id = l.owner_unit_id where cp.id = ?)""")
+                .param(id).query(Boolean.class).single();
+    }
+
     public Optional<ChargePoint> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from charge_point where id = ?").param(id).query(ChargePointRows::chargePoint).optional();
     }

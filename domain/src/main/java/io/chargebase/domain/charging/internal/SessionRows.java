@@ -208,7 +208,7 @@ public class SessionRows {
 
     /** A session's newest readings from one batch of samples (see {@link #latest}). */
     public record Latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent, Instant registerAt,
-            BigDecimal registerWh) {
+            BigDecimal registerWh, Instant receivedAt) {
     }
 
     public Optional<Metered> metered(int transactionId) {
@@ -264,20 +264,20 @@ public class SessionRows {
 
     /**
      * Moves sessions' newest readings forward, one statement for all: energy, power and SoC as of {@code at} (each null
-     * when the samples had none; ignored when the session already shows later readings), and the newest register
-     * reading. Returns the sessions as they are now.
+     * when the samples had none; ignored when the session already shows later readings), the newest register reading,
+     * and when the platform received them. Returns the sessions as they are now.
      */
     public List<ChargingSession> latest(List<Latest> updates) {
         if (updates.isEmpty()) {
             return List.of();
         }
         StringBuilder values = new StringBuilder();
-        List<Object> params = new ArrayList<>(updates.size() * 7);
+        List<Object> params = new ArrayList<>(updates.size() * 8);
         for (Latest update : updates) {
             values.append(values.isEmpty() ? "" : ", ")
-                    .append("(?::uuid, ?::timestamptz, ?::numeric, ?::numeric, ?::numeric, ?::timestamptz, ?::numeric)");
+                    .append("(?::uuid, ?::timestamptz, ?::numeric, ?::numeric, ?::numeric, ?::timestamptz, ?::numeric, ?::timestamptz)");
             params.addAll(java.util.Arrays.asList(update.sessionId(), time(update.at()), update.energyWh(), update.powerW(), update.socPercent(),
-                    time(update.registerAt()), update.registerWh()));
+                    time(update.registerAt()), update.registerWh(), time(update.receivedAt())));
         }
         return jdbc.sql("""
                         update charging_session s set
@@ -290,9 +290,10 @@ public class SessionRows {
                             latest_sample_at = greatest(s.latest_sample_at, v.at),
                             register_wh = case when v.register_at is not null and (s.register_at is null or s.register_at < v.register_at)
                                 then v.register else s.register_wh end,
-                            register_at = greatest(s.register_at, v.register_at)
+                            register_at = greatest(s.register_at, v.register_at),
+                            reading_received_at = greatest(s.reading_received_at, v.received_at)
                         from (values\s""" + values + """
-                        ) as v(id, at, energy, power, soc, register_at, register)
+                        ) as v(id, at, energy, power, soc, register_at, register, received_at)
                         where s.id = v.id
                         returning s.*""")
                 .params(params).query(SessionRows::session).list();

@@ -1,0 +1,33 @@
+package io.chargebase.api.graphql.charging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chargebase.domain.charging.ChargingSession;
+import io.chargebase.domain.charging.ChargingSessions;
+import io.chargebase.domain.charging.SessionInactivity;
+
+/** Sessions' inactivity marks, one query per page of sessions. */
+@Controller
+class SessionInactivityController {
+
+    private final ChargingSessions sessions;
+
+    SessionInactivityController(ChargingSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @BatchMapping(typeName = "ChargingSession", field = "inactivity")
+    Map<ChargingSession, SessionInactivity> inactivity(List<ChargingSession> page) {
+        Map<UUID, SessionInactivity> marks = sessions.inactivity(page.stream().map(ChargingSession::id).toList()).stream()
+                .collect(Collectors.toMap(SessionInactivity::sessionId, Function.identity()));
+        return page.stream().filter(session -> marks.containsKey(session.id()))
+                .collect(Collectors.toMap(Function.identity(), session -> marks.get(session.id())));
+    }
+}
