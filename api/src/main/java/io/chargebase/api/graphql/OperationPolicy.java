@@ -71,6 +71,8 @@ public final class OperationPolicy {
             entry("Mutation.createLocation", TENANT_ADMINS),
             entry("Mutation.registerChargePoint", TENANT_ADMINS),
             entry("Mutation.setChargePointStatus", TENANT_ADMINS),
+            entry("Mutation.renewChargerSecret", TENANT_ADMINS),
+            entry("Mutation.setChargerSecret", TENANT_ADMINS),
             entry("Query.pendingChargePoints", TENANT_ADMINS),
             entry("Mutation.acceptPendingChargePoint", TENANT_ADMINS),
             entry("Mutation.dismissPendingChargePoint", TENANT_ADMINS),

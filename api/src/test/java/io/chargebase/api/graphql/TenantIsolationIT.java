@@ -265,6 +265,10 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.setChargePointStatus", () -> notFound(acmeMutation("tenant-portal/SetChargePointStatus",
                 Map.of("chargePointId", demoChargePoint, "status", "DISABLED"))));
+        cases.put("Mutation.renewChargerSecret", () -> notFound(acmeMutation("tenant-portal/RenewChargerSecret",
+                Map.of("chargePointId", demoChargePoint))));
+        cases.put("Mutation.setChargerSecret", () -> notFound(acmeMutation("tenant-portal/SetChargerSecret",
+                Map.of("chargePointId", demoChargePoint, "secret", "taken-over-secret"))));
         cases.put("Query.locationGroups", () -> assertThat(asAcme("tenant-portal/LocationGroups", Map.of()).raw())
                 .doesNotContain("Demo only group", demoGroup));
         cases.put("Mutation.createLocationGroup", () -> notFound(acmeMutation("tenant-portal/CreateLocationGroup",

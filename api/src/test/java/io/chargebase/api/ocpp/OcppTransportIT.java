@@ -86,6 +86,41 @@ class OcppTransportIT extends OcppIntegrationTest {
     }
 
     @Test
+    void aRenewedSecretReplacesTheOldOneAndAnOperatorMayChooseOne() {
+        RegisteredCharger charger = aCharger(aTenant(), "CP-ROTATE");
+        String admin = tokenOf(charger.tenant());
+        String id = io.chargebase.api.graphql.GlobalId.encode(io.chargebase.api.graphql.Types.CHARGE_POINT, charger.ref().chargePointId());
+        try (TestCharger socket = TestCharger.connected(connect(charger))) {
+            assertThat(socket.protocol()).isEqualTo("ocpp1.6");
+        }
+
+        JsonNode renewed = mutate(admin, "tenant-portal/RenewChargerSecret", java.util.Map.of("chargePointId", id));
+        String secret = renewed.path("chargerSecret").asString();
+        assertThat(secret).as(renewed.toString()).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(charger.secret());
+        assertThat(TestCharger.refusal(connect(charger))).as("the old secret, checked once before").isEqualTo(401);
+        try (TestCharger socket = TestCharger.connected(TestCharger.connect(port, charger.slug(), "CP-ROTATE", "CP-ROTATE", secret, "ocpp1.6"))) {
+            assertThat(socket.protocol()).isEqualTo("ocpp1.6");
+        }
+
+        JsonNode tooShort = mutate(admin, "tenant-portal/SetChargerSecret", java.util.Map.of("chargePointId", id, "secret", "short"));
+        assertThat(tooShort.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
+        JsonNode chosen = mutate(admin, "tenant-portal/SetChargerSecret", java.util.Map.of("chargePointId", id, "secret", "workshop-key-2026"));
+        assertThat(chosen.path("userErrors")).as(chosen.toString()).isEmpty();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            // the second time from this instance's memory of the checked secret, with the same outcome
+            try (TestCharger socket = TestCharger.connected(TestCharger.connect(port, charger.slug(), "CP-ROTATE", "CP-ROTATE", "workshop-key-2026",
+                    "ocpp1.6"))) {
+                assertThat(socket.protocol()).isEqualTo("ocpp1.6");
+            }
+        }
+        assertThat(TestCharger.refusal(TestCharger.connect(port, charger.slug(), "CP-ROTATE", "CP-ROTATE", secret, "ocpp1.6")))
+                .as("the generated secret it replaced").isEqualTo(401);
+        mutate(admin, "tenant-portal/SetChargerSecret", java.util.Map.of("chargePointId", id, "secret", "workshop-key-2027"));
+        assertThat(TestCharger.refusal(TestCharger.connect(port, charger.slug(), "CP-ROTATE", "CP-ROTATE", "workshop-key-2026", "ocpp1.6")))
+                .as("a remembered check ends with the secret it checked").isEqualTo(401);
+    }
+
+    @Test
     void aDisabledChargePointIsRefused() {
         RegisteredCharger charger = aCharger(aTenant(), "CP-OFF");
         TenantContext.runAs(TenantScope.of(charger.ref().tenantId()),

@@ -214,6 +214,30 @@ class AssetController {
     record SetEvseStatusInput(String evseId, AssetTypes.EvseStatus status) {
     }
 
+    record RenewChargerSecretInput(String chargePointId) {
+    }
+
+    record SetChargerSecretInput(String chargePointId, String secret) {
+    }
+
+    @MutationMapping
+    RegisterChargePointPayload renewChargerSecret(@Argument RenewChargerSecretInput input) {
+        return UserError.attempt(() -> {
+            java.util.UUID id = GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId");
+            String secret = chargePoints.renewSecret(id);
+            return new RegisterChargePointPayload(chargePoints.find(id).orElseThrow(), secret, List.of());
+        }, errors -> new RegisterChargePointPayload(null, null, errors));
+    }
+
+    @MutationMapping
+    ChargePointPayload setChargerSecret(@Argument SetChargerSecretInput input) {
+        return UserError.attempt(() -> {
+            java.util.UUID id = GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId");
+            chargePoints.setSecret(id, input.secret());
+            return new ChargePointPayload(chargePoints.find(id).orElseThrow(), List.of());
+        }, errors -> new ChargePointPayload(null, errors));
+    }
+
     record CreateChargingZoneInput(String locationId, String name) {
     }
 
