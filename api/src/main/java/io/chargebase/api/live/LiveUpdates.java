@@ -60,6 +60,11 @@ public class LiveUpdates implements AutoCloseable {
         return sink.asFlux();
     }
 
+    /** How many subscriptions of this instance listen now (for health checks and tests). */
+    public int subscribers() {
+        return sink.currentSubscriberCount();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void publish(LiveUpdate update) {
         ObjectNode message = JSON.createObjectNode().put("type", update.getClass().getSimpleName());

@@ -33,6 +33,9 @@ import io.chargebase.ocpp.simulator.SimulatedCharger;
  */
 class ChargingFlowIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.chargebase.api.live.LiveUpdates live;
+
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor();
     private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -65,8 +68,9 @@ class ChargingFlowIT extends IntegrationTest {
                 SimulatedCharger charger = SimulatedCharger.connect(HTTP, TIMERS, "ws://localhost:" + port + "/ocpp/" + tenant.tenant().slug() + "/",
                         "FLOW-CP-1", secret).join()) {
             assertThat(portal.next(WAIT).path("type").asString()).isEqualTo("connection_ack");
+            int listening = live.subscribers();
             portal.subscribe("tenant-portal/ChargePointStatus", Map.of("chargePointId", chargePoint));
-            pause();
+            io.chargebase.api.support.Listening.awaitMoreThan(live, listening, WAIT);
 
             JsonNode boot = call(charger, "BootNotification", SimulatedCharger.object().put("chargePointVendor", "ACME").put("chargePointModel", "X1"));
             assertThat(boot.path("status").asString()).isEqualTo("Accepted");
@@ -88,8 +92,9 @@ class ChargingFlowIT extends IntegrationTest {
                     .path("node").path("id").asString();
             try (GraphQlSocket watcher = GraphQlSocket.open(baseUrl(), driver)) {
                 assertThat(watcher.next(WAIT).path("type").asString()).isEqualTo("connection_ack");
+                int listeningBefore = live.subscribers();
                 watcher.subscribe("driver-app/SessionProgress", Map.of("sessionId", session));
-                pause();
+                io.chargebase.api.support.Listening.awaitMoreThan(live, listeningBefore, WAIT);
                 call(charger, "MeterValues", Simulate.meterValues(1, transaction, start.plus(Duration.ofMinutes(30)), new BigDecimal("5000"),
                         new BigDecimal("10000"), 50));
                 JsonNode progress = watcher.next(WAIT).path("payload").path("data").path("sessionProgress");
@@ -132,11 +137,4 @@ class ChargingFlowIT extends IntegrationTest {
         return charger.call(action, payload).toCompletableFuture().join();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -24,6 +24,9 @@ import io.chargebase.domain.charging.LiveUpdate;
 class LiveIT extends IntegrationTest {
 
     @Autowired
+    io.chargebase.api.live.LiveUpdates live;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -39,8 +42,9 @@ class LiveIT extends IntegrationTest {
 
         try (GraphQlSocket socket = GraphQlSocket.open(baseUrl(), admin)) {
             assertThat(socket.next(WAIT).path("type").asString()).isEqualTo("connection_ack");
+            int listening = live.subscribers();
             socket.subscribe("tenant-portal/ChargePointStatus", Map.of());
-            pause();
+            io.chargebase.api.support.Listening.awaitMoreThan(live, listening, WAIT);
             events.publishEvent(new LiveUpdate.ConnectorStatus(other.tenant().id(), GlobalId.decode(foreign).orElseThrow().id(), 1, "Faulted",
                     "GroundFailure", Instant.now()));
             events.publishEvent(new LiveUpdate.ConnectorStatus(tenant.tenant().id(), chargePointId, 1, "Charging", "NoError", Instant.now()));
@@ -87,12 +91,4 @@ class LiveIT extends IntegrationTest {
                 "evses", List.of(AssetFixtures.anAcEvse(null)))).path("chargePoint").path("id").asString();
     }
 
-    /** The subscription is registered asynchronously after the subscribe message; give it a moment. */
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
