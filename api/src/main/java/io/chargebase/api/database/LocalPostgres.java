@@ -36,6 +36,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // the embedded server's default is off (made for tests); local data is kept like production data
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             LocalPostgres local = new LocalPostgres(server);
             local.createDatabaseIfMissing();
