@@ -402,6 +402,43 @@ class ChargingIT extends IntegrationTest {
         assertThat(values2).hasSize(80);
     }
 
+    @Test
+    void aMeterValuesThatCannotBeStoredCostsOnlyItsOwnAnswer() throws Exception {
+        // CP-2 is deleted while still connected: its messages can no longer be stored; CP-1's, sent at the same time and
+        // so often written in the same batch, must all be stored anyway
+        String deleted = mutate(admin, "tenant-portal/DeleteChargePoint", Map.of("chargePointId",
+                io.chargebase.api.graphql.GlobalId.encode(io.chargebase.api.graphql.Types.CHARGE_POINT, otherCharger.chargePointId())))
+                .path("deletedChargePointId").asString();
+        assertThat(deleted).isNotEmpty();
+        int tx = start(charger, 1, CARD, 0, at(0)).transactionId();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var good = threads.submit(() -> {
+                for (int i = 1; i <= 30; i++) {
+                    int minute = i;
+                    run(() -> events.meterValues(charger, 1, tx, List.of(energy(at(minute), minute * 100L))));
+                }
+            });
+            var gone = threads.submit(() -> {
+                for (int i = 1; i <= 30; i++) {
+                    int minute = i;
+                    try {
+                        run(() -> events.meterValues(otherCharger, 1, null, List.of(energy(at(minute), minute * 100L))));
+                    } catch (RuntimeException expected) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            good.get();
+            gone.get();
+        }
+        assertThat(refused.get()).as("every message of the deleted charge point fails").isEqualTo(30);
+        JsonNode session = onlySessionWithTransaction(tx);
+        assertThat(new BigDecimal(session.path("latestEnergyWh").asString())).isEqualByComparingTo("3000");
+        assertThat(graphQl().document(admin, "tenant-portal/ChargingSession", Map.of("id", session.path("id").asString()))
+                .data().path("node").path("meterValues")).hasSize(30);
+    }
+
     private JsonNode onlySessionWithTransaction(int tx) {
         JsonNode edges = sessionsList(admin, Map.of()).path("edges");
         for (JsonNode edge : edges) {
