@@ -16,8 +16,9 @@ import io.chargebase.domain.charging.internal.SessionRows;
 
 /**
  * The platform's side of every charger: what the OCPP adapter reports lands here, under the charger's tenant scope.
- * Every message marks the charger as heard from. Sessions are {@link Transactions}' business; the communication log
- * is written in the background by {@link CommunicationLog}.
+ * Every message marks the charger as heard from (a busy one at most every few seconds, see {@link HeardFrom}).
+ * Sessions are {@link Transactions}' business, MeterValues {@link MeterValueWriter}'s (group commit); the
+ * communication log is written in the background by {@link CommunicationLog}.
  *
  * <p>A BootNotification in the middle of a session leaves the session active: an OCPP 1.6 charger keeps its
  * transactions across a reboot and replays their StopTransaction, which then finishes the session as usual.
