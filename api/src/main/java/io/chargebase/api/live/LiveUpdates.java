@@ -89,7 +89,7 @@ public class LiveUpdates implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, 1000);
-                notifyAll(batch);
+                notifyInBatches(batch);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -103,20 +103,20 @@ public class LiveUpdates implements AutoCloseable {
     }
 
     /** As few notifications as the payload limit allows, each a JSON array of updates, in the order they were queued. */
-    private void notifyAll(List<String> payloads) {
+    private void notifyInBatches(List<String> payloads) {
         StringBuilder array = new StringBuilder("[");
         for (String payload : payloads) {
             if (array.length() > 1 && array.length() + payload.length() + 2 > MAX_PAYLOAD) {
-                notify(array.append(']').toString());
+                pgNotify(array.append(']').toString());
                 array.setLength(0);
                 array.append('[');
             }
             array.append(array.length() > 1 ? "," : "").append(payload);
         }
-        notify(array.append(']').toString());
+        pgNotify(array.append(']').toString());
     }
 
-    private void notify(String payload) {
+    private void pgNotify(String payload) {
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, row) -> 1).list();
     }
 

@@ -3,6 +3,7 @@
  * handshake authenticates a charger with HTTP Basic in its tenant's scope; each socket gets an RPC endpoint whose
  * calls go to the domain's {@code ChargerEvents}; {@link io.chargebase.api.ocpp.ChargerCommands} sends commands to
  * a charger wherever it is connected, relaying through PostgreSQL LISTEN/NOTIFY to the instance that holds its
- * socket (the connection registry says which).
+ * socket (the connection registry says which). Sockets of pending chargers (unknown identities a tenant takes as
+ * pending) are held apart, by {@link io.chargebase.api.ocpp.PendingChargers}, and take no commands.
  */
 package io.chargebase.api.ocpp;

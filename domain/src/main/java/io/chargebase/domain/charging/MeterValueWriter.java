@@ -78,8 +78,6 @@ class MeterValueWriter implements AutoCloseable {
         Queued message = new Queued(charger, connectorId, transactionId, samples == null ? List.of() : samples, new CompletableFuture<>());
         if (!running || !queue.offer(message)) {
             writeAlone(message);
-            message.done().join();
-            return;
         }
         try {
             message.done().join();

@@ -131,16 +131,17 @@ class Transactions {
         UUID toRate = transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Instant now = clock.instant();
-            Optional<ChargingSession> found = rows.byTransaction(stop.transactionId()).filter(s -> s.chargePointId().equals(charger.chargePointId()));
+            Optional<SessionRows.Metered> found = rows.metered(stop.transactionId())
+                    .filter(m -> m.session().chargePointId().equals(charger.chargePointId()));
             if (found.isEmpty()) {
                 recordOrphan(charger, stop, now);
                 return null;
             }
-            ChargingSession session = found.get();
+            ChargingSession session = found.get().session();
             if (session.stopReceivedAt() != null || session.status() == SessionStatus.FINISHED) {
                 return null;
             }
-            store(charger, session.connectorId(), rows.metered(stop.transactionId()).orElseThrow(), stop.transactionData());
+            store(charger, session.connectorId(), found.get(), stop.transactionData());
             boolean backwards = stop.meterStopWh() < session.meterStartWh();
             if (backwards) {
                 LOG.warn("{}: transaction {} stops at {} Wh, below its start at {} Wh", charger.identity(), stop.transactionId(),

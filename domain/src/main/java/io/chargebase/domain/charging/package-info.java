@@ -5,5 +5,8 @@
  * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
  * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
  * then tells billing. {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds.
+ * MeterValues of many chargers are stored together by group commit (package-private {@code MeterValueWriter}).
+ * {@link io.chargebase.domain.charging.PendingChargePoints} holds chargers of unknown identity, when a tenant takes
+ * them as pending, until an admin registers or dismisses them; their messages never reach the charge points' tables.
  */
 package io.chargebase.domain.charging;
