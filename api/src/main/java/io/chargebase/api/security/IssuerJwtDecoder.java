@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.chargebase.tenancy.TenantScope;
 
@@ -41,7 +42,11 @@ public class IssuerJwtDecoder implements JwtDecoder {
     public Jwt decode(String token) {
         String issuerUrl;
         try {
-            issuerUrl = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+            // an encrypted (JWE) or unsecured token has no claims to read here and is never one of ours
+            if (!(JWTParser.parse(token) instanceof SignedJWT signed)) {
+                throw new BadJwtException("The token is not a signed JWT.");
+            }
+            issuerUrl = signed.getJWTClaimsSet().getIssuer();
         } catch (ParseException malformed) {
             throw new BadJwtException("The token is not a well-formed JWT.", malformed);
         }

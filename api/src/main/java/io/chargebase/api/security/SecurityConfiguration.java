@@ -104,7 +104,7 @@ class SecurityConfiguration {
     /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants) {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/graphql", "/graphql/csv", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
@@ -116,7 +116,7 @@ class SecurityConfiguration {
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt
                 .decoder(jwtDecoder)
                 .jwtAuthenticationConverter(rolesConverter())));
-        http.addFilterAfter(new RequestScopeFilter(tenants), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(new RequestScopeFilter(tenants, platformHosts), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

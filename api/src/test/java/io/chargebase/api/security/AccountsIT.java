@@ -45,7 +45,8 @@ class AccountsIT extends IntegrationTest {
         assertThat(signedUp.path("verificationPending").asBoolean()).isTrue();
 
         HttpResponse<String> tooEarly = browser().signIn(tenant.issuerPath() + "/login", email, PASSWORD);
-        assertThat(Browser.location(tooEarly)).contains("error=").contains("Confirm");
+        assertThat(Browser.location(tooEarly)).contains("error=");
+        assertThat(browser().get(Browser.location(tooEarly)).body()).contains("Confirm your e-mail address");
 
         String code = lastCode(tenant, email);
         JsonNode verified = graphQlOf(tenant).document(null, "driver-app/VerifyEmail", Map.of("input", Map.of("token", code)))
