@@ -138,12 +138,13 @@ class SecurityConfiguration {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
             PlatformTransactionManager transactionManager) {
-        return new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transactionManager);
+        return new TransactionalAuthorizationService(
+                new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients)), transactionManager);
     }
 
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return new ScopedJwkSource(keys);
+        return ScopedJwkSource.published(keys);
     }
 
     @Bean
@@ -153,9 +154,9 @@ class SecurityConfiguration {
 
     /** JWT access and ID tokens with Chargebase's claims, and refresh tokens for public clients too. */
     @Bean
-    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource,
-            OAuth2TokenCustomizer<JwtEncodingContext> claims) {
-        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(SigningKeys keys, OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+        // only the issuer's current key: with several keys to choose from, the encoder would refuse to sign
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(ScopedJwkSource.signing(keys)));
         jwt.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), new PublicClientRefresh.Generator());
     }

@@ -62,6 +62,7 @@ class LocalModeIT {
             assertThat(unitId).isNotBlank();
         }
 
+        assertThat(dataDirectory.resolve("pg").resolve("chargebase-encryption.key")).as("local mode's own key, kept with its data").exists();
         try (ConfigurableApplicationContext second = start()) {
             String base = baseUrl(second);
             Tokens tokens = new Tokens(base);
@@ -103,8 +104,9 @@ class LocalModeIT {
                 .properties(Map.of(
                         "server.port", "0",
                         "chargebase.database.local-data-directory", dataDirectory.resolve("pg").toString()))
-                // as an argument: a default property loses to application.yml's 8080, which may be taken
-                .run("--server.port=0");
+                // as arguments: a default property loses to application.yml's 8080, which may be taken, and to the tests'
+                // fixed encryption key, where local mode is to make and keep its own
+                .run("--server.port=0", "--chargebase.security.signing-key-encryption-key=");
     }
 
     private static io.chargebase.tenancy.Tenants tenants(ConfigurableApplicationContext context) {

@@ -39,6 +39,9 @@ class AuthorizationServerIT extends IntegrationTest {
     SigningKeys signingKeys;
 
     @Autowired
+    io.chargebase.api.secrets.Secrets secrets;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -167,7 +170,7 @@ class AuthorizationServerIT extends IntegrationTest {
     void keysLiveInTheDatabaseSoAnotherReplicaVerifiesTheSameTokens() {
         TestTenant tenant = aTenant();
         String token = tokenOf(tenant);
-        SigningKeys freshReplica = new SigningKeys(jdbc, transactionManager);
+        SigningKeys freshReplica = new SigningKeys(jdbc, transactionManager, secrets.signingKeys(), java.time.Clock.systemUTC());
         IssuerJwtDecoder decoder = new IssuerJwtDecoder(issuers, freshReplica);
         assertThat(decoder.decode(token).getClaimAsString(Claims.TENANT_ID)).isEqualTo(tenant.tenant().id().toString());
         assertThatThrownBy(() -> decoder.decode(token.substring(0, token.length() - 4) + "AAAA")).isInstanceOf(JwtException.class);
