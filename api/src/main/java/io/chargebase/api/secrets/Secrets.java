@@ -21,6 +21,7 @@ public class Secrets {
     private final SecretBox signingKeys;
     private final SecretBox mailCodes;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Secrets(Environment environment, DatabaseTarget database, DatabaseProperties properties) {
         this(key(environment.getProperty(EncryptionKey.SETTING), database.local(), properties.localDataDirectory()));
     }

@@ -23,13 +23,14 @@ import io.chargebase.api.support.Tokens;
  * The README's run command with no configuration: an embedded PostgreSQL whose data survives a restart, the demo
  * tenants seeded once, and the published demo credentials working.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class LocalModeIT {
 
     @TempDir
     Path dataDirectory;
 
     @Test
-    void startsWithDemoDataAndKeepsEverythingAcrossARestart() {
+    void startsWithDemoDataAndKeepsEverythingAcrossARestart(org.springframework.boot.test.system.CapturedOutput output) {
         String unitId;
         try (ConfigurableApplicationContext first = start()) {
             assertThat(first.getBean(DatabaseTarget.class).local()).isTrue();
@@ -75,6 +76,10 @@ class LocalModeIT {
             io.chargebase.api.support.Browser.Pkce pkce = io.chargebase.api.support.Browser.Pkce.create();
             String code = browser.authorizationCode("/t/demo", "demo-driver-app", "http://localhost:3000/callback", pkce,
                     "driver@demo.example", DemoData.USER_PASSWORD);
+            // mail is printed with its code, though the outbox keeps none
+            new GraphQl(base, "/t/demo/graphql").document(null, "driver-app/RequestPasswordReset",
+                    Map.of("input", Map.of("email", "driver@demo.example")));
+            assertThat(output.getAll()).containsPattern("password-reset code: [A-Za-z0-9_-]{32}\\s");
             String driverToken = browser.exchangeCode("/t/demo", "demo-driver-app", null, code, "http://localhost:3000/callback", pkce)
                     .json().path("access_token").asString();
             assertThat(new GraphQl(base).document(driverToken, "driver-app/MyProfile", Map.of()).data().path("myProfile")

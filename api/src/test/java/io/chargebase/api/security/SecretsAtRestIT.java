@@ -89,6 +89,19 @@ class SecretsAtRestIT extends IntegrationTest {
     }
 
     @Test
+    void theUpgradeHashesOlderRowsExactlyAsLookupsDo() {
+        // the expression of changeset at-rest-001, which hashed the values stored before
+        String value = "a-refresh-token_of-an-earlier-version";
+        String inSql = jdbc.sql("select 'sha256:' || encode(sha256(convert_to(?, 'UTF8')), 'hex')").param(value).query(String.class).single();
+        assertThat(inSql).isEqualTo(HashedTokenAuthorizationService.hash(value));
+        // and the one of at-rest-005, which struck codes out of messages queued before
+        String body = "Hello A,\n\nyour password-reset code: Qk3x_Jd9-LmPq2Rs8TuVw5XyZa0Bc1De\n\nIt is valid for one hour.";
+        String struck = jdbc.sql("select regexp_replace(?, 'code: [A-Za-z0-9_-]{20,}', 'code: (no longer valid)', 'g')").param(body)
+                .query(String.class).single();
+        assertThat(struck).doesNotContain("Qk3x").contains("code: (no longer valid)\n\nIt is valid");
+    }
+
+    @Test
     void privateKeysAreStoredSealedAndAKeyStoredInClearIsSealedAtStartUp() throws Exception {
         TestTenant tenant = aTenant();
         Map<String, Object> row = inTenant(tenant, () -> jdbc.sql("select private_key, private_key_sealed from signing_key").query().singleRow());
