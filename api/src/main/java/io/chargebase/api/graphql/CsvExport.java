@@ -127,10 +127,16 @@ class CsvExport {
         });
     }
 
-    private static String quoted(String value) {
+    /**
+     * Spreadsheets run a cell as a formula when it starts with =, +, - or @, and some also after a leading TAB, CR or
+     * LF, which they strip first. Values come from outside (a pending charger's BootNotification, a driver's name),
+     * so such a cell gets a leading apostrophe; plain signed numbers stay as they are.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n";
+
+    static String quoted(String value) {
         boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        // a leading =, +, - or @ would make spreadsheets run the cell as a formula
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("[-+]?[0-9.]+") ? "'" + value : value;
+        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 && !value.matches("[-+]?[0-9.]+") ? "'" + value : value;
         return needsQuotes || !safe.equals(value) ? "\"" + safe.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -28,6 +28,8 @@ public class EndpointTenant {
     public static final String KEY = "chargebase.endpointTenant";
     /** GraphQL context key holding the caller's address, for rate limits. */
     public static final String CLIENT_ADDRESS = "chargebase.clientAddress";
+    /** GraphQL context key holding the host the request was sent to (after trusted proxies' forwarding headers). */
+    public static final String REQUEST_HOST = "chargebase.requestHost";
 
     private static final Pattern PATH = Pattern.compile("/t/([^/]+)/graphql");
 
@@ -52,6 +54,9 @@ public class EndpointTenant {
                     context.put(KEY, ref);
                 }
                 context.put(CLIENT_ADDRESS, address);
+                if (request.getUri().getHost() != null) {
+                    context.put(REQUEST_HOST, request.getUri().getHost());
+                }
             }).build());
             return chain.next(request);
         };

@@ -36,6 +36,7 @@ public final class OperationPolicy {
             entry("Mutation.reactivateTenant", PLATFORM),
             entry("Mutation.addTenantDomain", PLATFORM),
             entry("Mutation.removeTenantDomain", PLATFORM),
+            entry("Mutation.rotateSigningKey", PLATFORM),
             entry("Query.organisationTree", TENANT_READERS),
             entry("Query.organisationUnits", TENANT_READERS),
             entry("Query.profiles", TENANT_READERS),

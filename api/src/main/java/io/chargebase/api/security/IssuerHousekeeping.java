@@ -16,8 +16,10 @@ import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
 
 /**
- * Deletes what no longer grants anything: authorizations whose every token expired a day ago, and mailed codes a
- * week past their expiry. It works tenant by tenant in each tenant's own scope, so it needs no way around
+ * Deletes what no longer grants anything: authorizations whose every token expired a day ago, mailed codes a week
+ * past their expiry, the sealed code of an outbox message once it expired, outbox messages a week after delivery
+ * or expiry (a month for any other), and signing keys past their retirement; and replaces a signing key older than
+ * {@link SigningKeyPolicy#maxAge()}. It works tenant by tenant in each tenant's own scope, so it needs no way around
  * row-level security.
  */
 @Component
@@ -30,15 +32,22 @@ public class IssuerHousekeeping {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    IssuerHousekeeping(Tenants tenants, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    private final SigningKeys keys;
+    private final SigningKeyPolicy keyPolicy;
+
+    IssuerHousekeeping(Tenants tenants, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKeys keys,
+            SigningKeyPolicy keyPolicy) {
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.keys = keys;
+        this.keyPolicy = keyPolicy;
     }
 
     @Scheduled(fixedDelayString = "${chargebase.housekeeping.interval:PT1H}", initialDelayString = "${chargebase.housekeeping.initial-delay:PT5M}")
     public void run() {
         long removed = TenantContext.callAs(TenantScope.PLATFORM, this::purgeCurrent);
+        rotateIfOld(TenantScope.PLATFORM);
         String after = null;
         List<Tenant> page;
         do {
@@ -46,6 +55,7 @@ public class IssuerHousekeeping {
             page = TenantContext.callAs(TenantScope.PLATFORM, () -> tenants.list(cursor, PAGE));
             for (Tenant tenant : page) {
                 removed += TenantContext.callAs(TenantScope.of(tenant.id()), this::purgeCurrent);
+                rotateIfOld(TenantScope.of(tenant.id()));
             }
             after = page.isEmpty() ? null : page.getLast().slug();
         } while (page.size() == PAGE);
@@ -61,9 +71,25 @@ public class IssuerHousekeeping {
                     where greatest(access_token_expires_at, refresh_token_expires_at, authorization_code_expires_at,
                                    oidc_id_token_expires_at, device_code_expires_at, user_code_expires_at) < now() - interval '1 day'""")
                     .update();
-            long codes = TenantContext.current() instanceof TenantScope.OfTenant
-                    ? jdbc.sql("delete from account_token where expires_at < now() - interval '7 days'").update() : 0;
-            return authorizations + codes;
+            long codes = TenantContext.current() instanceof TenantScope.OfTenant ? purgeCodesAndMail() : 0;
+            return authorizations + codes + keys.deleteRetired();
         });
+    }
+
+    private long purgeCodesAndMail() {
+        long codes = jdbc.sql("delete from account_token where expires_at < now() - interval '7 days'").update();
+        // an expired code is never sent, so it need not wait for its row to go
+        jdbc.sql("update outbound_mail set code_sealed = null where code_sealed is not null and expires_at <= now()").update();
+        long mail = jdbc.sql("""
+                delete from outbound_mail
+                where delivered_at < now() - interval '7 days' or expires_at < now() - interval '7 days'
+                   or created_at < now() - interval '30 days'""").update();
+        return codes + mail;
+    }
+
+    private void rotateIfOld(TenantScope scope) {
+        if (keys.rotateIfOlderThan(scope, keyPolicy.maxAge(), keyPolicy.overlap())) {
+            log.info("Housekeeping replaced a signing key older than {}", keyPolicy.maxAge());
+        }
     }
 }

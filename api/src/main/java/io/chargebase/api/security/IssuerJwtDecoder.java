@@ -1,6 +1,7 @@
 package io.chargebase.api.security;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.chargebase.tenancy.TenantScope;
 
@@ -41,7 +45,11 @@ public class IssuerJwtDecoder implements JwtDecoder {
     public Jwt decode(String token) {
         String issuerUrl;
         try {
-            issuerUrl = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+            // an encrypted (JWE) or unsecured token has no claims to read here and is never one of ours
+            if (!(JWTParser.parse(token) instanceof SignedJWT signed)) {
+                throw new BadJwtException("The token is not a signed JWT.");
+            }
+            issuerUrl = signed.getJWTClaimsSet().getIssuer();
         } catch (ParseException malformed) {
             throw new BadJwtException("The token is not a well-formed JWT.", malformed);
         }
@@ -58,7 +66,12 @@ public class IssuerJwtDecoder implements JwtDecoder {
     }
 
     private JwtDecoder decoderFor(TenantScope scope) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicKeysOf(scope))).build();
+        // read per token, so keys rotated or retired on any replica apply here without a restart
+        JWKSource<SecurityContext> issuerKeys = (selector, context) -> {
+            List<JWK> found = selector.select(keys.publicKeysOf(scope));
+            return found.isEmpty() ? selector.select(keys.publicKeysAfterUnknownKid(scope)) : found;
+        };
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys).build();
         OAuth2TokenValidator<Jwt> tenantMatches = jwt -> {
             String claimed = jwt.getClaimAsString(Claims.TENANT_ID);
             String expected = scope instanceof TenantScope.OfTenant(var id, var narrowing) ? id.toString() : null;

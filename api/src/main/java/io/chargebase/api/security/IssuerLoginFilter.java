@@ -19,8 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Takes the login form posted to {@code /t/{slug}/login} or {@code /platform/login}, signs the person in at that
- * issuer and returns them to the authorization request that sent them. Failures go back to the form with a
- * message that does not say whether the account exists.
+ * issuer and returns them to the authorization request that sent them. Failures go back to the form with the
+ * name of a {@link SignInFailure}, which does not say whether the account exists.
  */
 class IssuerLoginFilter extends AbstractAuthenticationProcessingFilter {
 
@@ -43,7 +43,7 @@ class IssuerLoginFilter extends AbstractAuthenticationProcessingFilter {
         setAuthenticationSuccessHandler(success);
         setAuthenticationFailureHandler((request, response, exception) ->
                 response.sendRedirect(request.getContextPath() + loginPath(request) + "?error="
-                        + URLEncoder.encode(exception.getMessage(), StandardCharsets.UTF_8)));
+                        + URLEncoder.encode(SignInFailure.of(exception).parameter(), StandardCharsets.UTF_8)));
     }
 
     @Override

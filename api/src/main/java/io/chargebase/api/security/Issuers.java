@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
@@ -20,9 +21,11 @@ public class Issuers {
     public static final String TENANT_PREFIX = "/t/";
 
     private final Tenants tenants;
+    private final PlatformHosts platformHosts;
 
-    Issuers(Tenants tenants) {
+    Issuers(Tenants tenants, PlatformHosts platformHosts) {
         this.tenants = tenants;
+        this.platformHosts = platformHosts;
     }
 
     /** Who an issuer path stands for; the tenant is returned whatever its status, so callers can refuse it clearly. */
@@ -37,8 +40,11 @@ public class Issuers {
         return Optional.empty();
     }
 
-    /** The tenant whose white-label host this is, as an issuer at the root of that host. */
+    /** The tenant whose white-label host this is, as an issuer at the root of that host; never the platform's own host. */
     public Optional<Issuer> resolveHost(String host) {
+        if (platformHosts.contains(host)) {
+            return Optional.empty();
+        }
         return tenants.findByHost(host).map(ref -> new Issuer(TenantScope.of(ref.id()), ref));
     }
 

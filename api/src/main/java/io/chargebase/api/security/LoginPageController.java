@@ -63,7 +63,7 @@ class LoginPageController {
         String logo = logoUrl == null ? "" : "<img src=\"" + HtmlUtils.htmlEscape(logoUrl) + "\" alt=\"\" style=\"max-height:48px;margin-bottom:1rem\">";
         String name = HtmlUtils.htmlEscape(brand);
         String notice = error != null
-                ? "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(error) + "</p>"
+                ? "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(SignInFailure.messageFor(error).orElseThrow()) + "</p>"
                 : signedIn ? "<p class=\"ok\">You are signed in. You can close this page.</p>" : "";
         return """
                 <!doctype html>

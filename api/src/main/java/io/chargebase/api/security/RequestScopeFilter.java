@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
 import io.chargebase.tenancy.TenantRef;
@@ -26,8 +27,10 @@ import io.chargebase.tenancy.Tenants;
 public class RequestScopeFilter extends OncePerRequestFilter {
 
     private final Tenants tenants;
+    private final PlatformHosts platformHosts;
 
-    public RequestScopeFilter(Tenants tenants) {
+    public RequestScopeFilter(Tenants tenants, PlatformHosts platformHosts) {
+        this.platformHosts = platformHosts;
         this.tenants = tenants;
     }
 
@@ -82,7 +85,7 @@ public class RequestScopeFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<String> endpointSlug = io.chargebase.api.graphql.EndpointTenant.slugOf(path);
-        Optional<TenantRef> hostTenant = endpointSlug.isEmpty() && path.equals("/graphql")
+        Optional<TenantRef> hostTenant = endpointSlug.isEmpty() && path.equals("/graphql") && !platformHosts.contains(request.getServerName())
                 ? tenants.findByHost(request.getServerName()) : Optional.empty();
         if (endpointSlug.isPresent() || hostTenant.isPresent()) {
             Optional<TenantRef> endpoint = hostTenant.isPresent() ? hostTenant : tenants.findBySlug(endpointSlug.get());

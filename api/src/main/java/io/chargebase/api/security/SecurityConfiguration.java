@@ -104,7 +104,7 @@ class SecurityConfiguration {
     /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants) {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/graphql", "/graphql/csv", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
@@ -116,7 +116,7 @@ class SecurityConfiguration {
         http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt
                 .decoder(jwtDecoder)
                 .jwtAuthenticationConverter(rolesConverter())));
-        http.addFilterAfter(new RequestScopeFilter(tenants), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(new RequestScopeFilter(tenants, platformHosts), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -138,12 +138,13 @@ class SecurityConfiguration {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
             PlatformTransactionManager transactionManager) {
-        return new TransactionalAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), transactionManager);
+        return new TransactionalAuthorizationService(
+                new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients)), transactionManager);
     }
 
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return new ScopedJwkSource(keys);
+        return ScopedJwkSource.published(keys);
     }
 
     @Bean
@@ -153,9 +154,9 @@ class SecurityConfiguration {
 
     /** JWT access and ID tokens with Chargebase's claims, and refresh tokens for public clients too. */
     @Bean
-    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource,
-            OAuth2TokenCustomizer<JwtEncodingContext> claims) {
-        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(SigningKeys keys, OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+        // only the issuer's current key: with several keys to choose from, the encoder would refuse to sign
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(ScopedJwkSource.signing(keys)));
         jwt.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), new PublicClientRefresh.Generator());
     }

@@ -43,12 +43,12 @@ public class UserLogin {
             case LoginResult.Success(var user) -> authenticated(
                     Principals.tenantUser(TenantContext.requireTenant(), user.id()), Role.of(user.role()));
             case LoginResult.PlatformSuccess(var user) -> authenticated(Principals.platformUser(user.id()), Role.PLATFORM_ADMIN);
-            case LoginResult.Locked locked -> throw new LockedException(
-                    "Too many failed attempts: this account is locked for a while. Try again later or reset your password.");
-            case LoginResult.Disabled disabled -> throw new DisabledException("This account is disabled.");
-            case LoginResult.Unverified unverified -> throw new DisabledException(
-                    "Confirm your e-mail address first with the code we mailed you.");
-            case LoginResult.BadCredentials bad -> throw new BadCredentialsException("Wrong e-mail address or password.");
+            // locked, disabled and wrong all read alike: a stranger must not learn that an address has an account
+            case LoginResult.Locked locked -> throw new LockedException(SignInFailure.FAILED.message());
+            case LoginResult.Disabled disabled -> throw new DisabledException(SignInFailure.FAILED.message());
+            case LoginResult.BadCredentials bad -> throw new BadCredentialsException(SignInFailure.FAILED.message());
+            // only after the right password: the person then knows the account exists anyway
+            case LoginResult.Unverified unverified -> throw new SignInFailure.Unverified();
         };
     }
 

@@ -239,6 +239,8 @@ class TenantIsolationIT extends IntegrationTest {
                 Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
         cases.put("Mutation.removeTenantDomain", () -> refused(asAcme("platform-console/RemoveTenantDomain",
                 Map.of("input", Map.of("tenantId", demoTenantId, "host", "stolen.example")))));
+        cases.put("Mutation.rotateSigningKey", () -> refused(asAcme("platform-console/RotateSigningKey",
+                Map.of("input", Map.of("tenantId", demoTenantId, "immediately", true)))));
         cases.put("Query.tokens", () -> assertThat(asAcme("tenant-portal/Tokens", Map.of()).raw()).doesNotContain(demoToken, "DEADBEEF01"));
         cases.put("Mutation.createToken", () -> {
             notFound(acmeMutation("tenant-portal/CreateToken", Map.of("uid", "CAFE0001", "type", "RFID", "ownerProfileId", demoProfile)));

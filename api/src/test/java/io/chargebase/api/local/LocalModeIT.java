@@ -23,13 +23,14 @@ import io.chargebase.api.support.Tokens;
  * The README's run command with no configuration: an embedded PostgreSQL whose data survives a restart, the demo
  * tenants seeded once, and the published demo credentials working.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class LocalModeIT {
 
     @TempDir
     Path dataDirectory;
 
     @Test
-    void startsWithDemoDataAndKeepsEverythingAcrossARestart() {
+    void startsWithDemoDataAndKeepsEverythingAcrossARestart(org.springframework.boot.test.system.CapturedOutput output) {
         String unitId;
         try (ConfigurableApplicationContext first = start()) {
             assertThat(first.getBean(DatabaseTarget.class).local()).isTrue();
@@ -62,6 +63,7 @@ class LocalModeIT {
             assertThat(unitId).isNotBlank();
         }
 
+        assertThat(dataDirectory.resolve("pg").resolve("chargebase-encryption.key")).as("local mode's own key, kept with its data").exists();
         try (ConfigurableApplicationContext second = start()) {
             String base = baseUrl(second);
             Tokens tokens = new Tokens(base);
@@ -74,6 +76,10 @@ class LocalModeIT {
             io.chargebase.api.support.Browser.Pkce pkce = io.chargebase.api.support.Browser.Pkce.create();
             String code = browser.authorizationCode("/t/demo", "demo-driver-app", "http://localhost:3000/callback", pkce,
                     "driver@demo.example", DemoData.USER_PASSWORD);
+            // mail is printed with its code, though the outbox keeps none
+            new GraphQl(base, "/t/demo/graphql").document(null, "driver-app/RequestPasswordReset",
+                    Map.of("input", Map.of("email", "driver@demo.example")));
+            assertThat(output.getAll()).containsPattern("password-reset code: [A-Za-z0-9_-]{32}\\s");
             String driverToken = browser.exchangeCode("/t/demo", "demo-driver-app", null, code, "http://localhost:3000/callback", pkce)
                     .json().path("access_token").asString();
             assertThat(new GraphQl(base).document(driverToken, "driver-app/MyProfile", Map.of()).data().path("myProfile")
@@ -103,8 +109,9 @@ class LocalModeIT {
                 .properties(Map.of(
                         "server.port", "0",
                         "chargebase.database.local-data-directory", dataDirectory.resolve("pg").toString()))
-                // as an argument: a default property loses to application.yml's 8080, which may be taken
-                .run("--server.port=0");
+                // as arguments: a default property loses to application.yml's 8080, which may be taken, and to the tests'
+                // fixed encryption key, where local mode is to make and keep its own
+                .run("--server.port=0", "--chargebase.security.signing-key-encryption-key=");
     }
 
     private static io.chargebase.tenancy.Tenants tenants(ConfigurableApplicationContext context) {

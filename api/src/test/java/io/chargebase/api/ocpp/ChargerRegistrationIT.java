@@ -143,6 +143,22 @@ class ChargerRegistrationIT extends IntegrationTest {
     }
 
     @Test
+    void whatAPendingChargerSaysCannotRunAsAFormulaInTheCsvExport() {
+        Tenant tenant = aTenantTakingUnknownChargersAsPending();
+        try (TestCharger charger = connect(tenant, "NEW-CP-CSV", null)) {
+            // the schema allows any string: a leading TAB or CR makes spreadsheets strip it and run the rest
+            String boot = "{\"chargePointVendor\": \"\\t=cmd|'/C calc'!A0\", \"chargePointModel\": \"\\r@SUM(1)\","
+                    + " \"chargePointSerialNumber\": \"-2+3\"}";
+            assertThat(result(charger.call("BootNotification", boot)).path("status").asString()).isEqualTo("Pending");
+        }
+        io.chargebase.api.support.GraphQl.Response csv = new io.chargebase.api.support.GraphQl(baseUrl(), "/graphql/csv")
+                .document(tenant.admin(), "tenant-portal/PendingChargePoints", Map.of());
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        assertThat(csv.raw()).contains("\"'\t=cmd|'/C calc'!A0\"", "\"'\r@SUM(1)\"", "'-2+3")
+                .doesNotContain(",\"\t=", ",\"\r@", ",-2+3");
+    }
+
+    @Test
     void anUnknownConnectionNeverPassesForARegisteredIdentity() {
         Tenant tenant = aTenantTakingUnknownChargersAsPending();
         String secret = register(tenant, "REG-CP-1").path("chargerSecret").asString();

@@ -208,6 +208,32 @@ class OcppTransportIT extends OcppIntegrationTest {
     }
 
     @Test
+    void aFrameWhoseIdCannotBeReadIsAnsweredAtMinusOneAndTheSocketGoesOn() {
+        RegisteredCharger charger = aCharger(aTenant(), "CP-NO-ID");
+
+        try (TestCharger socket = TestCharger.connected(connect(charger))) {
+            socket.send("{\"messageTypeId\": 2, \"action\": \"Heartbeat\"}");
+            JsonNode notAnArray = socket.next();
+            socket.send("this is no JSON at all");
+            JsonNode notJson = socket.next();
+            socket.send("[2, 42, \"Heartbeat\", {}]");
+            JsonNode numericId = socket.next();
+
+            for (JsonNode error : java.util.List.of(notAnArray, notJson, numericId)) {
+                assertThat(error.size()).as(error.toString()).isEqualTo(5);
+                assertThat(error.get(0).asInt()).isEqualTo(4);
+                assertThat(error.get(1).asString()).isEqualTo("-1");
+                assertThat(error.get(3).asString()).isNotBlank();
+                assertThat(error.get(4).isObject()).isTrue();
+            }
+            assertThat(notAnArray.get(2).asString()).isEqualTo("ProtocolError");
+            assertThat(notJson.get(2).asString()).isEqualTo("FormationViolation");
+            assertThat(numericId.get(2).asString()).isEqualTo("ProtocolError");
+            assertThat(socket.call("Heartbeat", "{}").get(0).asInt()).as("the next call is still answered").isEqualTo(3);
+        }
+    }
+
+    @Test
     void anUnknownActionIsNotImplementedAndACentralSystemActionIsNotSupported() {
         RegisteredCharger charger = aCharger(aTenant(), "CP-UNKNOWN");
 

@@ -45,7 +45,8 @@ class AccountsIT extends IntegrationTest {
         assertThat(signedUp.path("verificationPending").asBoolean()).isTrue();
 
         HttpResponse<String> tooEarly = browser().signIn(tenant.issuerPath() + "/login", email, PASSWORD);
-        assertThat(Browser.location(tooEarly)).contains("error=").contains("Confirm");
+        assertThat(Browser.location(tooEarly)).contains("error=");
+        assertThat(browser().get(Browser.location(tooEarly)).body()).contains("Confirm your e-mail address");
 
         String code = lastCode(tenant, email);
         JsonNode verified = graphQlOf(tenant).document(null, "driver-app/VerifyEmail", Map.of("input", Map.of("token", code)))
@@ -183,8 +184,55 @@ class AccountsIT extends IntegrationTest {
                 Map.of("input", Map.of("token", code, "newPassword", password))).payload("resetPassword");
     }
 
+    @Autowired
+    io.chargebase.api.mail.MailOutbox mailOutbox;
+
+    @Autowired
+    IssuerHousekeeping housekeeping;
+
+    /** Every waiting message as a delivery adapter would send it: recipient, a space, the full text. */
     private List<String> outbox(TestTenant tenant) {
-        return inTenant(tenant, () -> jdbc.sql("select recipient || ' ' || body from outbound_mail order by created_at").query(String.class).list());
+        return inTenant(tenant, () -> mailOutbox.waiting(100).stream().map(id -> mailOutbox.compose(id).orElseThrow())
+                .map(mail -> mail.recipient() + " " + mail.text()).toList());
+    }
+
+    private List<String> storedRows(TestTenant tenant) {
+        return inTenant(tenant, () -> jdbc.sql("select recipient || ' ' || subject || ' ' || body || ' ' || coalesce(encode(code_sealed, 'escape'), '') "
+                + "from outbound_mail order by created_at").query(String.class).list());
+    }
+
+    @Test
+    void theOutboxKeepsNoLiveCodeAndDropsMessagesOnceDeliveredOrExpired() {
+        TestTenant tenant = aTenant();
+        var user = aUser(tenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
+        graphQlOf(tenant).document(null, "driver-app/RequestPasswordReset", Map.of("input", Map.of("email", user.email())));
+        String code = lastCode(tenant, user.email());
+
+        assertThat(storedRows(tenant)).hasSize(1).allSatisfy(row -> assertThat(row).doesNotContain(code).contains("{{code}}"));
+        java.util.UUID id = inTenant(tenant, () -> mailOutbox.waiting(10).getFirst());
+        inTenant(tenant, () -> {
+            mailOutbox.markDelivered(id);
+            return null;
+        });
+        assertThat(outbox(tenant)).as("delivered: no longer waiting").isEmpty();
+        assertThat(inTenant(tenant, () -> jdbc.sql("select count(*) from outbound_mail where code_sealed is not null").query(Long.class).single()))
+                .as("the sealed code goes at delivery").isZero();
+        assertThat(reset(tenant, code, "a much better passphrase").path("done").asBoolean()).as("the code itself still works").isTrue();
+
+        // a second message whose code expires before anyone delivered it is never sent
+        graphQlOf(tenant).document(null, "driver-app/RequestPasswordReset", Map.of("input", Map.of("email", user.email())));
+        inTenant(tenant, () -> jdbc.sql("update outbound_mail set expires_at = now() - interval '1 minute' where delivered_at is null").update());
+        assertThat(outbox(tenant)).isEmpty();
+        java.util.UUID expired = inTenant(tenant, () -> jdbc.sql("select id from outbound_mail where delivered_at is null").query(java.util.UUID.class).single());
+        assertThat(inTenant(tenant, () -> mailOutbox.compose(expired))).isEmpty();
+
+        housekeeping.run();
+        assertThat(inTenant(tenant, () -> jdbc.sql("select count(*) from outbound_mail where code_sealed is not null").query(Long.class).single()))
+                .as("an expired code is dropped").isZero();
+        inTenant(tenant, () -> jdbc.sql("update outbound_mail set delivered_at = now() - interval '8 days' where delivered_at is not null").update());
+        inTenant(tenant, () -> jdbc.sql("update outbound_mail set expires_at = now() - interval '8 days' where delivered_at is null").update());
+        housekeeping.run();
+        assertThat(storedRows(tenant)).as("delivered and expired messages are purged after a week").isEmpty();
     }
 
     private String lastCode(TestTenant tenant, String recipient) {

@@ -122,9 +122,34 @@ class AuthorizationCodeFlowIT extends IntegrationTest {
             assertThat(Browser.location(wrong)).contains(tenant.issuerPath() + "/login?error=");
         }
         HttpResponse<String> locked = browser.signIn(tenant.issuerPath() + "/login", admin.email(), PASSWORD);
-        assertThat(Browser.location(locked)).contains("locked");
+        assertThat(Browser.location(locked)).as("locked: even the right password is refused").contains("/login?error=");
         HttpResponse<String> unknown = browser.signIn(tenant.issuerPath() + "/login", "nobody@example.com", PASSWORD);
-        assertThat(Browser.location(unknown)).contains("error=").doesNotContain("locked");
+        // a stranger cannot tell a locked account from an address that has none
+        assertThat(Browser.location(locked)).isEqualTo(Browser.location(unknown));
+        assertThat(browser.get(Browser.location(locked)).body()).contains("Wrong e-mail address or password");
+    }
+
+    @Test
+    void aDisabledAccountReadsLikeAWrongPassword() {
+        TestTenant tenant = aTenant();
+        User admin = aUser(tenant, UserRole.TENANT_ADMIN, null, null);
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()),
+                () -> users.setStatus(admin.id(), io.chargebase.domain.identity.UserStatus.DISABLED));
+        Browser browser = browser();
+        HttpResponse<String> disabled = browser.signIn(tenant.issuerPath() + "/login", admin.email(), PASSWORD);
+        HttpResponse<String> unknown = browser.signIn(tenant.issuerPath() + "/login", "nobody@example.com", PASSWORD);
+        assertThat(Browser.location(disabled)).contains("/login?error=").isEqualTo(Browser.location(unknown));
+        assertThat(browser.get(Browser.location(disabled)).body()).doesNotContain("disabled");
+    }
+
+    @Test
+    void theSignInPageShowsOnlyItsOwnMessages() {
+        TestTenant tenant = aTenant();
+        String planted = "Your account is suspended. Call +44 20 7946 0000 to restore it";
+        String page = browser().get(tenant.issuerPath() + "/login?error=" + java.net.URLEncoder.encode(planted,
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(page).doesNotContain("suspended", "7946").contains("Wrong e-mail address or password");
+        assertThat(browser().get("/platform/login?error=%3Cb%3EOutage%3C%2Fb%3E").body()).doesNotContain("Outage");
     }
 
     @Test

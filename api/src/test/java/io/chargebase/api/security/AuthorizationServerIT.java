@@ -39,6 +39,9 @@ class AuthorizationServerIT extends IntegrationTest {
     SigningKeys signingKeys;
 
     @Autowired
+    io.chargebase.api.secrets.Secrets secrets;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -146,10 +149,28 @@ class AuthorizationServerIT extends IntegrationTest {
     }
 
     @Test
+    void anEncryptedOrUnsignedBearerTokenIsRefusedWith401() throws Exception {
+        TestTenant tenant = aTenant();
+        RSAKey key = (RSAKey) TenantContext.callAs(TenantScope.of(tenant.tenant().id()), () -> signingKeys.currentKeys().getKeys().getFirst());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(baseUrl() + tenant.issuerPath()).audience(Claims.API_AUDIENCE)
+                .claim(Claims.TENANT_ID, tenant.tenant().id().toString()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        com.nimbusds.jwt.EncryptedJWT encrypted = new com.nimbusds.jwt.EncryptedJWT(
+                new com.nimbusds.jose.JWEHeader(com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256, com.nimbusds.jose.EncryptionMethod.A256GCM), claims);
+        encrypted.encrypt(new com.nimbusds.jose.crypto.RSAEncrypter(key.toRSAPublicKey()));
+        String unsigned = new com.nimbusds.jwt.PlainJWT(claims).serialize();
+
+        for (String token : List.of(encrypted.serialize(), unsigned, "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.AAAA.AAAA.AAAA.AAAA")) {
+            GraphQl.Response response = graphQl().document(token, "tenant-portal/CurrentTenant", Map.of());
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.raw()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void keysLiveInTheDatabaseSoAnotherReplicaVerifiesTheSameTokens() {
         TestTenant tenant = aTenant();
         String token = tokenOf(tenant);
-        SigningKeys freshReplica = new SigningKeys(jdbc, transactionManager);
+        SigningKeys freshReplica = new SigningKeys(jdbc, transactionManager, secrets.signingKeys(), java.time.Clock.systemUTC());
         IssuerJwtDecoder decoder = new IssuerJwtDecoder(issuers, freshReplica);
         assertThat(decoder.decode(token).getClaimAsString(Claims.TENANT_ID)).isEqualTo(tenant.tenant().id().toString());
         assertThatThrownBy(() -> decoder.decode(token.substring(0, token.length() - 4) + "AAAA")).isInstanceOf(JwtException.class);

@@ -95,4 +95,37 @@ class WhiteLabelHostIT extends IntegrationTest {
         assertThat(removed.path("tenant").path("domains")).isEmpty();
         assertThat(tokens().get("/.well-known/openid-configuration", host).status()).isEqualTo(404);
     }
+
+    @Test
+    void thePlatformsOwnHostCannotBecomeATenantsHost() {
+        String platform = platformToken();
+        TestTenant tenant = aTenant();
+        String tenantId = GlobalId.encode("Tenant", tenant.tenant().id().value());
+        for (String own : new String[] {"api.chargebase.test", "CONSOLE.chargebase.test"}) {
+            JsonNode refused = mutate(platform, "platform-console/AddTenantDomain", Map.of("tenantId", tenantId, "host", own));
+            assertThat(refused.path("userErrors").get(0).path("code").asString()).as(own).isEqualTo("INVALID");
+            assertThat(refused.path("userErrors").get(0).path("message").asString()).contains("platform's own host");
+        }
+        // nor the host the platform admin is using right now, configured or not
+        JsonNode here = new GraphQl(baseUrl()).onHost("admin.operator.example:" + port).document(platform, "platform-console/AddTenantDomain",
+                Map.of("input", Map.of("tenantId", tenantId, "host", "admin.operator.example"))).payload("addTenantDomain");
+        assertThat(here.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
+        assertThat(tokens().get("/.well-known/openid-configuration", "api.chargebase.test:" + port).status()).isEqualTo(404);
+    }
+
+    @Test
+    void forwardingHeadersFromAPeerThatIsNoTrustedProxyShapeNoIssuer() throws Exception {
+        TestTenant tenant = aTenant();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(baseUrl() + tenant.issuerPath() + "/.well-known/openid-configuration"))
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Prefix", "/phish")
+                .header("Forwarded", "host=evil.example;proto=https")
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode discovery = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        assertThat(discovery.path("issuer").asString()).isEqualTo(baseUrl() + tenant.issuerPath());
+        assertThat(response.body()).doesNotContain("evil.example", "/phish", "https:");
+    }
 }

@@ -59,9 +59,9 @@ public class Accounts {
         PasswordPolicy.check("password", password, email);
         Profile profile = profiles.create(new NewProfile(units.root().id(), name, email, phone, null));
         User user = users.create(new NewUser(email, name, UserRole.DRIVER, null, profile.id(), password));
-        String code = issue(user, AccountTokenRows.Purpose.VERIFY_EMAIL, VERIFICATION_VALIDITY);
-        mailer.send(new Mail(user.email(), "Confirm your e-mail address for " + tenantName,
-                "Welcome to " + tenantName + ", " + user.name() + ".\n\nYour confirmation code: " + code
+        Issued code = issue(user, AccountTokenRows.Purpose.VERIFY_EMAIL, VERIFICATION_VALIDITY);
+        mailer.send(code.mail(user.email(), "Confirm your e-mail address for " + tenantName,
+                "Welcome to " + tenantName + ", " + user.name() + ".\n\nYour confirmation code: " + Mail.CODE
                         + "\n\nIt is valid for 24 hours. If you did not sign up, ignore this message."));
         return user;
     }
@@ -82,10 +82,10 @@ public class Accounts {
 
     /** Mails a new user a code with which they choose their password (and so confirm their address). */
     public void invite(User user, String tenantName) {
-        String code = issue(user, AccountTokenRows.Purpose.RESET_PASSWORD, INVITATION_VALIDITY);
-        mailer.send(new Mail(user.email(), "Your account at " + tenantName,
+        Issued code = issue(user, AccountTokenRows.Purpose.RESET_PASSWORD, INVITATION_VALIDITY);
+        mailer.send(code.mail(user.email(), "Your account at " + tenantName,
                 "Hello " + user.name() + ",\n\nan account at " + tenantName + " was made for you. Choose your password with this code: "
-                        + code + "\n\nIt is valid for 3 days."));
+                        + Mail.CODE + "\n\nIt is valid for 3 days."));
     }
 
     public User verifyEmail(String code) {
@@ -101,9 +101,9 @@ public class Accounts {
     public void requestPasswordReset(String email, String tenantName) {
         Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email.strip());
         user.filter(found -> found.status() == UserStatus.ACTIVE).ifPresent(found -> {
-            String code = issue(found, AccountTokenRows.Purpose.RESET_PASSWORD, RESET_VALIDITY);
-            mailer.send(new Mail(found.email(), "Reset your password for " + tenantName,
-                    "Hello " + found.name() + ",\n\nyour password-reset code: " + code
+            Issued code = issue(found, AccountTokenRows.Purpose.RESET_PASSWORD, RESET_VALIDITY);
+            mailer.send(code.mail(found.email(), "Reset your password for " + tenantName,
+                    "Hello " + found.name() + ",\n\nyour password-reset code: " + Mail.CODE
                             + "\n\nIt is valid for one hour. If you did not ask for it, ignore this message; your password stays as it is."));
         });
     }
@@ -121,12 +121,21 @@ public class Accounts {
         return users.find(userId).orElseThrow();
     }
 
-    private String issue(User user, AccountTokenRows.Purpose purpose, Duration validity) {
+    private Issued issue(User user, AccountTokenRows.Purpose purpose, Duration validity) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        tokens.insert(hash(code), user.id(), purpose, clock.instant().plus(validity));
-        return code;
+        Instant expiresAt = clock.instant().plus(validity);
+        tokens.insert(hash(code), user.id(), purpose, expiresAt);
+        return new Issued(code, expiresAt);
+    }
+
+    /** A code just issued; the mail that carries it keeps it apart from its text (see {@link Mail}). */
+    private record Issued(String code, Instant expiresAt) {
+
+        Mail mail(String recipient, String subject, String body) {
+            return new Mail(recipient, subject, body, code, expiresAt);
+        }
     }
 
     private UUID redeem(String code, AccountTokenRows.Purpose purpose) {

@@ -60,6 +60,8 @@ public class PlatformUsers {
         }
         PlatformUserRows.Credentials credentials = found.get();
         if (LoginThrottle.isLocked(credentials.lockedUntil(), now)) {
+            // as slow as a password check, so a lock cannot be told from a wrong password by the time it takes
+            hashing.matches(password == null ? "" : password, decoy());
             return new LoginResult.Locked(credentials.lockedUntil());
         }
         if (password == null || credentials.passwordHash() == null || !hashing.matches(password, credentials.passwordHash())) {

@@ -116,6 +116,8 @@ public class Users {
         }
         UserRows.Credentials credentials = found.get();
         if (LoginThrottle.isLocked(credentials.lockedUntil(), now)) {
+            // as slow as a password check, so a lock cannot be told from a wrong password by the time it takes
+            hashing.matches(password == null ? "" : password, decoy());
             return new LoginResult.Locked(credentials.lockedUntil());
         }
         boolean matches = credentials.passwordHash() != null && password != null

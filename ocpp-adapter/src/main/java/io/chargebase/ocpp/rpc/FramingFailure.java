@@ -8,12 +8,17 @@ import java.util.OptionalInt;
  * A text frame that is not a well-formed OCPP-J message, with the CALLERROR it deserves and as much of the
  * wrapper as could be read.
  *
- * <p>A CALLERROR needs the id of the CALL it answers (OCPP-J 1.6 §4.2.3), so {@link #reply()} is empty when no id
- * could be read; OCPP 1.6 has no rule for that case (2.0.1 later answers with id "-1"), so such a frame can only be
- * logged and dropped. A CALLERROR answers a CALL only, never a CALLRESULT or a CALLERROR, so a malformed response
- * gets no reply either: {@link #concernsResponse()} lets the endpoint fail its own pending call instead.
+ * <p>A CALLERROR needs the id of the CALL it answers (OCPP-J 1.6 §4.2.3). OCPP 1.6 says nothing of a frame whose id
+ * cannot be read; OCPP-J 2.0.1 §4.2.3 answers it with {@value #UNREADABLE_ID} as the id, which no real call can
+ * carry, so the sender learns that its frame was refused instead of waiting for a timeout. The 1.6 error code stays
+ * the one that names the defect (the codec's table), since 1.6 has no {@code RpcFrameworkError}. A CALLERROR answers
+ * a CALL only, never a CALLRESULT or a CALLERROR, so a malformed response gets no reply:
+ * {@link #concernsResponse()} lets the endpoint fail its own pending call instead.
  */
 public final class FramingFailure implements Decoded {
+
+    /** The message id of a CALLERROR answering a frame whose own id could not be read (OCPP-J 2.0.1 §4.2.3). */
+    public static final String UNREADABLE_ID = "-1";
 
     private final RpcErrorCode errorCode;
     private final String description;
@@ -51,12 +56,15 @@ public final class FramingFailure implements Decoded {
         return typeId != null && (typeId == CallResult.TYPE_ID || typeId == CallError.TYPE_ID);
     }
 
-    /** The CALLERROR to send back, when there is an id to send it to and the frame was not itself a response. */
+    /**
+     * The CALLERROR to send back unless the frame was itself a response: to the frame's id, or to
+     * {@value #UNREADABLE_ID} when none could be read.
+     */
     public Optional<CallError> reply() {
-        if (messageId == null || concernsResponse()) {
+        if (concernsResponse()) {
             return Optional.empty();
         }
-        return Optional.of(RpcError.of(errorCode, description).toCallError(messageId));
+        return Optional.of(RpcError.of(errorCode, description).toCallError(messageId == null ? UNREADABLE_ID : messageId));
     }
 
     @Override

@@ -63,7 +63,7 @@ final class IncomingCalls {
     void onMalformedCall(FramingFailure failure) {
         Optional<CallError> reply = failure.reply();
         if (reply.isEmpty()) {
-            log.warn("{}: dropped a frame whose message id cannot be read: {}", name, failure.description());
+            log.warn("{}: dropped a malformed frame: {}", name, failure.description());
             return;
         }
         log.warn("{}: answering a malformed frame with {}: {}", name, failure.errorCode().wireName(),

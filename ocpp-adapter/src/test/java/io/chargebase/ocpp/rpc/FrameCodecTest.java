@@ -93,12 +93,28 @@ class FrameCodecTest {
             truncated before id           | [2,                                        | FormationViolation
             type not a number, no id      | ['2']                                      | ProtocolError
             """)
-    void refusesAFrameWithoutAReadableId(String title, String frame, String code) {
+    void answersAFrameWithoutAReadableIdAtMessageIdMinusOne(String title, String frame, String code) {
         FramingFailure failure = failed(frame);
 
         assertThat(failure.errorCode().wireName()).isEqualTo(code);
         assertThat(failure.messageId()).isEmpty();
-        assertThat(failure.reply()).isEmpty();
+        // OCPP-J 2.0.1 §4.2.3: "When also the MessageId cannot be read, the CALLERROR SHALL contain "-1" as MessageId."
+        assertThat(failure.reply()).hasValueSatisfying(reply -> {
+            assertThat(reply.messageId()).isEqualTo("-1");
+            assertThat(reply.errorCode().wireName()).isEqualTo(code);
+            assertThat(reply.errorDescription()).isNotBlank();
+            assertThat(reply.errorDetails().isObject()).isTrue();
+        });
+    }
+
+    @Test
+    void aResponseWithoutAReadableIdIsStillNeverAnswered() {
+        FramingFailure result = failed("[3, 17, {}]");
+        FramingFailure error = failed("[4]");
+
+        assertThat(result.concernsResponse()).isTrue();
+        assertThat(result.reply()).isEmpty();
+        assertThat(error.reply()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,6 +195,7 @@ class FrameCodecTest {
 
         assertThat(failure.errorCode()).isEqualTo(RpcErrorCode.GENERIC_ERROR);
         assertThat(failure.messageId()).isEmpty();
+        assertThat(failure.reply().map(CallError::messageId)).contains("-1");
     }
 
     @Test

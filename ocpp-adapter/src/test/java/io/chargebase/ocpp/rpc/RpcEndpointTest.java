@@ -181,13 +181,29 @@ class RpcEndpointTest {
         }
 
         @Test
-        void garbageWithoutAnIdIsDropped() {
+        void garbageWithoutAnIdIsAnsweredAtMinusOne() {
             endpoint.onFrame("this is not json");
             endpoint.onFrame("{}");
             endpoint.onFrame("[]");
+            endpoint.onFrame(text("[2, 7, 'Heartbeat', {}]"));
+
+            assertThat(handled).isEmpty();
+            assertThat(sink.frames()).hasSize(4);
+            for (String frame : sink.frames()) {
+                JsonNode answer = FrameCodec.mapper().readTree(frame);
+                assertThat(answer.get(0).intValue()).isEqualTo(CallError.TYPE_ID);
+                assertThat(answer.get(1).stringValue()).isEqualTo("-1");
+                assertThat(answer).hasSize(5);
+            }
+            assertThat(FrameCodec.mapper().readTree(sink.frames().getFirst()).get(2).stringValue()).isEqualTo("FormationViolation");
+            assertThat(FrameCodec.mapper().readTree(sink.frames().get(1)).get(2).stringValue()).isEqualTo("ProtocolError");
+        }
+
+        @Test
+        void aMalformedAnswerWithoutAnIdGetsNoReply() {
+            endpoint.onFrame("[3, 7, {}]");
 
             assertThat(sink.frames()).isEmpty();
-            assertThat(handled).isEmpty();
         }
 
         @Test

@@ -4,12 +4,15 @@ import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.EndpointTenant;
+import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
@@ -17,6 +20,7 @@ import io.chargebase.tenancy.NewTenant;
 import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
+import io.chargebase.tenancy.TenantRejection;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
 
@@ -24,9 +28,11 @@ import io.chargebase.tenancy.Tenants;
 class TenantController {
 
     private final Tenants tenants;
+    private final PlatformHosts platformHosts;
 
-    TenantController(Tenants tenants) {
+    TenantController(Tenants tenants, PlatformHosts platformHosts) {
         this.tenants = tenants;
+        this.platformHosts = platformHosts;
     }
 
     record CreateTenantInput(String slug, String name, String currency, String timeZone) {
@@ -82,9 +88,16 @@ class TenantController {
     }
 
     @MutationMapping
-    TenantPayload addTenantDomain(@Argument TenantDomainInput input) {
+    TenantPayload addTenantDomain(@Argument TenantDomainInput input,
+            @ContextValue(name = EndpointTenant.REQUEST_HOST, required = false) String requestHost) {
         return UserError.attempt(() -> {
             TenantId id = tenantId(input.tenantId());
+            // the configured hosts, and the one this platform admin reached the platform on
+            if (input.host() != null && (platformHosts.contains(input.host()) || new PlatformHosts(
+                    requestHost == null ? List.of() : List.of(requestHost)).contains(input.host()))) {
+                throw new TenantRejection(TenantRejection.Reason.INVALID, "host",
+                        "'" + input.host().strip() + "' is the platform's own host; a tenant needs a host of its own.");
+            }
             tenants.addDomain(id, input.host());
             return new TenantPayload(tenants.get(id).orElseThrow(), List.of());
         }, errors -> new TenantPayload(null, errors));

@@ -1,0 +1,7 @@
+/**
+ * The HTTP edge shared by every endpoint: which peers are proxies whose {@code X-Forwarded-*} and {@code Forwarded}
+ * headers are believed ({@code chargebase.http.trusted-proxies}), and which host names are the platform's own
+ * ({@code chargebase.http.platform-hosts}), so that no tenant's white-label host can take them over. Issuer URLs and
+ * discovery documents are built from the request, so a header from anyone else must never reach them.
+ */
+package io.chargebase.api.http;
