@@ -108,12 +108,13 @@ psql -h 127.0.0.1 -U postgres -qc "create role ${database}_login login password 
 run_image "${common[@]}" CHARGEBASE_DATABASE_MIGRATE_ON_START=false CHARGEBASE_DATABASE_APP_USERNAME="${database}_login" \
   CHARGEBASE_DATABASE_APP_PASSWORD=login-pw SERVER_PORT=18080 MANAGEMENT_SERVER_PORT=18081 -- > "$work/serve.log" 2>&1 &
 server=$!
-deadline=$((SECONDS + 180))
-until curl -sf http://127.0.0.1:18081/actuator/health/readiness >/dev/null 2>&1 || curl -sf http://127.0.0.1:18080/actuator/health >/dev/null 2>&1; do
+trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true; cleanup_db; umount -R "$root" 2>/dev/null || true' EXIT
+deadline=$((SECONDS + 600))
+until curl -sf http://127.0.0.1:18081/actuator/health >/dev/null 2>&1; do
   if (( SECONDS > deadline )) || ! kill -0 $server 2>/dev/null; then tail -40 "$work/serve.log"; exit 1; fi
   sleep 1
 done
-echo "health: $(curl -s http://127.0.0.1:18081/actuator/health/readiness || curl -s http://127.0.0.1:18080/actuator/health)"
+echo "health on the management port: $(curl -s http://127.0.0.1:18081/actuator/health)"
 token=$(curl -sf -u platform-automation:0123456789abcdefghijklmnopqrstuvwxyz -d grant_type=client_credentials \
   http://127.0.0.1:18080/platform/oauth2/token | python3 -c 'import json,sys;print(json.load(sys.stdin)["token_type"])')
 echo "platform token: $token"

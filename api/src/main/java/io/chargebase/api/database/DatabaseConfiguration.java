@@ -70,9 +70,11 @@ public class DatabaseConfiguration {
             config.setPassword(target.password());
             config.setConnectionInitSql("SET ROLE \"" + properties.appRole() + "\"");
         }
-        if (migrates(properties, environment)) {
-            return new HikariDataSource(config);
-        }
+        return migrates(properties, environment) ? new HikariDataSource(config) : checkedPool(config, target, properties);
+    }
+
+    /** A replica that does not migrate opens its pool only on a database that has every changeset of its version. */
+    private static HikariDataSource checkedPool(HikariConfig config, DatabaseTarget target, DatabaseProperties properties) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
