@@ -68,7 +68,7 @@ psql -h 127.0.0.1 -U postgres -qc "create role ${database}_owner login createrol
   -c "create database $database owner ${database}_owner"
 cleanup_db() { psql -h 127.0.0.1 -U postgres -qc "drop database if exists $database with (force)" -c "drop role if exists ${database}_login" \
   -c "drop role if exists ${database}_app" -c "drop role if exists ${database}_owner" || true; }
-trap 'cleanup_db; umount -R "$root" 2>/dev/null || true' EXIT
+trap 'cleanup_db; umount -R "$root" 2>/dev/null || true; rmdir /sys/fs/cgroup/memory/chargebase-image 2>/dev/null || true' EXIT
 
 mkdir -p /sys/fs/cgroup/memory/chargebase-image
 echo $((1024*1024*1024)) > /sys/fs/cgroup/memory/chargebase-image/memory.limit_in_bytes
@@ -108,7 +108,8 @@ psql -h 127.0.0.1 -U postgres -qc "create role ${database}_login login password 
 run_image "${common[@]}" CHARGEBASE_DATABASE_MIGRATE_ON_START=false CHARGEBASE_DATABASE_APP_USERNAME="${database}_login" \
   CHARGEBASE_DATABASE_APP_PASSWORD=login-pw SERVER_PORT=18080 MANAGEMENT_SERVER_PORT=18081 -- > "$work/serve.log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true; cleanup_db; umount -R "$root" 2>/dev/null || true' EXIT
+trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true; cleanup_db; umount -R "$root" 2>/dev/null || true
+      rmdir /sys/fs/cgroup/memory/chargebase-image 2>/dev/null || true' EXIT
 deadline=$((SECONDS + 600))
 until curl -sf http://127.0.0.1:18081/actuator/health >/dev/null 2>&1; do
   if (( SECONDS > deadline )) || ! kill -0 $server 2>/dev/null; then tail -40 "$work/serve.log"; exit 1; fi
