@@ -73,6 +73,14 @@ trap 'cleanup_db; umount -R "$root" 2>/dev/null || true; rmdir /sys/fs/cgroup/me
 mkdir -p /sys/fs/cgroup/memory/chargebase-image
 echo $((1024*1024*1024)) > /sys/fs/cgroup/memory/chargebase-image/memory.limit_in_bytes
 
+# Stops what runs in the image (SIGTERM, as Kubernetes does) and waits for it, at most 60 s.
+stop_image() {
+  local procs=/sys/fs/cgroup/memory/chargebase-image/cgroup.procs deadline=$((SECONDS + 60))
+  [[ -f $procs ]] || return 0
+  for pid in $(cat $procs); do kill -TERM "$pid" 2>/dev/null || true; done
+  while [[ -s $procs ]] && (( SECONDS < deadline )); do sleep 1; done
+  for pid in $(cat $procs); do kill -KILL "$pid" 2>/dev/null || true; done
+}
 # Runs a command in the unpacked image as its user: a read-only root, a writable /tmp, in the memory cgroup.
 in_container() {
   unshare --mount --fork bash -c '
@@ -108,8 +116,7 @@ psql -h 127.0.0.1 -U postgres -qc "create role ${database}_login login password 
 run_image "${common[@]}" CHARGEBASE_DATABASE_MIGRATE_ON_START=false CHARGEBASE_DATABASE_APP_USERNAME="${database}_login" \
   CHARGEBASE_DATABASE_APP_PASSWORD=login-pw SERVER_PORT=18080 MANAGEMENT_SERVER_PORT=18081 -- > "$work/serve.log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true; cleanup_db; umount -R "$root" 2>/dev/null || true
-      rmdir /sys/fs/cgroup/memory/chargebase-image 2>/dev/null || true' EXIT
+trap 'stop_image; cleanup_db; umount -R "$root" 2>/dev/null || true; rmdir /sys/fs/cgroup/memory/chargebase-image 2>/dev/null || true' EXIT
 deadline=$((SECONDS + 600))
 until curl -sf http://127.0.0.1:18081/actuator/health >/dev/null 2>&1; do
   if (( SECONDS > deadline )) || ! kill -0 $server 2>/dev/null; then tail -40 "$work/serve.log"; exit 1; fi
@@ -119,6 +126,5 @@ echo "health on the management port: $(curl -s http://127.0.0.1:18081/actuator/h
 token=$(curl -sf -u platform-automation:0123456789abcdefghijklmnopqrstuvwxyz -d grant_type=client_credentials \
   http://127.0.0.1:18080/platform/oauth2/token | python3 -c 'import json,sys;print(json.load(sys.stdin)["token_type"])')
 echo "platform token: $token"
-kill -TERM $server; wait $server || true
-grep -E "Commencing graceful shutdown|Graceful shutdown complete" "$work/serve.log" | head -2 || true
+stop_image
 echo "== verified"
