@@ -1,7 +1,5 @@
 package io.chargebase.api.database;
 
-import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,16 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.chargebase.tenancy.TenantAwareTransactionManager;
-import liquibase.integration.spring.SpringLiquibase;
 
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfiguration {
+public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -39,22 +35,28 @@ class DatabaseConfiguration {
                 false);
     }
 
-    /** Migrates as the owner, on a connection of its own that is closed when migration ends. */
+    /**
+     * Migrates as the owner, on a connection of its own that is closed when migration ends, unless this instance
+     * leaves migrating to a migration job ({@code chargebase.database.migrate-on-start=false}); the one-shot
+     * {@code --chargebase.mode=migrate} always migrates.
+     */
     @Bean
-    SpringLiquibase liquibase(DatabaseTarget target, DatabaseProperties properties) {
-        SimpleDriverDataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(), target.url(),
-                target.username(), target.password());
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(owner);
-        liquibase.setChangeLog("classpath:db/changelog/master.xml");
-        liquibase.setChangeLogParameters(Map.of("app_role", properties.appRole()));
-        return liquibase;
+    Migrations liquibase(DatabaseTarget target, DatabaseProperties properties, Environment environment) {
+        Migrations migrations = new Migrations(target, properties.appRole());
+        if (migrates(properties, environment)) {
+            migrations.migrate();
+        }
+        return migrations;
+    }
+
+    private static boolean migrates(DatabaseProperties properties, Environment environment) {
+        return properties.migrateOnStart() || "migrate".equals(environment.getProperty("chargebase.mode"));
     }
 
     @Bean(destroyMethod = "close")
     @Primary
     @DependsOn("liquibase")
-    DataSource dataSource(DatabaseTarget target, DatabaseProperties properties) {
+    DataSource dataSource(DatabaseTarget target, DatabaseProperties properties, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("chargebase");
         config.setJdbcUrl(target.url());
@@ -68,7 +70,27 @@ class DatabaseConfiguration {
             config.setPassword(target.password());
             config.setConnectionInitSql("SET ROLE \"" + properties.appRole() + "\"");
         }
-        return new HikariDataSource(config);
+        return migrates(properties, environment) ? new HikariDataSource(config) : checkedPool(config, target, properties);
+    }
+
+    /** A replica that does not migrate opens its pool only on a database that has every changeset of its version. */
+    private static HikariDataSource checkedPool(HikariConfig config, DatabaseTarget target, DatabaseProperties properties) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException unreachable) {
+            throw new IllegalStateException("Could not connect to " + target.url() + " as '" + config.getUsername() + "' working as '"
+                    + properties.appRole() + "': " + (unreachable.getCause() == null ? unreachable : unreachable.getCause()).getMessage()
+                    + ". A database that was never migrated lacks the application role: run the migrations first with the same "
+                    + "image and '--chargebase.mode=migrate' (the Helm chart's migration job does).", unreachable);
+        }
+        try {
+            SchemaVersion.requireCurrent(pool);
+        } catch (RuntimeException behind) {
+            pool.close();
+            throw behind;
+        }
+        return pool;
     }
 
     @Bean

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize    connections in the application's pool
  * @param statementTimeout how long one SQL statement may run before PostgreSQL cancels it
  * @param localDataDirectory where local mode keeps its embedded PostgreSQL
+ * @param migrateOnStart   whether this instance runs pending migrations as it starts; when false (replicas of a
+ *                         deployment whose migration job runs them), it only checks that the database has every
+ *                         changeset of this version and refuses to start otherwise
  */
 @ConfigurationProperties("chargebase.database")
 public record DatabaseProperties(
@@ -21,7 +24,8 @@ public record DatabaseProperties(
         String appPassword,
         @DefaultValue("10") int poolSize,
         @DefaultValue("30s") java.time.Duration statementTimeout,
-        Path localDataDirectory) {
+        Path localDataDirectory,
+        @DefaultValue("true") boolean migrateOnStart) {
 
     public DatabaseProperties {
         if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
