@@ -56,9 +56,18 @@ public final class Reach {
 
     /** Every object type the role reaches, by name, with the shortest chain of fields that reaches it first. */
     public static Map<String, String> objectTypes(GraphQLSchema schema, Role role) {
+        return objectTypes(schema, role, schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType());
+    }
+
+    /** Every object type the role reaches through queries alone (no mutation payloads, no subscription events). */
+    public static Map<String, String> objectTypesOfQueries(GraphQLSchema schema, Role role) {
+        return objectTypes(schema, role, schema.getQueryType());
+    }
+
+    private static Map<String, String> objectTypes(GraphQLSchema schema, Role role, GraphQLObjectType... roots) {
         Map<String, String> reached = new LinkedHashMap<>();
         Deque<Map.Entry<GraphQLType, String>> queue = new ArrayDeque<>();
-        for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()}) {
+        for (GraphQLObjectType root : roots) {
             if (root == null) {
                 continue;
             }
