@@ -7,6 +7,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chargebase.api.graphql.scope.Audience;
+import io.chargebase.api.graphql.scope.FieldPolicy;
 import io.chargebase.domain.identity.Users;
 import io.chargebase.domain.organisation.OrganisationUnits;
 import io.chargebase.domain.organisation.Profiles;
@@ -15,7 +17,7 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Resolves global ids. Each lookup runs in the caller's scope, so an id of another tenant's object resolves to
- * null exactly like an id that never existed.
+ * null exactly like an id that never existed; a driver resolves only the Node types {@code FieldPolicy} gives drivers.
  */
 @Controller
 class NodeController {
@@ -80,6 +82,11 @@ class NodeController {
     }
 
     private Optional<?> load(GlobalId id) {
+        // a driver resolves only the types a driver app shows (FieldPolicy): staff objects stay null, exactly like unknown ids
+        var narrowed = Audience.current();
+        if (narrowed.isPresent() && !FieldPolicy.resolvesNode(narrowed.get(), id.type())) {
+            return Optional.empty();
+        }
         return switch (id.type()) {
             case Types.TENANT -> tenants.get(new TenantId(id.id()));
             case Types.ORGANISATION_UNIT -> units.find(id.id());

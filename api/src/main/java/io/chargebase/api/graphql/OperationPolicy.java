@@ -20,7 +20,9 @@ public final class OperationPolicy {
      * The manual's partner roles give "Charge Points: View & Remote Control" (Partner Roles): an OU admin operates the
      * charge points of their subtree (ChargerCommandLog narrows them to it) with the actions of daily operation. What
      * changes how a charge point is set up (configuration, firmware, local lists, charging profiles, vendor data)
-     * stays with the tenant's admins, as partner contracts are the main account's business.
+     * stays with the tenant's admins, as partner contracts are the main account's business. An OU admin's remote start
+     * and reservation take only their subtree's tokens, and their diagnostics go only to the tenant's approved
+     * diagnostics locations (Tokens, DiagnosticsLocations); FieldPolicy narrows what they read of the logs.
      */
     private static final Access CHARGE_POINT_OPERATORS = Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN);
     private static final Access PLATFORM = Access.roles(Role.PLATFORM_ADMIN);

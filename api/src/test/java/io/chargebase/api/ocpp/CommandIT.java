@@ -199,6 +199,10 @@ class CommandIT extends OcppIntegrationTest {
                 .path("id").asString();
         String unitB = mutate(admin, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", root, "name", "B")).path("organisationUnit")
                 .path("id").asString();
+        // an OU admin starts sessions only with the cards of their subtree's profiles (issue 11, item 2)
+        String member = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", unitA1, "name", "Fleet driver",
+                "email", "fleet-driver@example.com")).path("profile").path("id").asString();
+        mutate(admin, "tenant-portal/CreateToken", Map.of("uid", "04A1B2C3D4E5F6", "type", "RFID", "ownerProfileId", member));
         RegisteredCharger inA1 = ownedBy(aCharger(tenant, "OU-IN-A1"), unitA1);
         RegisteredCharger inB = ownedBy(aCharger(tenant, "OU-IN-B"), unitB);
         RegisteredCharger unowned = aCharger(tenant, "OU-UNOWNED");

@@ -78,6 +78,16 @@ public final class GraphQlSocket implements AutoCloseable {
         return id;
     }
 
+    /** Starts a subscription from an ad-hoc document and returns its id. */
+    public String subscribeQuery(String query, Map<String, ?> variables) {
+        String id = Integer.toString(++ids);
+        ObjectNode subscribe = GraphQl.JSON.createObjectNode().put("id", id).put("type", "subscribe");
+        ObjectNode payload = subscribe.putObject("payload").put("query", query);
+        payload.set("variables", GraphQl.JSON.valueToTree(variables));
+        send(subscribe);
+        return id;
+    }
+
     private void send(ObjectNode message) {
         socket.sendText(message.toString(), true).join();
     }

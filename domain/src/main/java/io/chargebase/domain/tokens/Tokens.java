@@ -3,10 +3,13 @@ package io.chargebase.domain.tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +24,7 @@ import io.chargebase.domain.organisation.Page;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.domain.tokens.internal.TokenRows;
 import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 
 /** The tokens of the tenant acted for: issue, block and unblock them, with a history of every status change. */
 @Service
@@ -126,6 +130,41 @@ public class Tokens {
     @Transactional(readOnly = true)
     public Optional<Token> findByUid(TokenUid uid) {
         return rows.findByUid(uid);
+    }
+
+    /**
+     * The idTags among these that name a token the caller sees (row-level security decides: an OU admin sees the
+     * tokens of their subtree's profiles, a driver their own); an idTag that is no token UID names none.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> visibleIdTags(Collection<String> idTags) {
+        Map<String, TokenUid> uids = new HashMap<>();
+        for (String idTag : idTags) {
+            TokenUid.fromIdTag(idTag).ifPresent(uid -> uids.put(idTag, uid));
+        }
+        Set<TokenUid> visible = rows.existing(Set.copyOf(uids.values()));
+        Set<String> result = new HashSet<>();
+        uids.forEach((idTag, uid) -> {
+            if (visible.contains(uid)) {
+                result.add(idTag);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Refuses an idTag the caller may not start or reserve with: acting for the whole tenant any idTag goes (a roaming
+     * or test tag included); a narrowed caller (an OU admin) may use only the tokens it sees, so that nobody starts a
+     * session billed to a profile outside their subtree.
+     */
+    @Transactional(readOnly = true)
+    public void requireUsable(String field, String idTag) {
+        if (TenantContext.narrowing() instanceof TenantScope.Narrowing.Whole) {
+            return;
+        }
+        if (visibleIdTags(List.of(idTag == null ? "" : idTag)).isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, field, "No token of your organisation units has the id tag " + idTag + ".");
+        }
     }
 
     @Transactional(readOnly = true)

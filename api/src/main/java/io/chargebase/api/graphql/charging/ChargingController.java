@@ -37,6 +37,7 @@ import io.chargebase.domain.charging.MspCdr;
 import io.chargebase.domain.charging.SessionQuery;
 import io.chargebase.domain.charging.SessionStatus;
 import io.chargebase.domain.charging.TenantChargingSettings;
+import io.chargebase.domain.operations.DiagnosticsLocations;
 import io.chargebase.domain.organisation.Page;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.Profiles;
@@ -51,12 +52,13 @@ class ChargingController {
     }
 
     record Settings(int heartbeatIntervalSeconds, int temporarilyUnavailableAfterSeconds, int longTermUnavailableAfterSeconds,
-            int failStartTimeoutSeconds, int inactivityTimeoutSeconds, ChargingSettings.UnknownChargePoints unknownChargePoints) {
+            int failStartTimeoutSeconds, int inactivityTimeoutSeconds, ChargingSettings.UnknownChargePoints unknownChargePoints,
+            List<String> diagnosticsLocations) {
 
-        static Settings of(ChargingSettings s) {
+        static Settings of(ChargingSettings s, List<String> diagnosticsLocations) {
             return new Settings((int) s.heartbeatInterval().toSeconds(), (int) s.temporarilyUnavailableAfter().toSeconds(),
                     (int) s.longTermUnavailableAfter().toSeconds(), (int) s.failStartTimeout().toSeconds(), (int) s.inactivityTimeout().toSeconds(),
-                    s.unknownChargePoints());
+                    s.unknownChargePoints(), diagnosticsLocations);
         }
 
         ChargingSettings toDomain() {
@@ -87,8 +89,11 @@ class ChargingController {
     private final ChargePoints chargePoints;
     private final Profiles profiles;
     private final Cdrs cdrs;
+    private final DiagnosticsLocations diagnosticsLocations;
 
-    ChargingController(ChargingSessions sessions, TenantChargingSettings settings, ChargePoints chargePoints, Profiles profiles, Cdrs cdrs) {
+    ChargingController(ChargingSessions sessions, TenantChargingSettings settings, ChargePoints chargePoints, Profiles profiles, Cdrs cdrs,
+            DiagnosticsLocations diagnosticsLocations) {
+        this.diagnosticsLocations = diagnosticsLocations;
         this.sessions = sessions;
         this.settings = settings;
         this.chargePoints = chargePoints;
@@ -119,13 +124,19 @@ class ChargingController {
 
     @QueryMapping
     Settings chargingSettings() {
-        return Settings.of(settings.current());
+        return Settings.of(settings.current(), diagnosticsLocations.list());
     }
 
     @MutationMapping
     UpdateChargingSettingsPayload updateChargingSettings(@Argument Settings input) {
-        return UserError.attempt(() -> new UpdateChargingSettingsPayload(Settings.of(settings.update(input.toDomain())), List.of()),
-                errors -> new UpdateChargingSettingsPayload(null, errors));
+        return UserError.attempt(() -> {
+            // checked before anything is saved, so that a bad location leaves the other settings unchanged too
+            List<String> locations = input.diagnosticsLocations() == null ? null
+                    : DiagnosticsLocations.validated("diagnosticsLocations", input.diagnosticsLocations());
+            ChargingSettings saved = settings.update(input.toDomain());
+            List<String> current = locations == null ? diagnosticsLocations.list() : diagnosticsLocations.replace(locations);
+            return new UpdateChargingSettingsPayload(Settings.of(saved, current), List.of());
+        }, errors -> new UpdateChargingSettingsPayload(null, errors));
     }
 
     private Connection<ChargingSession> page(SessionQuery query, Integer first, String after) {

@@ -36,9 +36,12 @@ import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.operations.ChargerCommand;
 import io.chargebase.domain.operations.ChargerCommandLog;
+import io.chargebase.domain.operations.DiagnosticsLocations;
+import io.chargebase.domain.operations.FileLocations;
 import io.chargebase.domain.operations.LocalAuthList;
 import io.chargebase.domain.operations.LocalAuthLists;
 import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.tokens.Tokens;
 import io.chargebase.ocpp.v16.Action16;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
@@ -119,9 +122,14 @@ class CommandController {
     private final ChargePoints chargePoints;
     private final Duration timeout;
     private final io.chargebase.domain.charging.ChargingStations stations;
+    private final Tokens tokens;
+    private final DiagnosticsLocations diagnosticsLocations;
 
     CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
-            @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations) {
+            @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations,
+            Tokens tokens, DiagnosticsLocations diagnosticsLocations) {
+        this.tokens = tokens;
+        this.diagnosticsLocations = diagnosticsLocations;
         this.stations = stations;
         this.sender = sender;
         this.log = log;
@@ -137,6 +145,7 @@ class CommandController {
         return command(input.chargePointId(), Action16.REMOTE_START_TRANSACTION, input.reason(), payload -> {
             optional(payload, "connectorId", input.connectorId());
             payload.put("idTag", idTag("idTag", input.idTag()));
+            tokens.requireUsable("idTag", input.idTag());
             if (input.chargingProfileJson() != null) {
                 payload.set("chargingProfile", json("chargingProfileJson", input.chargingProfileJson()));
             }
@@ -211,8 +220,10 @@ class CommandController {
             payload.put("connectorId", input.connectorId()).put("expiryDate", input.expiryDate().toString())
                     .put("idTag", idTag("idTag", input.idTag()))
                     .put("reservationId", input.reservationId() != null ? input.reservationId() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+            tokens.requireUsable("idTag", input.idTag());
             if (input.parentIdTag() != null) {
                 payload.put("parentIdTag", idTag("parentIdTag", input.parentIdTag()));
+                tokens.requireUsable("parentIdTag", input.parentIdTag());
             }
         });
     }
@@ -280,7 +291,7 @@ class CommandController {
     @MutationMapping
     CompletionStage<ChargerCommandPayload> getDiagnostics(@Argument GetDiagnosticsInput input) {
         return command(input.chargePointId(), Action16.GET_DIAGNOSTICS, input.reason(), payload -> {
-            payload.put("location", uri("location", input.location()));
+            payload.put("location", diagnosticsLocations.forRequest("location", input.location()));
             optional(payload, "retries", input.retries());
             optional(payload, "retryInterval", input.retryInterval());
             if (input.startTime() != null) {
@@ -295,7 +306,7 @@ class CommandController {
     @MutationMapping
     CompletionStage<ChargerCommandPayload> updateFirmware(@Argument UpdateFirmwareInput input) {
         return command(input.chargePointId(), Action16.UPDATE_FIRMWARE, input.reason(), payload -> {
-            payload.put("location", uri("location", input.location())).put("retrieveDate", input.retrieveDate().toString());
+            payload.put("location", FileLocations.validated("location", input.location())).put("retrieveDate", input.retrieveDate().toString());
             optional(payload, "retries", input.retries());
             optional(payload, "retryInterval", input.retryInterval());
         });
@@ -403,18 +414,6 @@ class CommandController {
             throw new DomainException(ErrorCode.INVALID, field, "An OCPP 1.6 id tag has 1 to 20 characters.");
         }
         return idTag;
-    }
-
-    private static String uri(String field, String uri) {
-        try {
-            java.net.URI parsed = new java.net.URI(uri);
-            if (parsed.getScheme() == null || parsed.getHost() == null) {
-                throw new java.net.URISyntaxException(uri, "no scheme or host");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new DomainException(ErrorCode.INVALID, field, "Not an absolute address: " + uri);
-        }
     }
 
     private static JsonNode json(String field, String text) {

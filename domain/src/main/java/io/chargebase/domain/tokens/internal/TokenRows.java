@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,17 @@ public class TokenRows {
 
     public Optional<Token> findByUid(TokenUid uid) {
         return jdbc.sql("select " + COLUMNS + " from token where uid = ?").param(uid.value()).query(TokenRows::token).optional();
+    }
+
+    /** Which of these UIDs name a token the current scope sees. */
+    public Set<TokenUid> existing(Collection<TokenUid> uids) {
+        if (uids.isEmpty()) {
+            return Set.of();
+        }
+        Set<TokenUid> found = new HashSet<>();
+        jdbc.sql("select uid from token where uid = any(?)").param(uids.stream().map(TokenUid::value).toArray(String[]::new))
+                .query((rs, row) -> found.add(new TokenUid(rs.getString("uid")))).list();
+        return found;
     }
 
     public Token update(UUID id, UUID owner, String visual, Instant expiresAt, BillingTarget billing) {
