@@ -17,7 +17,6 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.GraphQLContext;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
 import graphql.language.Value;
@@ -60,13 +59,15 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    PolicyInstrumentation policyInstrumentation() {
-        return new PolicyInstrumentation();
+    PolicyInstrumentation policyInstrumentation(io.chargebase.api.database.DatabaseTarget database,
+            @org.springframework.beans.factory.annotation.Value("${chargebase.graphql.introspection.anonymous:false}") boolean anonymousIntrospection) {
+        return new PolicyInstrumentation(new IntrospectionGate(database.local(), anonymousIntrospection));
     }
 
+    /** Introspection does not count against the depth limit (DepthLimit). */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    DepthLimit maxQueryDepth() {
+        return new DepthLimit(MAX_DEPTH);
     }
 
     @Bean

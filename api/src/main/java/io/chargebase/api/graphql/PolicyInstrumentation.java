@@ -27,6 +27,12 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
 
     private static final io.micrometer.context.ContextSnapshotFactory SNAPSHOTS = io.micrometer.context.ContextSnapshotFactory.builder().build();
 
+    private final IntrospectionGate introspection;
+
+    public PolicyInstrumentation(IntrospectionGate introspection) {
+        this.introspection = introspection;
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
@@ -34,7 +40,11 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
         if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !isRoot(parent, environment.getGraphQLSchema())) {
             return dataFetcher;
         }
-        String coordinate = parent.getName() + "." + environment.getField().getName();
+        String fieldName = environment.getField().getName();
+        if (IntrospectionGate.isMetaField(fieldName)) {
+            return introspected(dataFetcher, fieldName);
+        }
+        String coordinate = parent.getName() + "." + fieldName;
         Access access = OperationPolicy.of(coordinate).orElse(null);
         return env -> {
             // over HTTP the caller is on this thread already; over WebSocket it travels in the GraphQL context
@@ -45,6 +55,22 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
                     return dataFetcher.get(env);
                 }
                 return refused(env, access, coordinate, signedIn);
+            }
+        };
+    }
+
+    /** Meta-fields are no operations of the policy table: {@code __typename} always runs, the schema as the gate says. */
+    private DataFetcher<?> introspected(DataFetcher<?> dataFetcher, String fieldName) {
+        return env -> {
+            try (var restored = SNAPSHOTS.captureFrom(env.getGraphQlContext()).setThreadLocals()) {
+                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                if (introspection.allows(fieldName, authentication, roles(authentication))) {
+                    return dataFetcher.get(env);
+                }
+                ErrorType type = authentication instanceof JwtAuthenticationToken ? ErrorType.FORBIDDEN : ErrorType.UNAUTHENTICATED;
+                return DataFetcherResult.newResult()
+                        .error(GraphqlErrorBuilder.newError(env).errorType(type).message(introspection.refusal(authentication)).build())
+                        .build();
             }
         };
     }

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import io.chargebase.api.ChargebaseApplication;
 import io.chargebase.api.database.DatabaseTarget;
 import io.chargebase.api.support.GraphQl;
+import io.chargebase.api.support.Readme;
 import io.chargebase.api.support.Tokens;
 
 /**
@@ -95,6 +96,18 @@ class LocalModeIT {
                     "ou-admin@acme.example", DemoData.USER_PASSWORD);
             assertThat(portal.exchangeCode("/t/acme", "acme-portal", "acme-portal-secret", portalCode, "http://localhost:3001/callback",
                     portalPkce).status()).isEqualTo(200);
+
+            // the README's own interactive example, as written there
+            Readme readme = Readme.load();
+            Map<String, String> redirect = new io.chargebase.api.support.Browser(base).authorizeAt(Readme.at(readme.authorizeUrl(), base),
+                    readme.authorizeParameters().get("redirect_uri"), "driver@demo.example", DemoData.USER_PASSWORD);
+            Readme.CodeExchange exchange = readme.codeExchange();
+            Map<String, String> form = new java.util.LinkedHashMap<>(exchange.form());
+            form.put("code", redirect.get("code"));
+            GraphQl.Response readmeTokens = browser.postForm(Readme.at(exchange.url(), base), form);
+            assertThat(readmeTokens.status()).as(readmeTokens.raw()).isEqualTo(200);
+            assertThat(new GraphQl(base).document(readmeTokens.json().path("access_token").asString(), "driver-app/MyProfile", Map.of())
+                    .data().path("myProfile").path("name").asString()).isEqualTo("Demo Driver");
 
             String platform = tokens.clientCredentials("/platform", DemoData.PLATFORM_CLIENT, DemoData.PLATFORM_SECRET);
             JsonNode tenants = new GraphQl(base).document(platform, "platform-console/Tenants", Map.of()).data().path("tenants").path("edges");

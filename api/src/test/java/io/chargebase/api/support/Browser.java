@@ -91,6 +91,31 @@ public final class Browser {
         return query.get("code");
     }
 
+    /**
+     * Opens an authorization URL as written (a README's, say), signs in when asked and returns the query parameters
+     * the server redirected to {@code redirectUri} with, or an assertion error saying where it went instead.
+     */
+    public Map<String, String> authorizeAt(String authorizeUrl, String redirectUri, String email, String password) {
+        HttpResponse<String> response = get(authorizeUrl);
+        if (response.statusCode() == 302 && location(response).endsWith("/login")) {
+            HttpResponse<String> afterLogin = signIn(location(response), email, password);
+            response = afterLogin.statusCode() == 302 && !location(afterLogin).contains("/login") ? get(location(afterLogin)) : afterLogin;
+        }
+        String location = response.statusCode() == 302 ? location(response) : "";
+        if (!location.startsWith(redirectUri + "?")) {
+            throw new AssertionError("Expected a redirect to " + redirectUri + " but got " + response.statusCode() + " " + location
+                    + " " + response.body());
+        }
+        return query(URI.create(location).getRawQuery());
+    }
+
+    /** Posts a form to the token endpoint as {@code curl -d ...} does (form-encoded, no client authentication header). */
+    public GraphQl.Response postForm(String url, Map<String, String> form) {
+        return GraphQl.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build());
+    }
+
     /** Loads the login page and posts the form with its CSRF token. */
     public HttpResponse<String> signIn(String loginUrl, String email, String password) {
         String url = loginUrl.startsWith("http") ? loginUrl : baseUrl + loginUrl;
