@@ -113,9 +113,10 @@ class SecurityConfiguration {
         // Bearer tokens travel in a header the browser never adds by itself, so there is nothing to forge.
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt
+        http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(new ExplainingBearerEntryPoint()).jwt(jwt -> jwt
                 .decoder(jwtDecoder)
                 .jwtAuthenticationConverter(rolesConverter())));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new ExplainingBearerEntryPoint()));
         http.addFilterAfter(new RequestScopeFilter(tenants, platformHosts), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
