@@ -107,7 +107,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/graphql", "/graphql/csv", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
+                .requestMatchers("/graphql", "/graphql/csv", "/graphql/trusted-documents", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .anyRequest().authenticated());
         // Bearer tokens travel in a header the browser never adds by itself, so there is nothing to forge.

@@ -48,6 +48,9 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         }
         if (accessToken) {
             context.getClaims().audience(new java.util.ArrayList<>(List.of(context.getRegisteredClient().getClientId(), Claims.API_AUDIENCE)));
+            if (isPublic(context.getRegisteredClient())) {
+                context.getClaims().claim(Claims.PUBLIC_CLIENT, true);
+            }
         }
         Optional<Principals.Person> person = Principals.parse(context.getPrincipal().getName());
         if (person.isEmpty()) {
@@ -82,6 +85,12 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
                 context.getClaims().claim(PROFILE_ID, user.profileId().toString());
             }
         }
+    }
+
+    /** A client without a secret, whose tokens live on devices the tenant does not control. */
+    private static boolean isPublic(org.springframework.security.oauth2.server.authorization.client.RegisteredClient client) {
+        return client.getClientAuthenticationMethods().equals(java.util.Set.of(
+                org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE));
     }
 
     /**

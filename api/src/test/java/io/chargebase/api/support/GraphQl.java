@@ -43,16 +43,46 @@ public final class GraphQl {
         return this;
     }
 
-    /** Runs a document of ui-contracts. */
+    /** Runs a document of ui-contracts, sent with its trusted-document hash as the driver app sends it. */
     public Response document(String token, String name, Map<String, ?> variables) {
-        return query(token, load(name), variables);
+        String text = load(name);
+        return send(token, text, persistedQuery(text), variables);
+    }
+
+    /** Runs a document of ui-contracts sent by its hash alone (no query text). */
+    public Response documentByHash(String token, String name, Map<String, ?> variables) {
+        return send(token, null, persistedQuery(load(name)), variables);
     }
 
     /** Runs an ad-hoc query text. */
     public Response query(String token, String query, Map<String, ?> variables) {
+        return send(token, query, null, variables);
+    }
+
+    /** The {@code extensions} naming a document by the SHA-256 of its text (Apollo's persisted-query extension). */
+    public static Map<String, Object> persistedQuery(String text) {
+        return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(text)));
+    }
+
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a GraphQL request with any of query text and extensions. */
+    public Response send(String token, String query, Map<String, Object> extensions, Map<String, ?> variables) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", query);
+        if (query != null) {
+            body.put("query", query);
+        }
         body.put("variables", variables == null ? Map.of() : variables);
+        if (extensions != null) {
+            body.put("extensions", extensions);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")

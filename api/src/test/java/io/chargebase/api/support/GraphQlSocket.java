@@ -68,12 +68,14 @@ public final class GraphQlSocket implements AutoCloseable {
         }
     }
 
-    /** Starts a subscription from a ui-contracts document and returns its id. */
+    /** Starts a subscription from a ui-contracts document (with its trusted-document hash) and returns its id. */
     public String subscribe(String document, Map<String, ?> variables) {
         String id = Integer.toString(++ids);
         ObjectNode subscribe = GraphQl.JSON.createObjectNode().put("id", id).put("type", "subscribe");
-        ObjectNode payload = subscribe.putObject("payload").put("query", GraphQl.load(document));
+        String text = GraphQl.load(document);
+        ObjectNode payload = subscribe.putObject("payload").put("query", text);
         payload.set("variables", GraphQl.JSON.valueToTree(variables));
+        payload.set("extensions", GraphQl.JSON.valueToTree(GraphQl.persistedQuery(text)));
         send(subscribe);
         return id;
     }
