@@ -53,6 +53,8 @@ public final class OperationPolicy {
             entry("Query.users", TENANT_ADMINS),
             entry("Mutation.createUser", TENANT_ADMINS),
             entry("Mutation.disableUser", TENANT_ADMINS),
+            entry("Mutation.signOutUserEverywhere", TENANT_ADMINS),
+            entry("Mutation.signOutEverywhere", Access.roles(Role.TENANT_ADMIN, Role.OU_ADMIN, Role.ANALYST, Role.DRIVER)),
             entry("Mutation.enableUser", TENANT_ADMINS),
             entry("Query.clients", TENANT_ADMINS),
             entry("Mutation.registerClient", TENANT_ADMINS),

@@ -43,6 +43,11 @@ class LocalChargers implements SmartLifecycle {
         return Optional.ofNullable(connections.get(new Key(tenant, chargePointId)));
     }
 
+    /** The tenant's connections held here. */
+    java.util.List<ChargerConnection> ofTenant(TenantId tenant) {
+        return connections.entrySet().stream().filter(entry -> entry.getKey().tenant().equals(tenant)).map(java.util.Map.Entry::getValue).toList();
+    }
+
     int size() {
         return connections.size();
     }

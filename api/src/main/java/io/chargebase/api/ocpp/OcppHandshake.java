@@ -114,6 +114,11 @@ class OcppHandshake implements HandshakeInterceptor {
         return known.tenant();
     }
 
+    /** A tenant was suspended or reactivated: its chargers, closed for it, must not get back in on what was remembered. */
+    void forgetTenants() {
+        knownTenants.clear();
+    }
+
     private record KnownTenant(Optional<TenantRef> tenant, Instant until) {
     }
 

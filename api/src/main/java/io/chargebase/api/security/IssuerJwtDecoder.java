@@ -28,17 +28,24 @@ import io.chargebase.tenancy.TenantScope;
  * Accepts a token only when it is signed with a key of the issuer it names, that issuer is Chargebase's own
  * ({@code /t/{slug}} or {@code /platform}), and its {@code tenant_id} claim is that issuer's tenant (none for
  * the platform), and its audience includes this API. A token of tenant A therefore never passes as tenant B's,
- * whatever its claims say, and an ID token is no access token.
+ * whatever its claims say, and an ID token is no access token. A token revoked since it was issued is refused too.
  */
 public class IssuerJwtDecoder implements JwtDecoder {
 
     private final Issuers issuers;
     private final SigningKeys keys;
     private final Map<TenantScope, JwtDecoder> decoders = new ConcurrentHashMap<>();
+    private final OAuth2TokenValidator<Jwt> stillStands;
 
     public IssuerJwtDecoder(Issuers issuers, SigningKeys keys) {
+        this(issuers, keys, jwt -> OAuth2TokenValidatorResult.success());
+    }
+
+    /** {@code stillStands} refuses tokens revoked since they were issued (see the revocation package). */
+    public IssuerJwtDecoder(Issuers issuers, SigningKeys keys, OAuth2TokenValidator<Jwt> stillStands) {
         this.issuers = issuers;
         this.keys = keys;
+        this.stillStands = stillStands;
     }
 
     @Override
@@ -82,7 +89,7 @@ public class IssuerJwtDecoder implements JwtDecoder {
         OAuth2TokenValidator<Jwt> forThisApi = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(Claims.API_AUDIENCE)
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for this API.", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tenantMatches, forThisApi));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), tenantMatches, forThisApi, stillStands));
         return decoder;
     }
 }

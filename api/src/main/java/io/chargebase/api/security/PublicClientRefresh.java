@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * Refresh tokens for the driver app, a public client. Spring Authorization Server gives public clients none; a
  * phone app whose driver must sign in again every few minutes is not a product, so Chargebase issues them, rotates
- * them on every use (a used one is refused), and lets a public client present one with its client id alone.
+ * them on every use (a used one is refused) within the first one's lifetime, and lets a public client present one with its client id alone.
  */
 final class PublicClientRefresh {
 
@@ -49,8 +49,12 @@ final class PublicClientRefresh {
                 return null;
             }
             Instant issuedAt = Instant.now();
-            return new OAuth2RefreshToken(keys.generateKey(), issuedAt,
-                    issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+            // a rotation keeps the expiry of the sign-in's first refresh token: the lifetime is absolute, not renewed by use
+            OAuth2RefreshToken previous = context.getAuthorization() == null ? null
+                    : context.getAuthorization().getRefreshToken() == null ? null : context.getAuthorization().getRefreshToken().getToken();
+            Instant expiresAt = previous != null && previous.getExpiresAt() != null ? previous.getExpiresAt()
+                    : issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive());
+            return new OAuth2RefreshToken(keys.generateKey(), issuedAt, expiresAt);
         }
     }
 

@@ -168,8 +168,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(Issuers issuers, SigningKeys keys) {
-        return new IssuerJwtDecoder(issuers, keys);
+    JwtDecoder jwtDecoder(Issuers issuers, SigningKeys keys, io.chargebase.api.revocation.Revocations revocations) {
+        return new IssuerJwtDecoder(issuers, keys, revocations.validator());
     }
 
     static JwtAuthenticationConverter rolesConverter() {

@@ -21,6 +21,8 @@ import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
 
+import io.chargebase.api.revocation.GraphQlSockets;
+import io.chargebase.api.revocation.Revocations;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
@@ -31,6 +33,11 @@ import io.chargebase.tenancy.Tenants;
  * verified exactly as a bearer token on HTTP, and every operation on the connection then runs as that caller in
  * that caller's tenant scope. A connection opened with an {@code Authorization} header is authenticated by the
  * HTTP filters at the handshake instead. A token that fails verification refuses the connection.
+ *
+ * <p>The caller is checked again at every operation ({@link Revocations#check}: expiry, a disabled user, a removed
+ * client, a suspended tenant, a revoked token); one that no longer stands has the operation refused and the
+ * connection closed with graphql-ws's 4401 or 4403. {@link GraphQlSockets} closes such connections without waiting
+ * for their next operation.
  */
 @Component
 class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
@@ -39,11 +46,15 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 
     private final JwtDecoder decoder;
     private final Tenants tenants;
+    private final Revocations revocations;
+    private final GraphQlSockets sockets;
     private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-    SubscriptionAuthentication(JwtDecoder decoder, Tenants tenants) {
+    SubscriptionAuthentication(JwtDecoder decoder, Tenants tenants, Revocations revocations, GraphQlSockets sockets) {
         this.decoder = decoder;
         this.tenants = tenants;
+        this.revocations = revocations;
+        this.sockets = sockets;
     }
 
     private record Caller(SecurityContext security, TenantScope scope) {
@@ -53,7 +64,14 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
         Object header = payload.getOrDefault("Authorization", payload.get("authorization"));
         if (!(header instanceof String value) || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Mono.empty();
+            // signed in at the handshake, if at all
+            return session.getPrincipal()
+                    .doOnNext(principal -> {
+                        if (principal instanceof JwtAuthenticationToken token) {
+                            sockets.signedIn(session.getId(), token.getToken());
+                        }
+                    })
+                    .then(Mono.empty());
         }
         return Mono.fromCallable(() -> {
             JwtAuthenticationToken authentication;
@@ -62,28 +80,54 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
             } catch (JwtException invalid) {
                 throw new IllegalStateException("The access token is not valid: " + invalid.getMessage());
             }
+            // the decoder allows a minute of clock skew past expiry; a connection may not start on a token that is over
+            revocations.check(authentication.getToken()).ifPresent(refusal -> {
+                throw new IllegalStateException(refusal.message());
+            });
             Optional<TenantScope> scope = TenantContext.callAs(TenantScope.NOBODY, () -> RequestScopeFilter.scopeOf(authentication, tenants));
             if (scope.isEmpty()) {
                 throw new IllegalStateException("The token's tenant no longer exists or is suspended.");
             }
             session.getAttributes().put(CALLER, new Caller(new SecurityContextImpl(authentication), scope.get()));
+            sockets.signedIn(session.getId(), authentication.getToken());
             return Map.<String, Object>of();
         }).then(Mono.empty());
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, WebGraphQlInterceptor.Chain chain) {
-        if (!(request instanceof WebSocketGraphQlRequest socket) || !(socket.getSessionInfo().getAttributes().get(CALLER) instanceof Caller caller)) {
+        if (!(request instanceof WebSocketGraphQlRequest socket)) {
             return chain.next(request);
         }
-        SecurityContext previous = SecurityContextHolder.getContext();
-        ContextSnapshot snapshot;
-        SecurityContextHolder.setContext(caller.security());
-        try (var bound = TenantContext.bind(caller.scope())) {
-            snapshot = snapshots.captureAll();
-        } finally {
-            SecurityContextHolder.setContext(previous);
+        WebSocketSessionInfo session = socket.getSessionInfo();
+        if (!(session.getAttributes().get(CALLER) instanceof Caller caller)) {
+            return session.getPrincipal()
+                    .flatMap(principal -> principal instanceof JwtAuthenticationToken token ? refusalOf(token) : Mono.empty())
+                    .map(refusal -> refuse(session, refusal))
+                    .switchIfEmpty(Mono.defer(() -> chain.next(request)));
         }
-        return chain.next(request).contextWrite(snapshot::updateContext);
+        return refusalOf((JwtAuthenticationToken) caller.security().getAuthentication())
+                .map(refusal -> refuse(session, refusal))
+                .switchIfEmpty(Mono.defer(() -> {
+                    SecurityContext previous = SecurityContextHolder.getContext();
+                    ContextSnapshot snapshot;
+                    SecurityContextHolder.setContext(caller.security());
+                    try (var bound = TenantContext.bind(caller.scope())) {
+                        snapshot = snapshots.captureAll();
+                    } finally {
+                        SecurityContextHolder.setContext(previous);
+                    }
+                    return chain.next(request).contextWrite(snapshot::updateContext);
+                }));
+    }
+
+    private Mono<Revocations.Refusal> refusalOf(JwtAuthenticationToken token) {
+        return Mono.fromCallable(() -> revocations.check(token.getToken()).orElse(null));
+    }
+
+    /** The operation gets an error and the connection closes; graphql-ws clients see the close code. */
+    private WebGraphQlResponse refuse(WebSocketSessionInfo session, Revocations.Refusal refusal) {
+        sockets.close(session.getId(), refusal);
+        throw new IllegalStateException(refusal.message());
     }
 }

@@ -23,7 +23,8 @@ import io.chargebase.tenancy.TenantScope;
 /**
  * What Chargebase's tokens say. For a signed-in person: their user id as subject, e-mail and name, and in the access
  * token the tenant, their role, an OU admin's unit and a driver's profile, read afresh at every issue (so a refresh
- * picks up a changed role, and a disabled account gets no more tokens). For a client acting for itself: the tenant
+ * picks up a changed role, and a disabled account gets no more tokens), and the user's token epoch, which a
+ * password change, disabling or signing out everywhere moves on so that the token is refused. For a client acting for itself: the tenant
  * and the client's roles.
  */
 class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -78,6 +79,7 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         if (accessToken) {
             tenantClaim(context);
             context.getClaims().claim(Claims.ROLES, roles(List.of(Role.of(user.role()).name())));
+            context.getClaims().claim(io.chargebase.api.revocation.Revocations.EPOCH_CLAIM, users.tokenEpoch(user.id()).orElse(0));
             if (user.organisationUnitId() != null) {
                 context.getClaims().claim(OU_ID, user.organisationUnitId().toString());
             }

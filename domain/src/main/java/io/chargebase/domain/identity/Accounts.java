@@ -126,6 +126,10 @@ public class Accounts {
         RANDOM.nextBytes(secret);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = clock.instant().plus(validity);
+        if (purpose == AccountTokenRows.Purpose.RESET_PASSWORD) {
+            // a reset code mailed earlier may sit in a mailbox someone else reads; only the newest one works
+            tokens.endUnused(user.id(), purpose, clock.instant());
+        }
         tokens.insert(hash(code), user.id(), purpose, expiresAt);
         return new Issued(code, expiresAt);
     }

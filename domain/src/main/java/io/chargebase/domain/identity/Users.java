@@ -104,6 +104,21 @@ public class Users {
     }
 
     /**
+     * Signs the user out everywhere: their authorizations and refresh tokens end, and access tokens already issued
+     * are refused from now on, as after a password change or disabling the account.
+     */
+    public void signOutEverywhere(UUID id) {
+        rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
+        rows.newTokenEpoch(id);
+    }
+
+    /** The user's token epoch, which their access tokens carry; empty for an unknown user. */
+    @Transactional(readOnly = true)
+    public Optional<Integer> tokenEpoch(UUID id) {
+        return rows.tokenEpoch(id);
+    }
+
+    /**
      * Checks an e-mail and password. A wrong password counts towards the lock; a right one resets the count. Nothing
      * else changes, whatever the outcome.
      */

@@ -159,6 +159,28 @@ class IdentityController {
         }, errors -> new ProfilePayload(null, errors));
     }
 
+    @MutationMapping
+    UserPayload signOutEverywhere() {
+        return UserError.attempt(() -> {
+            JwtAuthenticationToken token = (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
+            if (token.getToken().getClaimAsString("email") == null || !(TenantContext.current() instanceof TenantScope.OfTenant)) {
+                throw new DomainException(ErrorCode.INVALID, null, "Only a person signed in at a tenant signs out everywhere; a client's token is not a sign-in.");
+            }
+            UUID id = UUID.fromString(token.getToken().getSubject());
+            users.signOutEverywhere(id);
+            return new UserPayload(users.find(id).orElseThrow(), List.of());
+        }, errors -> new UserPayload(null, errors));
+    }
+
+    @MutationMapping
+    UserPayload signOutUserEverywhere(@Argument UserIdInput input) {
+        return UserError.attempt(() -> {
+            UUID id = GlobalId.require(Types.USER, input.userId(), "userId");
+            users.signOutEverywhere(id);
+            return new UserPayload(users.find(id).orElseThrow(), List.of());
+        }, errors -> new UserPayload(null, errors));
+    }
+
     private UserPayload setStatus(UserIdInput input, UserStatus status) {
         return UserError.attempt(() -> new UserPayload(users.setStatus(GlobalId.require(Types.USER, input.userId(), "userId"), status),
                 List.of()), errors -> new UserPayload(null, errors));

@@ -136,6 +136,7 @@ public final class FieldPolicy {
             .type("UserError").open("code", "field", "message")
             .type("RowError").open("row", "field", "message")
             .type("UpdateMyProfilePayload").open("profile", "userErrors")
+            .type("SignOutEverywherePayload").open("user", "userErrors")
             .type("SignUpDriverPayload").open("verificationPending", "userErrors")
             .type("VerifyEmailPayload").open("verified", "userErrors")
             .type("RequestPasswordResetPayload").open("accepted", "userErrors")

@@ -39,6 +39,12 @@ public class AccountTokenRows {
                 .optional();
     }
 
+    /** Ends the user's unused codes of this purpose, so that only the newest one works. */
+    public void endUnused(UUID userId, Purpose purpose, Instant at) {
+        jdbc.sql("update account_token set used_at = ? where user_id = ? and purpose = ? and used_at is null")
+                .params(Timestamp.from(at), userId, purpose.name()).update();
+    }
+
     public void markUsed(String tokenHash, Instant at) {
         jdbc.sql("update account_token set used_at = ? where token_hash = ?").params(Timestamp.from(at), tokenHash).update();
     }

@@ -70,7 +70,8 @@ public class UserRows {
     }
 
     public void setPassword(UUID id, String hash) {
-        jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now() where id = ?")
+        jdbc.sql("update app_user set password_hash = ?, failed_logins = 0, locked_until = null, token_epoch = token_epoch + 1, "
+                        + "updated_at = now() where id = ?")
                 .params(hash, id).update();
     }
 
@@ -80,8 +81,19 @@ public class UserRows {
     }
 
     public User setStatus(UUID id, UserStatus status) {
-        return jdbc.sql("update app_user set status = ?, updated_at = now() where id = ? returning " + COLUMNS)
-                .params(status.name(), id).query(UserRows::user).single();
+        // disabling ends every sign-in; enabling again brings none of them back
+        return jdbc.sql("update app_user set status = ?, token_epoch = token_epoch + case when ? = 'DISABLED' and status <> 'DISABLED' "
+                        + "then 1 else 0 end, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(status.name(), status.name(), id).query(UserRows::user).single();
+    }
+
+    /** Starts a new token epoch: tokens issued before it are refused (see the api's revocation package). */
+    public void newTokenEpoch(UUID id) {
+        jdbc.sql("update app_user set token_epoch = token_epoch + 1, updated_at = now() where id = ?").param(id).update();
+    }
+
+    public Optional<Integer> tokenEpoch(UUID id) {
+        return jdbc.sql("select token_epoch from app_user where id = ?").param(id).query(Integer.class).optional();
     }
 
     static Timestamp timestamp(Instant instant) {
