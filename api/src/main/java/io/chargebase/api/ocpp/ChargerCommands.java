@@ -47,8 +47,11 @@ public class ChargerCommands {
     private final OcppRuntime runtime;
     private final OcppProperties properties;
     private final Map<UUID, CompletableFuture<JsonNode>> relayed = new ConcurrentHashMap<>();
+    private final OcppTelemetry metrics;
 
-    ChargerCommands(LocalChargers locals, ConnectionRegistry registry, CommandRelay relay, OcppRuntime runtime, OcppProperties properties) {
+    ChargerCommands(LocalChargers locals, ConnectionRegistry registry, CommandRelay relay, OcppRuntime runtime, OcppProperties properties,
+            OcppTelemetry metrics) {
+        this.metrics = metrics;
         this.locals = locals;
         this.registry = registry;
         this.relay = relay;
@@ -58,6 +61,14 @@ public class ChargerCommands {
     }
 
     public CompletionStage<JsonNode> call(TenantId tenant, UUID chargePointId, Action16 action, JsonNode payload, Duration timeout) {
+        Objects.requireNonNull(action, "action");
+        io.micrometer.core.instrument.Timer.Sample sample = metrics.startCommand();
+        CompletionStage<JsonNode> answer = send(tenant, chargePointId, action, payload, timeout);
+        answer.whenComplete((result, failure) -> metrics.commandFinished(sample, action, failure));
+        return answer;
+    }
+
+    private CompletionStage<JsonNode> send(TenantId tenant, UUID chargePointId, Action16 action, JsonNode payload, Duration timeout) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(chargePointId, "chargePointId");
         Objects.requireNonNull(action, "action");

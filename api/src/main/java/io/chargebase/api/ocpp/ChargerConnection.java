@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.chargebase.api.observability.TenantLogFields;
 import io.chargebase.domain.charging.ChargerEvents;
 import io.chargebase.domain.charging.ChargerRef;
 import io.chargebase.ocpp.rpc.Call;
@@ -36,6 +36,7 @@ import io.chargebase.ocpp.v16.CentralSystemRules16;
 import io.chargebase.ocpp.v16.Ocpp16CallHandler;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
+import io.micrometer.observation.Observation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,6 +55,8 @@ final class ChargerConnection {
 
     private final UUID id = UUID.randomUUID();
     private final ChargerRef charger;
+    private final String tenantSlug;
+    private final OcppTelemetry telemetry;
     private final TenantScope scope;
     private final WebSocketSession session;
     private final ChargerEvents events;
@@ -66,9 +69,11 @@ final class ChargerConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    ChargerConnection(ChargerRef charger, WebSocketSession session, ChargerEvents events, Executor executor, TimeoutScheduler timeouts,
-            Clock clock, int maxFrameChars) {
+    ChargerConnection(ChargerRef charger, String tenantSlug, WebSocketSession session, ChargerEvents events, Executor executor,
+            TimeoutScheduler timeouts, Clock clock, int maxFrameChars, OcppTelemetry telemetry) {
         this.charger = charger;
+        this.tenantSlug = tenantSlug;
+        this.telemetry = telemetry;
         this.scope = TenantScope.of(charger.tenantId());
         this.session = session;
         this.events = events;
@@ -90,7 +95,9 @@ final class ChargerConnection {
     /** A text frame from the charger: queued behind the ones before it. */
     void received(String text) {
         if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
-            log.warn("Charger {} sends faster than it is answered; closing its socket", charger);
+            try (TenantLogFields logged = logFields()) {
+                log.warn("Charger {} sends faster than it is answered; closing its socket", charger);
+            }
             close(CloseStatus.POLICY_VIOLATION.withReason("Too many frames waiting"));
             return;
         }
@@ -125,18 +132,25 @@ final class ChargerConnection {
         endpoint.close();
     }
 
+    /** Puts the charger's tenant into this thread's log lines until closed. */
+    TenantLogFields logFields() {
+        return TenantLogFields.of(charger.tenantId(), tenantSlug);
+    }
+
+    /** One message from the charger, in an observation of its own: one trace from the frame down to its SQL. */
     private void handle(String text) {
-        // log lines of this charger's work carry its tenant, as requests' do
-        MDC.put("tenant", charger.tenantId().toString());
-        try (TenantContext.Binding ignored = TenantContext.bind(scope)) {
-            logFrame(ChargerEvents.FrameDirection.IN, text);
+        Observation message = telemetry.message().start();
+        try (TenantLogFields logged = logFields(); Observation.Scope scoped = message.openScope();
+                TenantContext.Binding ignored = TenantContext.bind(scope)) {
+            OcppTelemetry.named(message, logFrame(ChargerEvents.FrameDirection.IN, text));
             endpoint.onFrame(text);
         } catch (RuntimeException e) {
             // whatever a charger sends, the next frame must still be handled
+            message.error(e);
             log.error("Frame from {} could not be handled", charger, e);
         } finally {
+            message.stop();
             queued.decrementAndGet();
-            MDC.remove("tenant");
         }
     }
 
@@ -162,7 +176,8 @@ final class ChargerConnection {
         }
     }
 
-    private void logFrame(ChargerEvents.FrameDirection direction, String text) {
+    /** Writes the frame to the communication log and counts the answers; returns the frame's action, when known. */
+    private String logFrame(ChargerEvents.FrameDirection direction, String text) {
         String messageId = null;
         String action = null;
         try {
@@ -177,10 +192,15 @@ final class ChargerConnection {
                 case Decoded.Message(CallResult result) -> {
                     messageId = result.messageId();
                     action = actions.remove(messageId);
+                    telemetry.answered(answerDirection(direction), action, "result");
                 }
                 case Decoded.Message(CallError error) -> {
                     messageId = error.messageId();
                     action = actions.remove(messageId);
+                    telemetry.answered(answerDirection(direction), action, "error");
+                    if (direction == ChargerEvents.FrameDirection.OUT) {
+                        telemetry.callErrorSent(error.errorCode());
+                    }
                 }
                 case FramingFailure failure -> messageId = failure.messageId().orElse(null);
             }
@@ -191,5 +211,11 @@ final class ChargerConnection {
         } catch (RuntimeException e) {
             log.warn("Frame of {} could not be written to the communication log", charger, e);
         }
+        return action;
+    }
+
+    /** An answer we send is to a call the charger made ({@code in}); one we receive, to a call we made ({@code out}). */
+    private static String answerDirection(ChargerEvents.FrameDirection answer) {
+        return answer == ChargerEvents.FrameDirection.OUT ? "in" : "out";
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriUtils;
 
+import io.chargebase.api.observability.TenantLogFields;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.charging.ChargerRef;
@@ -47,6 +48,8 @@ class OcppHandshake implements HandshakeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(OcppHandshake.class);
     static final String CHARGER = ChargerRef.class.getName();
+    /** The slug of the charger's tenant, for its log lines. */
+    static final String TENANT_SLUG = OcppHandshake.class.getName() + ".tenantSlug";
     private static final String REALM = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
 
     static final Duration TENANT_TTL = Duration.ofSeconds(5);
@@ -74,6 +77,14 @@ class OcppHandshake implements HandshakeInterceptor {
         Optional<Path> path = Path.parse(request.getURI().getRawPath());
         Optional<String> password = path.flatMap(p -> basicPassword(request.getHeaders(), p.identity()));
         Optional<TenantRef> tenant = path.flatMap(p -> tenant(p.tenantSlug())).filter(TenantRef::isActive);
+        try (TenantLogFields logged = tenant.map(t -> TenantLogFields.of(t.id(), t.slug())).orElseGet(TenantLogFields::none)) {
+            tenant.ifPresent(t -> attributes.put(TENANT_SLUG, t.slug()));
+            return authenticate(request, response, attributes, path, password, tenant);
+        }
+    }
+
+    private boolean authenticate(ServerHttpRequest request, ServerHttpResponse response, Map<String, Object> attributes,
+            Optional<Path> path, Optional<String> password, Optional<TenantRef> tenant) {
         TenantScope scope = tenant.<TenantScope>map(t -> TenantScope.of(t.id())).orElse(TenantScope.NOBODY);
         // Acting for nobody, the lookup finds nothing but still checks a hash: an unknown tenant costs what a known one does.
         Optional<ChargePoint> chargePoint = TenantContext.callAs(scope, () -> chargePoints.authenticate(

@@ -47,11 +47,13 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
     private final OcppProperties properties;
     private final Clock clock;
     private final PendingChargers pendingChargers;
+    private final OcppTelemetry telemetry;
     /** Connecting and disconnecting one charger happen one at a time, so its events come in the order of its sockets. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     OcppSocketHandler(ObjectProvider<ChargerEvents> events, LocalChargers locals, ConnectionRegistry registry, CommandRelay relay,
-            OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers) {
+            OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers, OcppTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.pendingChargers = pendingChargers;
         this.events = events;
         this.locals = locals;
@@ -85,9 +87,15 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
             return;
         }
         WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
-        ChargerConnection connection = new ChargerConnection(charger, concurrent, chargerEvents, runtime.work(), runtime.timeouts(), clock,
-                properties.maxFrameChars());
+        ChargerConnection connection = new ChargerConnection(charger, (String) session.getAttributes().get(OcppHandshake.TENANT_SLUG),
+                concurrent, chargerEvents, runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
         session.getAttributes().put(CONNECTION, connection);
+        try (var logged = connection.logFields()) {
+            register(session, charger, chargerEvents, connection);
+        }
+    }
+
+    private void register(WebSocketSession session, ChargerRef charger, ChargerEvents chargerEvents, ChargerConnection connection) {
         Optional<ChargerConnection> replaced;
         Optional<ConnectionRegistry.Previous> previous;
         ReentrantLock lock = lockOf(charger);
@@ -144,7 +152,7 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
         ChargerRef charger = connection.charger();
         ReentrantLock lock = lockOf(charger);
         lock.lock();
-        try {
+        try (var logged = connection.logFields()) {
             locals.remove(connection);
             if (registry.disconnected(charger, connection.id())) {
                 TenantContext.runAs(TenantScope.of(charger.tenantId()), () -> events.getObject().disconnected(charger));

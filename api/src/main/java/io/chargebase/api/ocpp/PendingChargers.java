@@ -43,7 +43,11 @@ class PendingChargers implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledFuture<?> checks;
 
-    PendingChargers(PendingChargePoints pendingChargePoints, OcppRuntime runtime, OcppProperties properties, Clock clock) {
+    private final OcppTelemetry telemetry;
+
+    PendingChargers(PendingChargePoints pendingChargePoints, OcppRuntime runtime, OcppProperties properties, Clock clock,
+            OcppTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.pendingChargePoints = pendingChargePoints;
         this.runtime = runtime;
         this.properties = properties;
@@ -52,11 +56,13 @@ class PendingChargers implements SmartLifecycle {
 
     /** The pending charger's connection, made its current one; an earlier one of the same identity is closed. */
     ChargerConnection open(PendingCharger charger, WebSocketSession session) {
-        ChargerConnection connection = new ChargerConnection(charger.ref(), session, pendingChargePoints.events(), runtime.work(),
-                runtime.timeouts(), clock, properties.maxFrameChars());
+        ChargerConnection connection = new ChargerConnection(charger.ref(), (String) session.getAttributes().get(OcppHandshake.TENANT_SLUG),
+                session, pendingChargePoints.events(), runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
         Optional.ofNullable(connections.put(new Key(charger.tenantId(), charger.identity()), connection))
                 .ifPresent(old -> old.close(OcppSocketHandler.REPLACED));
-        log.info("Pending charger {} connected ({})", charger, connection.id());
+        try (var logged = connection.logFields()) {
+            log.info("Pending charger {} connected ({})", charger, connection.id());
+        }
         return connection;
     }
 

@@ -41,7 +41,7 @@ public class IssuerScopeFilter extends OncePerRequestFilter {
             ErrorResponses.tenantSuspended(response, issuer.get().tenant().slug());
             return;
         }
-        try (var bound = TenantContext.bind(issuer.get().scope()); var logged = LogContext.of(issuer.get().scope())) {
+        try (var bound = TenantContext.bind(issuer.get().scope()); var logged = LogContext.of(issuer.get().scope(), issuer.get().tenant())) {
             chain.doFilter(request, response);
         }
     }

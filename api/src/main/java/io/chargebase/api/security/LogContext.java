@@ -1,28 +1,27 @@
 package io.chargebase.api.security;
 
-import org.slf4j.MDC;
-
+import io.chargebase.api.observability.TenantLogFields;
+import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
 
-/** Puts whom a request acts for into every log line it writes ({@code tenant=<id>}, {@code platform} or nothing). */
-final class LogContext implements AutoCloseable {
-
-    static final String KEY = "tenant";
+/**
+ * Puts whom a request acts for into every log line it writes (see {@link TenantLogFields}): the scope's tenant, the
+ * platform, or, for an anonymous call on a tenant's endpoint, that tenant.
+ */
+final class LogContext {
 
     private LogContext() {
     }
 
-    static LogContext of(TenantScope scope) {
-        switch (scope) {
-            case TenantScope.OfTenant(var id, var narrowing) -> MDC.put(KEY, id.toString());
-            case TenantScope.Platform ignored -> MDC.put(KEY, "platform");
-            case TenantScope.Nobody ignored -> MDC.remove(KEY);
+    /** {@code tenant}: the tenant the request was resolved to (its token's or its endpoint's), when there is one. */
+    static TenantLogFields of(TenantScope scope, TenantRef tenant) {
+        if (tenant != null) {
+            return TenantLogFields.of(tenant.id(), tenant.slug());
         }
-        return new LogContext();
-    }
-
-    @Override
-    public void close() {
-        MDC.remove(KEY);
+        return switch (scope) {
+            case TenantScope.OfTenant(var id, var narrowing) -> TenantLogFields.of(id, null);
+            case TenantScope.Platform ignored -> TenantLogFields.platform();
+            case TenantScope.Nobody ignored -> TenantLogFields.none();
+        };
     }
 }

@@ -64,6 +64,7 @@ public class RequestScopeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         TenantScope scope = TenantScope.NOBODY;
+        TenantRef logged = null;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             String tenantClaim = token.getToken().getClaimAsString(Claims.TENANT_ID);
@@ -79,6 +80,7 @@ public class RequestScopeFilter extends OncePerRequestFilter {
                     return;
                 }
                 scope = narrowed(tenant.get(), token);
+                logged = tenant.get();
             } else if (token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.PLATFORM_ADMIN.authority()))) {
                 scope = TenantScope.PLATFORM;
             }
@@ -105,8 +107,9 @@ public class RequestScopeFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(io.chargebase.api.graphql.EndpointTenant.KEY, endpoint.get());
+            logged = endpoint.get();
         }
-        try (var bound = TenantContext.bind(scope); var logged = LogContext.of(scope)) {
+        try (var bound = TenantContext.bind(scope); var fields = LogContext.of(scope, logged)) {
             chain.doFilter(request, response);
         }
     }

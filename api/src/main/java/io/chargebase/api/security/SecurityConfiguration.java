@@ -95,6 +95,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** A request on the separate management port; none when the actuator shares the application's port. */
+    private static RequestMatcher onManagementPort(org.springframework.core.env.Environment environment) {
+        return request -> String.valueOf(request.getLocalPort()).equals(environment.getProperty("local.management.port"));
+    }
+
     private static RequestMatcher browsers() {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -104,11 +109,14 @@ class SecurityConfiguration {
     /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts) {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts,
+            org.springframework.core.env.Environment environment) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/graphql", "/graphql/csv", "/graphql/trusted-documents", "/t/*/graphql", "/graphiql", "/graphiql/**", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // the scrape needs no token on the management port, which only the cluster reaches (no ingress routes it)
+                .requestMatchers(onManagementPort(environment)).permitAll()
                 .anyRequest().authenticated());
         // Bearer tokens travel in a header the browser never adds by itself, so there is nothing to forge.
         http.csrf(csrf -> csrf.disable());

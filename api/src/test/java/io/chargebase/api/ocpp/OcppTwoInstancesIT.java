@@ -41,7 +41,7 @@ class OcppTwoInstancesIT extends OcppIntegrationTest {
                     .properties(Map.of("server.port", "0", "spring.datasource.url", database.url(),
                             "spring.datasource.username", database.username(), "spring.datasource.password", database.password()))
                     // as an argument: a default property loses to application.yml's 8080, which may be taken
-                    .run("--server.port=0");
+                    .run("--server.port=0", "--management.server.port=0");
             otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
         }
     }

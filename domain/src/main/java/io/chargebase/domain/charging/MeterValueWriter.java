@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +26,12 @@ import io.chargebase.domain.charging.internal.SessionRows;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
 import io.chargebase.tenancy.TenantScope;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Group commit for MeterValues, the message chargers send most. The thread serving a charger queues the message and
@@ -44,8 +52,9 @@ class MeterValueWriter implements AutoCloseable {
     private static final int CAPACITY = 10_000;
     private static final int WRITERS = 2;
 
+    /** {@code observation} and {@code logContext}: the caller's, so that the writer's SQL and log lines are in the message's trace. */
     private record Queued(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples,
-            CompletableFuture<Void> done) {
+            CompletableFuture<Void> done, Observation observation, Map<String, String> logContext) {
     }
 
     private final SessionRows sessions;
@@ -55,12 +64,15 @@ class MeterValueWriter implements AutoCloseable {
     private final HeardFrom heardFrom;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObservationRegistry observations;
+    private final DistributionSummary batchSize;
     private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     MeterValueWriter(SessionRows sessions, ChargerRows chargers, MeterReadings readings, LiveSessions live, HeardFrom heardFrom,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
         this.sessions = sessions;
         this.chargers = chargers;
         this.readings = readings;
@@ -68,6 +80,13 @@ class MeterValueWriter implements AutoCloseable {
         this.heardFrom = heardFrom;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder("ocpp.meter.values.queued", queue, BlockingQueue::size)
+                .description("MeterValues waiting for the group-commit writer").register(registry);
+        this.batchSize = DistributionSummary.builder("ocpp.meter.values.batch")
+                .description("MeterValues stored in one transaction by the group-commit writer").baseUnit("messages")
+                .serviceLevelObjectives(1, 10, 100, MAX_BATCH).register(registry);
         for (int i = 0; i < WRITERS; i++) {
             writers.add(Thread.ofPlatform().daemon().name("meter-value-writer-" + i).start(this::run));
         }
@@ -75,7 +94,8 @@ class MeterValueWriter implements AutoCloseable {
 
     /** Stores the message with others queued meanwhile; returns once it is committed, or throws what storing it threw. */
     void write(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples) {
-        Queued message = new Queued(charger, connectorId, transactionId, samples == null ? List.of() : samples, new CompletableFuture<>());
+        Queued message = new Queued(charger, connectorId, transactionId, samples == null ? List.of() : samples, new CompletableFuture<>(),
+                observations.getCurrentObservation(), MDC.getCopyOfContextMap());
         if (!running || !queue.offer(message)) {
             writeAlone(message);
         }
@@ -115,12 +135,14 @@ class MeterValueWriter implements AutoCloseable {
     }
 
     private void writeTogether(TenantId tenant, List<Queued> messages) {
+        batchSize.record(messages.size());
         if (messages.size() == 1) {
             writeAlone(messages.getFirst());
             return;
         }
         try {
-            TenantContext.runAs(TenantScope.of(tenant), () -> tx.executeWithoutResult(status -> store(messages)));
+            // one transaction for many messages: it is traced in the first one's trace
+            inContextOf(messages.getFirst(), () -> TenantContext.runAs(TenantScope.of(tenant), () -> tx.executeWithoutResult(status -> store(messages))));
             messages.forEach(message -> message.done().complete(null));
         } catch (RuntimeException batchFailed) {
             LOG.warn("A batch of {} MeterValues failed ({}); storing them one by one", messages.size(), batchFailed.toString());
@@ -130,10 +152,32 @@ class MeterValueWriter implements AutoCloseable {
 
     private void writeAlone(Queued message) {
         try {
-            TenantContext.runAs(TenantScope.of(message.charger().tenantId()), () -> tx.executeWithoutResult(status -> store(List.of(message))));
+            inContextOf(message, () -> TenantContext.runAs(TenantScope.of(message.charger().tenantId()),
+                    () -> tx.executeWithoutResult(status -> store(List.of(message)))));
             message.done().complete(null);
         } catch (RuntimeException e) {
             message.done().completeExceptionally(e);
+        }
+    }
+
+    /** Runs on a writer thread as if on the caller's: in its observation, with its log context (tenant, trace). */
+    private static void inContextOf(Queued message, Runnable work) {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        if (message.logContext() != null) {
+            MDC.setContextMap(message.logContext());
+        }
+        try {
+            if (message.observation() == null) {
+                work.run();
+            } else {
+                message.observation().scoped(work);
+            }
+        } finally {
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
         }
     }
 
