@@ -100,7 +100,7 @@ class LiveSessions {
                 try {
                     cost = engine.rate(tariff.get().version().tariff(), new RatingInput(session.startedAt(), end, tariff.get().timeZone(), List.of(
                             new ChargingPeriod(session.startedAt(), List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
-                                    new CdrDimension(CdrDimensionType.TIME, hours)))))).totalCost().atScale(2);
+                                    new CdrDimension(CdrDimensionType.TIME, hours))))), tariff.get().version().ratingRules()).totalCost().atScale(2);
                     currency = tariff.get().tariff().currency().getCurrencyCode();
                 } catch (DomainException unrateable) {
                     LOG.debug("Session {} cannot be priced yet: {}", session.id(), unrateable.getMessage());

@@ -569,7 +569,7 @@ public class TariffController {
                 BigDecimal hours = BigDecimal.valueOf(durationMinutes).divide(BigDecimal.valueOf(60), 6, java.math.RoundingMode.HALF_UP);
                 Rating rating = engine.rate(selected.version().tariff(), new RatingInput(start, end, selected.timeZone(), List.of(
                         new ChargingPeriod(start, List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
-                                new CdrDimension(CdrDimensionType.TIME, hours))))));
+                                new CdrDimension(CdrDimensionType.TIME, hours))))), selected.version().ratingRules());
                 List<MspCdr.Line> lines = rating.lines().stream()
                         .filter(line -> line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0)
                         .map(line -> new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(),
