@@ -58,9 +58,22 @@ public final class ChargingPeriods {
     /** Periods cut where charging and parking alternate and at every boundary of the tariff, read in {@code zone}. */
     public static List<ChargingPeriod> of(Instant start, Instant stop, long meterStartWh, long meterStopWh, List<Reading> readings,
             TariffBoundaries boundaries, ZoneId zone) {
+        return of(start, stop, BigDecimal.valueOf(meterStartWh), BigDecimal.valueOf(meterStopWh), readings, boundaries, zone);
+    }
+
+    /**
+     * The periods of an estimate: {@code energyKwh} charged evenly from {@code start} to {@code end}, cut as a session's
+     * would be, so that the driver's estimate prices what the CDR will.
+     */
+    public static List<ChargingPeriod> estimate(Instant start, Instant end, BigDecimal energyKwh, TariffBoundaries boundaries, ZoneId zone) {
+        return of(start, end, BigDecimal.ZERO, energyKwh.multiply(WH_PER_KWH), List.of(), boundaries, zone);
+    }
+
+    private static List<ChargingPeriod> of(Instant start, Instant stop, BigDecimal meterStartWh, BigDecimal meterStopWh, List<Reading> readings,
+            TariffBoundaries boundaries, ZoneId zone) {
         Instant end = stop.isBefore(start) ? start : stop;
-        BigDecimal first = BigDecimal.valueOf(meterStartWh);
-        BigDecimal last = BigDecimal.valueOf(Math.max(meterStartWh, meterStopWh));
+        BigDecimal first = meterStartWh;
+        BigDecimal last = meterStopWh.max(meterStartWh);
         List<Reading> points = points(start, end, first, last, readings);
         if (points.size() == 2 && start.equals(end)) {
             return List.of(charging(start, last.subtract(first), Duration.ZERO, null, null));

@@ -328,10 +328,12 @@ public final class RatingEngine {
             }
             BigDecimal step = BigDecimal.valueOf(components[slot][element].stepSize());
             BigDecimal units = measured[slot].multiply(unitsPerQuantity);
-            if (units.scale() > 3) {
-                // Hours are often given as repeating decimals (10 min = 0.1666…7 h); a thousandth of a second or Wh
-                // is far below any step, and keeps such noise from billing a whole extra step.
-                units = units.setScale(3, RoundingMode.HALF_UP);
+            // Hours are often given as rounded repeating decimals (10 min = 0.166667 h, 1.2 ms off; six decimals are up
+            // to 1.8 ms off): a hundredth of a second, or a thousandth of a Wh, is far below any step, and rounding to
+            // it keeps such noise from billing a whole extra step.
+            int noise = unitsPerQuantity == SECONDS_PER_HOUR ? 2 : 3;
+            if (units.scale() > noise) {
+                units = units.setScale(noise, RoundingMode.HALF_UP);
             }
             BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
             BigDecimal extra = (unitsPerQuantity == WH_PER_KWH ? billedUnits.movePointLeft(3)

@@ -193,6 +193,17 @@ class OperatorTariffTest {
     }
 
     @Test
+    void parkingHoursRoundedToSixDecimalsDoNotBillAnExtraSecond() {
+        // 40 minutes as our own sessions report them, 0.666667 h (1.2 ms too long): 10 paid minutes, exactly 1.00
+        OperatorTariff tariff = new FlatPerSession(BigDecimal.ZERO).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(20, kwh("20"), CdrDimension.of(CdrDimensionType.TIME, "0.333333"))
+                .period(40, CdrDimension.of(CdrDimensionType.PARKING_TIME, "0.666667"))
+                .build();
+        assertThat(rate(tariff, NO_VAT, session).exclVat().setScale(4, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("1.0000");
+    }
+
+    @Test
     void idleFeeGraceCountsFromTheEndOfChargingNotFromPlugIn() {
         // 90 minutes charging, then 40 parked, grace 30: from plug-in every parked minute would pay (4.00); from the end
         // of charging the first 30 are free: 10 × 0.10 = 1.00
