@@ -3,8 +3,10 @@ package io.chargebase.domain.charging;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,8 @@ import io.chargebase.domain.rating.RatedLine;
 import io.chargebase.domain.rating.Rating;
 import io.chargebase.domain.rating.RatingEngine;
 import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.rating.RatingRules;
+import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.domain.tariffs.TariffSelection;
 import io.chargebase.domain.tokens.Token;
@@ -52,8 +56,25 @@ public class Cdrs {
         this.tokens = tokens;
     }
 
+    /** The charging periods of a session of ours, cut at the boundaries of the tariff that rates it, in its location's zone. */
+    interface OwnPeriods {
+        List<ChargingPeriod> of(TariffBoundaries boundaries, ZoneId zone);
+    }
+
     /** Records a CPO CDR and its first MSP CDR. */
     public MspCdr record(NewCpoCdr request, String recordedBy) {
+        return record(request, null, recordedBy);
+    }
+
+    /**
+     * Records the CDR of a session from one of our chargers: its periods are cut at every boundary of the tariff version
+     * selected for it (request's periods are not used).
+     */
+    MspCdr recordOwn(NewCpoCdr request, OwnPeriods periods, String recordedBy) {
+        return record(request, Objects.requireNonNull(periods), recordedBy);
+    }
+
+    private MspCdr record(NewCpoCdr request, OwnPeriods own, String recordedBy) {
         String number = number(request.cdrNumber());
         if (request.evseId() == null) {
             throw new DomainException(ErrorCode.REQUIRED, "evseId", "Name the EVSE the session took place at.");
@@ -64,15 +85,20 @@ public class Cdrs {
         if (request.end().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw new DomainException(ErrorCode.INVALID, "end", "A CDR records a session that has ended; this one ends in the future.");
         }
-        List<ChargingPeriod> periods = request.periods() == null ? List.of() : request.periods();
-        if (periods.isEmpty()) {
+        List<ChargingPeriod> reported = request.periods() == null ? List.of() : request.periods();
+        if (own == null && reported.isEmpty()) {
             throw new DomainException(ErrorCode.REQUIRED, "chargingPeriods", "A CDR has at least one charging period.");
         }
         Optional<Token> token = Optional.ofNullable(request.tokenUid()).map(uid -> TokenUid.parse("tokenUid", uid)).flatMap(tokens::findByUid);
         Customer customer = customer(token, request.roamingParty());
         TariffSelection.Selected selected = selection.select(request.evseId(), customer, request.start());
+        RatingRules rules = selected.version().ratingRules();
+        List<ChargingPeriod> periods = own == null ? reported
+                : own.of(TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone());
         RatingInput input = new RatingInput(request.start(), request.end(), selected.timeZone(), periods);
-        Rating rating = engine.rate(selected.version().tariff(), input);
+        CdrConsistency.check(request.start(), request.end(), periods);
+        CdrConsistency.pricable(periods, rules);
+        Rating rating = engine.rate(selected.version().tariff(), input, rules);
         if (request.cpoCost() != null && (request.cpoCost().exclVat().signum() < 0
                 || request.cpoCost().inclVat() != null && request.cpoCost().inclVat().signum() < 0)) {
             throw new DomainException(ErrorCode.INVALID, "cpoCost", "A cost is not negative.");
@@ -108,7 +134,8 @@ public class Cdrs {
             throw new DomainException(ErrorCode.INVALID, "cpoCdrId", "The tariff now applying prices in " + selected.tariff().currency()
                     + ", the CDR was rated in " + cdr.currency() + ".");
         }
-        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(cdr.start(), cdr.end(), cdr.timeZone(), cdr.periods()));
+        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(cdr.start(), cdr.end(), cdr.timeZone(), cdr.periods()),
+                selected.version().ratingRules());
         int previous = rows.supersede(cpoCdrId);
         MspCdr rated = msp(cdr, previous + 1, selected, rating, ratedBy);
         rows.insert(rated);

@@ -17,19 +17,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.chargebase.domain.DomainException;
-import io.chargebase.domain.rating.CdrDimension;
-import io.chargebase.domain.rating.CdrDimensionType;
 import io.chargebase.domain.rating.ChargingPeriod;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.rating.RatingEngine;
 import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.rating.RatingRules;
+import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.domain.tariffs.TariffSelection;
+import io.chargebase.domain.tariffs.TariffVersion;
 
 /**
- * Publishes a session's progress as a {@link LiveUpdate.SessionProgress}, with a running cost: the session so far as
- * one period (energy and time since the start) priced by the tariff that applies. It is an estimate for the driver's
- * screen; the CDR at the stop prices every period exactly. The tariff is chosen once per session and remembered
+ * Publishes a session's progress as a {@link LiveUpdate.SessionProgress}, with a running cost: the energy so far taken
+ * as charged evenly since the start, cut at the boundaries of the tariff that applies as the CDR will be, and priced
+ * by it. It is an estimate for the driver's screen; the CDR at the stop prices the periods the readings give. The tariff is chosen once per session and remembered
  * while the session runs.
  */
 @Component
@@ -95,12 +96,14 @@ class LiveSessions {
         if (tariff.isPresent()) {
             Instant end = session.stoppedAt() != null ? session.stoppedAt() : session.latestSampleAt() != null ? session.latestSampleAt() : clock.instant();
             if (!end.isBefore(session.startedAt())) {
-                BigDecimal hours = BigDecimal.valueOf(Duration.between(session.startedAt(), end).toSeconds())
-                        .divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_UP);
                 try {
-                    cost = engine.rate(tariff.get().version().tariff(), new RatingInput(session.startedAt(), end, tariff.get().timeZone(), List.of(
-                            new ChargingPeriod(session.startedAt(), List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
-                                    new CdrDimension(CdrDimensionType.TIME, hours)))))).totalCost().atScale(2);
+                    // the energy so far taken as charged evenly, cut at the tariff's boundaries as the CDR will be
+                    TariffVersion version = tariff.get().version();
+                    RatingRules rules = version.ratingRules();
+                    List<ChargingPeriod> periods = ChargingPeriods.estimate(session.startedAt(), end, energyKwh,
+                            TariffBoundaries.of(version.tariff(), rules), tariff.get().timeZone());
+                    cost = engine.rate(version.tariff(), new RatingInput(session.startedAt(), end, tariff.get().timeZone(), periods), rules)
+                            .totalCost().atScale(2);
                     currency = tariff.get().tariff().currency().getCurrencyCode();
                 } catch (DomainException unrateable) {
                     LOG.debug("Session {} cannot be priced yet: {}", session.id(), unrateable.getMessage());

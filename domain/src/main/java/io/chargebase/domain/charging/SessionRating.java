@@ -1,6 +1,7 @@
 package io.chargebase.domain.charging;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.charging.internal.SessionRows;
 import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.tenancy.TenantContext;
 
 /**
@@ -52,7 +54,8 @@ class SessionRating {
                         || session.evseId() == null) {
                     return new Outcome(session == null ? null : session.mspCdrId(), false);
                 }
-                MspCdr rated = cdrs.record(cdrOf(session, rows.registerReadings(sessionId)), RATED_BY);
+                List<ChargingPeriods.Reading> readings = rows.registerReadings(sessionId);
+                MspCdr rated = cdrs.recordOwn(cdrOf(session), (boundaries, zone) -> periodsOf(session, readings, boundaries, zone), RATED_BY);
                 rows.rated(sessionId, rated.cpoCdrId(), rated.id());
                 return new Outcome(rated.id(), true);
             });
@@ -67,12 +70,18 @@ class SessionRating {
         }
     }
 
-    static NewCpoCdr cdrOf(ChargingSession session, List<ChargingPeriods.Reading> readings) {
+    /** The session's CDR without its periods, which are cut once the tariff that rates them is known. */
+    static NewCpoCdr cdrOf(ChargingSession session) {
+        Instant start = session.startedAt();
+        Instant end = session.stoppedAt().isBefore(start) ? start : session.stoppedAt();
+        String tokenUid = session.tokenId() == null ? null : session.idTag();
+        return new NewCpoCdr("TX-" + session.transactionId(), session.evseId(), tokenUid, null, start, end, List.of(), null, session.id());
+    }
+
+    static List<ChargingPeriod> periodsOf(ChargingSession session, List<ChargingPeriods.Reading> readings, TariffBoundaries boundaries, ZoneId zone) {
         Instant start = session.startedAt();
         Instant end = session.stoppedAt().isBefore(start) ? start : session.stoppedAt();
         long stop = Math.max(session.meterStartWh(), session.meterStopWh());
-        List<ChargingPeriod> periods = ChargingPeriods.of(start, end, session.meterStartWh(), stop, readings);
-        String tokenUid = session.tokenId() == null ? null : session.idTag();
-        return new NewCpoCdr("TX-" + session.transactionId(), session.evseId(), tokenUid, null, start, end, periods, null, session.id());
+        return ChargingPeriods.of(start, end, session.meterStartWh(), stop, readings, boundaries, zone);
     }
 }

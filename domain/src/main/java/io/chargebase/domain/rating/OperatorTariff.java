@@ -20,6 +20,11 @@ public sealed interface OperatorTariff {
 
     Tariff compile(Currency currency, BigDecimal vatPercent);
 
+    /** How the engine reads the compiled tariff: as OCPI does, unless the type means more than OCPI can say. */
+    default RatingRules rules() {
+        return RatingRules.OCPI;
+    }
+
     /** This tariff plus an idle fee on parking time. */
     default OperatorTariff withIdleFee(IdleFee idleFee) {
         return new WithIdleFee(this, idleFee);
@@ -99,13 +104,19 @@ public sealed interface OperatorTariff {
     }
 
     /**
-     * A price per minute of charging by charging power. Each charging period is priced by the level its power falls in,
-     * minKw inclusive and maxKw exclusive (OCPI min_power and max_power); the highest level is open upwards. The power
-     * of a period is its measured POWER, or else its energy divided by its charging time: a session reported as one
-     * period is thus priced by its average power, as the admin manual describes. Periods without energy or power
-     * cannot be placed in a level and are not charged, so sessions must report energy.
+     * A price per minute of charging by charging power. As the admin manual describes, the level is chosen once for the
+     * whole session by its average power, its energy divided by its charging time, however many periods report it:
+     * above minKw and up to maxKw inclusive (a session averaging exactly 11 kW pays the level that ends at 11 kW); the
+     * highest level is open upwards. The compiled OCPI tariff carries the levels as min_power and max_power, and
+     * {@link #rules()} tells the engine to judge them by the session's average. A session without charging time cannot
+     * be placed in a level: CDRs for it are refused before rating.
      */
     record PowerLevels(List<PowerLevel> levels) implements OperatorTariff {
+
+        @Override
+        public RatingRules rules() {
+            return new RatingRules(true, false);
+        }
 
         public PowerLevels {
             levels = levels == null ? List.of() : levels.stream().sorted(Comparator.comparing(PowerLevel::minKw)).toList();
@@ -134,7 +145,7 @@ public sealed interface OperatorTariff {
         }
     }
 
-    /** One band of {@link PowerLevels}: from minKw (inclusive) to maxKw (exclusive). */
+    /** One band of {@link PowerLevels}: above minKw, up to maxKw inclusive (a level starts where the one below ends). */
     record PowerLevel(BigDecimal minKw, BigDecimal maxKw, BigDecimal pricePerMinute) {
 
         public PowerLevel {
@@ -152,9 +163,10 @@ public sealed interface OperatorTariff {
     }
 
     /**
-     * A price per minute of parking (connected, not charging) once the session has lasted {@code graceMinutes}.
-     * OCPI can only measure the grace from the start of the session (min_duration), not from the end of charging, so
-     * that is how it is counted: a car that charged longer than the grace pays from its first minute of parking.
+     * A price per minute of parking (connected, not charging) once the car has stood {@code graceMinutes} after it
+     * stopped drawing power, as operators mean it. OCPI can only measure durations from the start of the session, so
+     * the compiled elements carry the grace as min/max_duration and {@link RatingRules#idleGraceFromEndOfCharging()}
+     * tells the engine to count those of parking elements from the start of each parking stretch.
      */
     record IdleFee(BigDecimal perMinute, int graceMinutes) {
 
@@ -180,6 +192,11 @@ public sealed interface OperatorTariff {
 
     /** Any tariff with an idle fee: its elements, then the idle fee's parking elements. */
     record WithIdleFee(OperatorTariff base, IdleFee idleFee) implements OperatorTariff {
+
+        @Override
+        public RatingRules rules() {
+            return base.rules().withIdleGraceFromEndOfCharging();
+        }
 
         public WithIdleFee {
             Objects.requireNonNull(base, "base");

@@ -30,6 +30,14 @@ final class PeriodConditions {
     private long periodSeconds;
     private BigDecimal averagePower;
     private boolean averagePowerKnown;
+    /** Set for the operator's power levels: one power for every period, its maximum inclusive. */
+    private boolean sessionAverage;
+    private BigDecimal sessionAveragePower;
+
+    void sessionAveragePower(BigDecimal kw) {
+        sessionAverage = true;
+        sessionAveragePower = kw;
+    }
 
     void moveTo(ChargingPeriod period, Instant sessionStart, Instant periodEnd, ZoneRules rules) {
         moveTo(period, period.start(), sessionStart, periodEnd, rules);
@@ -64,7 +72,7 @@ final class PeriodConditions {
     boolean holds(Restrictions r) {
         return timeOfDay(r) && dates(r) && days(r) && kwh(r) && duration(r)
                 && (r.minPower() == null || atLeast(r.minPower(), power(CdrDimensionType.MIN_POWER)))
-                && (r.maxPower() == null || below(r.maxPower(), power(CdrDimensionType.MAX_POWER)))
+                && (r.maxPower() == null || (sessionAverage ? atMost(r.maxPower(), sessionAveragePower) : below(r.maxPower(), power(CdrDimensionType.MAX_POWER))))
                 && (r.minCurrent() == null || atLeast(r.minCurrent(), current(CdrDimensionType.MIN_CURRENT)))
                 && (r.maxCurrent() == null || below(r.maxCurrent(), current(CdrDimensionType.MAX_CURRENT)));
     }
@@ -104,12 +112,19 @@ final class PeriodConditions {
         return min == null || value != null && value.compareTo(min) >= 0;
     }
 
+    private static boolean atMost(BigDecimal max, BigDecimal value) {
+        return max == null || value != null && value.compareTo(max) <= 0;
+    }
+
     private static boolean below(BigDecimal max, BigDecimal value) {
         return max == null || value != null && value.compareTo(max) < 0;
     }
 
     /** MIN_POWER for minima and MAX_POWER for maxima when measured, else POWER, else energy over charging time. */
     private BigDecimal power(CdrDimensionType bound) {
+        if (sessionAverage) {
+            return sessionAveragePower;
+        }
         BigDecimal measured = period.volume(bound);
         if (measured == null) {
             measured = period.volume(CdrDimensionType.POWER);

@@ -38,7 +38,12 @@ public final class RatingEngine {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     public Rating rate(Tariff tariff, RatingInput input) {
-        return new Run(tariff, input).rate();
+        return rate(tariff, input, RatingRules.OCPI);
+    }
+
+    /** Rates with the operator's reading of the tariff where it differs from OCPI's (see {@link RatingRules}). */
+    public Rating rate(Tariff tariff, RatingInput input, RatingRules rules) {
+        return new Run(tariff, input, rules).rate();
     }
 
     /** The state of one rating; never shared between threads. */
@@ -46,6 +51,7 @@ public final class RatingEngine {
 
         private final Tariff tariff;
         private final RatingInput input;
+        private final RatingRules ratingRules;
         private final int size;
         private final Restrictions[] restrictions;
         private final PriceComponent[][] components;
@@ -61,9 +67,10 @@ public final class RatingEngine {
         private int flat = -1;
         private int reservationFlat = -1;
 
-        Run(Tariff tariff, RatingInput input) {
+        Run(Tariff tariff, RatingInput input, RatingRules rules) {
             this.tariff = tariff;
             this.input = input;
+            this.ratingRules = rules;
             List<TariffElement> elements = tariff.elements();
             size = elements.size();
             restrictions = new Restrictions[size];
@@ -100,15 +107,37 @@ public final class RatingEngine {
                 reservationsOnly &= onlyReservation(period);
             }
             expiredReservation = reservationsOnly;
+            if (rules.powerBySessionAverage()) {
+                conditions.sessionAveragePower(sessionAveragePower(input.periods()));
+            }
+        }
+
+        /** The session's energy over its charging time, in kW; null when it charged for no measured time. */
+        private static BigDecimal sessionAveragePower(List<ChargingPeriod> periods) {
+            BigDecimal energy = BigDecimal.ZERO;
+            BigDecimal hours = BigDecimal.ZERO;
+            for (ChargingPeriod period : periods) {
+                BigDecimal kwh = period.volume(CdrDimensionType.ENERGY);
+                BigDecimal time = period.volume(CdrDimensionType.TIME);
+                energy = kwh == null ? energy : energy.add(kwh);
+                hours = time == null ? hours : hours.add(time);
+            }
+            return hours.signum() == 0 ? null : energy.divide(hours, MathContext.DECIMAL64);
         }
 
         Rating rate() {
             ZoneRules rules = input.timeZone().getRules();
             List<ChargingPeriod> periods = input.periods();
+            Instant parkingSince = null;
             for (int i = 0; i < periods.size(); i++) {
                 ChargingPeriod period = periods.get(i);
                 Instant end = i + 1 < periods.size() ? periods.get(i + 1).start() : input.end();
-                conditions.moveTo(period, input.start(), end, rules);
+                boolean parks = period.volume(CdrDimensionType.PARKING_TIME) != null && period.volume(CdrDimensionType.ENERGY) == null
+                        && period.volume(CdrDimensionType.TIME) == null;
+                parkingSince = !parks ? null : parkingSince == null ? period.start() : parkingSince;
+                // durations count from plug-in, or, for the operator's idle fee, from the end of charging
+                Instant origin = ratingRules.idleGraceFromEndOfCharging() && parkingSince != null ? parkingSince : input.start();
+                conditions.moveTo(period, origin, end, rules);
                 Arrays.fill(holds, (byte) 0);
                 if (flat < 0 && !onlyReservation(period)) {
                     flat = first(FLAT, false);
@@ -120,7 +149,7 @@ public final class RatingEngine {
                 }
                 int split = splittable(period, end);
                 if (split >= 0) {
-                    priceSplit(i, period, end, split, rules);
+                    priceSplit(i, period, end, split, rules, origin);
                     continue;
                 }
                 BigDecimal energy = null;
@@ -198,8 +227,8 @@ public final class RatingEngine {
         }
 
         /** Prices each piece of the period between restriction boundaries by the element valid in that piece. */
-        private void priceSplit(int index, ChargingPeriod period, Instant end, int slot, ZoneRules rules) {
-            List<Instant> cuts = boundaries.within(period.start(), end, input.start(), input.timeZone());
+        private void priceSplit(int index, ChargingPeriod period, Instant end, int slot, ZoneRules rules, Instant origin) {
+            List<Instant> cuts = boundaries.within(period.start(), end, origin, input.timeZone());
             BigDecimal volume = period.volume(slot == TIME ? CdrDimensionType.TIME : CdrDimensionType.PARKING_TIME);
             BigDecimal span = BigDecimal.valueOf(end.getEpochSecond() - period.start().getEpochSecond());
             measured[slot] = measured[slot].add(volume);
@@ -211,7 +240,7 @@ public final class RatingEngine {
                         ? volume.multiply(BigDecimal.valueOf(to.getEpochSecond() - from.getEpochSecond())).divide(span, MathContext.DECIMAL64)
                         : left;
                 if (c > 0) {
-                    conditions.moveTo(period, from, input.start(), end, rules);
+                    conditions.moveTo(period, from, origin, end, rules);
                     Arrays.fill(holds, (byte) 0);
                 }
                 int element = first(slot, false);
@@ -299,10 +328,12 @@ public final class RatingEngine {
             }
             BigDecimal step = BigDecimal.valueOf(components[slot][element].stepSize());
             BigDecimal units = measured[slot].multiply(unitsPerQuantity);
-            if (units.scale() > 3) {
-                // Hours are often given as repeating decimals (10 min = 0.1666…7 h); a thousandth of a second or Wh
-                // is far below any step, and keeps such noise from billing a whole extra step.
-                units = units.setScale(3, RoundingMode.HALF_UP);
+            // Hours are often given as rounded repeating decimals (10 min = 0.166667 h, 1.2 ms off; six decimals are up
+            // to 1.8 ms off): a hundredth of a second, or a thousandth of a Wh, is far below any step, and rounding to
+            // it keeps such noise from billing a whole extra step.
+            int noise = unitsPerQuantity == SECONDS_PER_HOUR ? 2 : 3;
+            if (units.scale() > noise) {
+                units = units.setScale(noise, RoundingMode.HALF_UP);
             }
             BigDecimal billedUnits = units.divide(step, 0, RoundingMode.CEILING).multiply(step);
             BigDecimal extra = (unitsPerQuantity == WH_PER_KWH ? billedUnits.movePointLeft(3)

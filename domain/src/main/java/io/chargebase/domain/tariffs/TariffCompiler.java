@@ -10,6 +10,7 @@ import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.rating.OcpiTariffJson;
 import io.chargebase.domain.rating.OperatorTariff;
+import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.Tariff;
 
 /** Turns the operator's pricing into the OCPI tariff the rating engine prices with. */
@@ -18,6 +19,14 @@ final class TariffCompiler {
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     private TariffCompiler() {
+    }
+
+    /** How the engine reads what {@link #compile} makes of this pricing: OCPI JSON as OCPI says, the operator's types as the manual does. */
+    static RatingRules rules(TariffPricing pricing) {
+        if (pricing.kind() == TariffKind.OCPI) {
+            return RatingRules.OCPI;
+        }
+        return withIdleFee(pricing, operator(pricing)).rules();
     }
 
     static Tariff compile(TariffPricing pricing, Currency currency) {
@@ -29,12 +38,15 @@ final class TariffCompiler {
             }
             return tariff;
         }
-        OperatorTariff operator = operator(pricing);
+        return withIdleFee(pricing, operator(pricing)).compile(currency, pricing.vatPercent());
+    }
+
+    private static OperatorTariff withIdleFee(TariffPricing pricing, OperatorTariff operator) {
         if (pricing.idleFeePerMinute() != null && pricing.idleFeePerMinute().signum() > 0) {
-            operator = new OperatorTariff.WithIdleFee(operator, new OperatorTariff.IdleFee(pricing.idleFeePerMinute(),
+            return new OperatorTariff.WithIdleFee(operator, new OperatorTariff.IdleFee(pricing.idleFeePerMinute(),
                     pricing.idleGraceMinutes() == null ? 0 : pricing.idleGraceMinutes()));
         }
-        return operator.compile(currency, pricing.vatPercent());
+        return operator;
     }
 
     private static OperatorTariff operator(TariffPricing pricing) {

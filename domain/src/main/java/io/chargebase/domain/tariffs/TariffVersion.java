@@ -3,6 +3,7 @@ package io.chargebase.domain.tariffs;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.StopLimits;
 import io.chargebase.domain.rating.Tariff;
 
@@ -12,4 +13,9 @@ import io.chargebase.domain.rating.Tariff;
  */
 public record TariffVersion(UUID tariffId, int version, TariffPricing pricing, Tariff tariff, TariffInfo info, StopLimits stopLimits,
         String createdBy, Instant createdAt) {
+
+    /** How the rating engine reads {@link #tariff()}: OCPI's per-period semantics, or the operator type's (power levels, idle fee). */
+    public RatingRules ratingRules() {
+        return pricing == null ? RatingRules.OCPI : TariffCompiler.rules(pricing);
+    }
 }

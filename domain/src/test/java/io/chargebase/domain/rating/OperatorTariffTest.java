@@ -31,8 +31,9 @@ class OperatorTariffTest {
     private static final BigDecimal NO_VAT = BigDecimal.ZERO;
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
+    /** Rated as the operator's tariff types mean it (their {@link OperatorTariff#rules()}). */
     private static Price rate(OperatorTariff tariff, BigDecimal vat, RatingInput session) {
-        return ENGINE.rate(tariff.compile(EUR, vat), session).totalCost();
+        return ENGINE.rate(tariff.compile(EUR, vat), session, tariff.rules()).totalCost();
     }
 
     @Test
@@ -80,14 +81,56 @@ class OperatorTariffTest {
     }
 
     @Test
-    void powerLevelsUseTheAverageOfEachPeriodWithoutPowerMeasurements() {
-        // 30 minutes at 20 kW (10 kWh) then 30 minutes at 6 kW (3 kWh): 30 × 0.15 + 30 × 0.10 = 7.50
+    void powerLevelsUseTheSessionsAveragePowerWhateverItsPeriods() {
+        // 30 minutes at 20 kW (10 kWh) then 30 minutes at 6 kW (3 kWh): the session averages 13 kW, so all 60 minutes
+        // pay 0.15 = 9.00 (was 7.50 when each period was priced by its own average, which the manual does not describe)
         PowerLevels levels = new PowerLevels(List.of(PowerLevel.of("0", "11", "0.10"), PowerLevel.of("11", "22", "0.15")));
         RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
                 .period(30, kwh("10"), timeMinutes(30))
                 .period(30, kwh("3"), timeMinutes(30))
                 .build();
-        assertThat(rate(levels, NO_VAT, session).exclVat()).isEqualByComparingTo("7.50");
+        assertThat(rate(levels, NO_VAT, session).exclVat()).isEqualByComparingTo("9.00");
+    }
+
+    @Test
+    void theSameSessionInTwoPeriodsCostsWhatItCostsInOneAndWhatTheEstimateSays() {
+        // 16.5 kWh in 60 minutes, 16.5 kW on average: 9.00. Reported as 42 minutes at 20 kW and 18 minutes at 8.33 kW,
+        // per-period averages would bill 42 × 0.15 + 18 × 0.10 = 8.10.
+        PowerLevels levels = new PowerLevels(List.of(PowerLevel.of("0", "11", "0.10"), PowerLevel.of("11", "22", "0.15")));
+        RatingInput one = aSession("2026-05-04T10:00", AMSTERDAM).period(60, kwh("16.5"), timeMinutes(60)).build();
+        RatingInput two = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(42, kwh("14"), timeMinutes(42))
+                .period(18, kwh("2.5"), timeMinutes(18))
+                .build();
+        assertThat(rate(levels, NO_VAT, two).exclVat()).isEqualByComparingTo("9.00").isEqualByComparingTo(rate(levels, NO_VAT, one).exclVat());
+        assertThat(ENGINE.rate(levels.compile(EUR, NO_VAT), two).totalCost().exclVat()).as("OCPI's per-period reading of the same tariff")
+                .isEqualByComparingTo("8.10");
+    }
+
+    @Test
+    void aLevelsMaximumAveragePowerIncludesItsBound() {
+        // the manual's levels up to 7.4, 11 and 22 kW: exactly 11 kW (11 kWh in an hour) pays the 11 kW level, 0.12/min
+        PowerLevels levels = new PowerLevels(List.of(
+                PowerLevel.of("0", "7.4", "0.10"), PowerLevel.of("7.4", "11", "0.12"), PowerLevel.of("11", "22", "0.15")));
+        assertThat(rate(levels, NO_VAT, aSession("2026-05-04T10:00", AMSTERDAM).period(60, kwh("11"), timeMinutes(60)).build()).exclVat())
+                .isEqualByComparingTo("7.20");
+        assertThat(rate(levels, NO_VAT, aSession("2026-05-04T10:00", AMSTERDAM).period(60, kwh("7.4"), timeMinutes(60)).build()).exclVat())
+                .isEqualByComparingTo("6.00");
+        assertThat(rate(levels, NO_VAT, aSession("2026-05-04T10:00", AMSTERDAM).period(60, kwh("11.001"), timeMinutes(60)).build()).exclVat())
+                .isEqualByComparingTo("9.00");
+    }
+
+    @Test
+    void powerLevelsIgnorePeriodsPowerMeasurementsAndParking() {
+        // a measured 20 kW in the first period does not move the session's average (12 kWh over 1 h of charging); the
+        // half hour parked is not charging time
+        PowerLevels levels = new PowerLevels(List.of(PowerLevel.of("0", "11", "0.10"), PowerLevel.of("11", "22", "0.15")));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(30, kwh("10"), timeMinutes(30), Sessions.powerKw("20"))
+                .period(30, kwh("2"), timeMinutes(30), Sessions.powerKw("4"))
+                .period(30, parkingMinutes(30))
+                .build();
+        assertThat(rate(levels, NO_VAT, session).exclVat()).isEqualByComparingTo("9.00");
     }
 
     @Test
@@ -136,23 +179,75 @@ class OperatorTariffTest {
 
     @Test
     void idleFeeAfterTheGracePeriod() {
-        // 20 minutes charging, then 40 minutes parked. Grace 30 minutes from plug-in: 30 paid minutes × 0.10 = 3.00,
-        // on top of 20 kWh × 0.30 = 6.00. The parking period is split at the end of the grace by the engine.
+        // 20 minutes charging, then 40 minutes parked. Grace 30 minutes from the end of charging: 10 paid minutes × 0.10
+        // = 1.00, on top of 20 kWh × 0.30 = 6.00 (was 3.00 and 9.00 when the grace counted from plug-in). The parking
+        // period is split at the end of the grace by the engine.
         OperatorTariff tariff = DurationAndEnergy.of(null, "0.30", null).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
         RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
                 .period(20, kwh("20"), timeMinutes(20))
                 .period(40, parkingMinutes(40))
                 .build();
-        Rating rating = ENGINE.rate(tariff.compile(EUR, NO_VAT), session);
-        assertThat(rating.parkingTime().cost().exclVat()).isEqualByComparingTo("3.00");
-        assertThat(rating.totalCost().exclVat()).isEqualByComparingTo("9.00");
+        Rating rating = ENGINE.rate(tariff.compile(EUR, NO_VAT), session, tariff.rules());
+        assertThat(rating.parkingTime().cost().atScale(2).exclVat()).isEqualByComparingTo("1.00");
+        assertThat(rating.totalCost().atScale(2).exclVat()).isEqualByComparingTo("7.00");
+    }
+
+    @Test
+    void parkingHoursRoundedToSixDecimalsDoNotBillAnExtraSecond() {
+        // 40 minutes as our own sessions report them, 0.666667 h (1.2 ms too long): 10 paid minutes, exactly 1.00
+        OperatorTariff tariff = new FlatPerSession(BigDecimal.ZERO).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(20, kwh("20"), CdrDimension.of(CdrDimensionType.TIME, "0.333333"))
+                .period(40, CdrDimension.of(CdrDimensionType.PARKING_TIME, "0.666667"))
+                .build();
+        assertThat(rate(tariff, NO_VAT, session).exclVat().setScale(4, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("1.0000");
+    }
+
+    @Test
+    void idleFeeGraceCountsFromTheEndOfChargingNotFromPlugIn() {
+        // 90 minutes charging, then 40 parked, grace 30: from plug-in every parked minute would pay (4.00); from the end
+        // of charging the first 30 are free: 10 × 0.10 = 1.00
+        OperatorTariff tariff = new FlatPerSession(BigDecimal.ZERO).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(90, kwh("30"), timeMinutes(90))
+                .period(40, parkingMinutes(40))
+                .build();
+        assertThat(rate(tariff, NO_VAT, session).atScale(2).exclVat()).isEqualByComparingTo("1.00");
+        assertThat(ENGINE.rate(tariff.compile(EUR, NO_VAT), session).totalCost().atScale(2).exclVat()).as("OCPI's reading: durations from plug-in")
+                .isEqualByComparingTo("4.00");
+    }
+
+    @Test
+    void idleFeeGraceStartsAgainWhenTheCarChargesAgain() {
+        // charge 20, park 20 (within grace), charge 20, park 40 (30 grace + 10 paid): 1.00
+        OperatorTariff tariff = new FlatPerSession(BigDecimal.ZERO).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(20, kwh("5"), timeMinutes(20))
+                .period(20, parkingMinutes(20))
+                .period(20, kwh("5"), timeMinutes(20))
+                .period(40, parkingMinutes(40))
+                .build();
+        assertThat(rate(tariff, NO_VAT, session).atScale(2).exclVat()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void idleFeeGraceRunsOnAcrossParkingPeriodsCutForOtherReasons() {
+        // parking cut in two at 11:00 (say, a time-of-day boundary): the grace counts from 10:20, the end of charging
+        OperatorTariff tariff = new FlatPerSession(BigDecimal.ZERO).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
+        RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM)
+                .period(20, kwh("5"), timeMinutes(20))
+                .period(40, parkingMinutes(40))
+                .period(20, parkingMinutes(20))
+                .build();
+        // parked 10:20-11:20, grace until 10:50: 30 paid minutes
+        assertThat(rate(tariff, NO_VAT, session).atScale(2).exclVat()).isEqualByComparingTo("3.00");
     }
 
     @Test
     void idleFeeWithinTheGracePeriodIsFree() {
         OperatorTariff tariff = new FlatPerSession(new BigDecimal("1.00")).withIdleFee(new IdleFee(new BigDecimal("0.10"), 30));
         RatingInput session = aSession("2026-05-04T10:00", AMSTERDAM).period(20, kwh("10")).period(10, parkingMinutes(10)).build();
-        assertThat(rate(tariff, NO_VAT, session).exclVat()).isEqualByComparingTo("1.00");
+        assertThat(rate(tariff, NO_VAT, session).atScale(2).exclVat()).isEqualByComparingTo("1.00");
     }
 
     @Test

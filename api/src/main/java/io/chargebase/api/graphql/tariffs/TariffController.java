@@ -34,16 +34,16 @@ import io.chargebase.domain.assets.Evse;
 import io.chargebase.domain.assets.LocationGroup;
 import io.chargebase.domain.assets.LocationGroups;
 import io.chargebase.domain.organisation.Groups;
-import io.chargebase.domain.rating.CdrDimension;
-import io.chargebase.domain.rating.CdrDimensionType;
-import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.charging.ChargingPeriods;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.rating.PriceComponent;
 import io.chargebase.domain.charging.MspCdr;
 import io.chargebase.domain.rating.Rating;
 import io.chargebase.domain.rating.RatingEngine;
 import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.StopLimits;
+import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.domain.rating.TariffElement;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.domain.tariffs.NewTariff;
@@ -566,10 +566,11 @@ public class TariffController {
             PriceEstimate estimate = null;
             if (energyKwh != null) {
                 Instant end = start.plus(Duration.ofMinutes(durationMinutes));
-                BigDecimal hours = BigDecimal.valueOf(durationMinutes).divide(BigDecimal.valueOf(60), 6, java.math.RoundingMode.HALF_UP);
-                Rating rating = engine.rate(selected.version().tariff(), new RatingInput(start, end, selected.timeZone(), List.of(
-                        new ChargingPeriod(start, List.of(new CdrDimension(CdrDimensionType.ENERGY, energyKwh),
-                                new CdrDimension(CdrDimensionType.TIME, hours))))));
+                // the energy charged evenly, cut at the tariff's boundaries as the session's CDR will be
+                RatingRules rules = selected.version().ratingRules();
+                Rating rating = engine.rate(selected.version().tariff(), new RatingInput(start, end, selected.timeZone(),
+                        ChargingPeriods.estimate(start, end, energyKwh, TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone())),
+                        rules);
                 List<MspCdr.Line> lines = rating.lines().stream()
                         .filter(line -> line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0)
                         .map(line -> new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(),

@@ -316,9 +316,18 @@ public class SessionRows {
     }
 
     public List<ChargingPeriods.Reading> registerReadings(UUID sessionId) {
-        return jdbc.sql("select sampled_at, value from meter_value where session_id = ? and measurand = ? and phase = '' and location <> 'EV' "
-                        + "order by sampled_at")
-                .params(sessionId, ENERGY_REGISTER).query((rs, n) -> new ChargingPeriods.Reading(instant(rs, "sampled_at"), rs.getBigDecimal("value")))
+        // the total power (W) and current (A) sampled with a register reading decide power and current restrictions
+        return jdbc.sql("""
+                        select e.sampled_at, e.value,
+                               (select p.value from meter_value p where p.session_id = e.session_id and p.sampled_at = e.sampled_at
+                                 and p.measurand = 'Power.Active.Import' and p.phase = '' and p.location <> 'EV' limit 1) as power_w,
+                               (select c.value from meter_value c where c.session_id = e.session_id and c.sampled_at = e.sampled_at
+                                 and c.measurand = 'Current.Import' and c.phase = '' and c.location <> 'EV' limit 1) as current_a
+                          from meter_value e
+                         where e.session_id = ? and e.measurand = ? and e.phase = '' and e.location <> 'EV'
+                         order by e.sampled_at""")
+                .params(sessionId, ENERGY_REGISTER).query((rs, n) -> new ChargingPeriods.Reading(instant(rs, "sampled_at"), rs.getBigDecimal("value"),
+                        rs.getBigDecimal("power_w"), rs.getBigDecimal("current_a")))
                 .list();
     }
 
