@@ -23,5 +23,7 @@ public enum ErrorCode {
     NO_TARIFF,
     INVALID_CURRENCY,
     /** Two values that must be ordered are not: a minimum above its maximum, periods out of order. */
-    OUT_OF_ORDER
+    OUT_OF_ORDER,
+    /** A number too large for its field, or with more decimal places than it keeps. */
+    OUT_OF_RANGE
 }

@@ -48,7 +48,7 @@ public class EndpointTenant {
     WebGraphQlInterceptor endpointTenantInterceptor() {
         return (request, chain) -> {
             Object tenant = request.getAttributes().get(KEY);
-            String address = request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
+            String address = request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getHostString();
             request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
                 if (tenant instanceof TenantRef ref) {
                     context.put(KEY, ref);

@@ -16,7 +16,6 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.GraphQLContext;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
 import graphql.language.Value;
@@ -34,7 +33,6 @@ import io.chargebase.tenancy.TenantRejection;
 class GraphQlConfiguration {
 
     static final int MAX_DEPTH = 12;
-    static final int MAX_COMPLEXITY = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
 
@@ -70,9 +68,10 @@ class GraphQlConfiguration {
         return new DepthLimit(MAX_DEPTH);
     }
 
+    /** Weighs list fields by their page size; see {@link QueryCost}. */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
+    QueryCost queryCost() {
+        return new QueryCost();
     }
 
     /** Refusals become errors the client can read; anything else an opaque id, with the details in the log. */

@@ -1,6 +1,7 @@
 package io.chargebase.api.ocpp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
@@ -22,6 +24,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriUtils;
 
 import io.chargebase.api.observability.TenantLogFields;
+import io.chargebase.api.throttle.AddressKey;
+import io.chargebase.api.throttle.LocalThrottle;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.charging.ChargerRef;
@@ -53,13 +57,19 @@ class OcppHandshake implements HandshakeInterceptor {
     private static final String REALM = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
 
     static final Duration TENANT_TTL = Duration.ofSeconds(5);
+    /** The window in which {@code chargebase.ocpp.failed-authentications-per-address} failures refuse an address (429). */
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
 
     private final Tenants tenants;
     private final Map<String, KnownTenant> knownTenants = new ConcurrentHashMap<>();
     private final ChargePoints chargePoints;
     private final PendingChargePoints pendingChargePoints;
+    private final LocalThrottle failures;
 
-    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints) {
+    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints, Clock clock,
+            @Value("${chargebase.ocpp.failed-authentications-per-address:60}") int failuresPerAddress) {
+        // generous: a fleet behind one carrier-grade NAT shares an address, and one misconfigured charger retries often
+        this.failures = new LocalThrottle(failuresPerAddress, FAILURE_WINDOW, 100_000, clock);
         this.tenants = tenants;
         this.chargePoints = chargePoints;
         this.pendingChargePoints = pendingChargePoints;
@@ -72,6 +82,14 @@ class OcppHandshake implements HandshakeInterceptor {
             // OCPP-J 1.6 §3.1.2: without a subprotocol both sides agree on there is no OCPP connection
             log.info("Refused an OCPP upgrade from {} without subprotocol {}", request.getRemoteAddress(), OcppSocketHandler.PROTOCOL);
             response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        String address = AddressKey.of(request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostString());
+        Duration wait = failures.retryAfter(address);
+        if (wait.isPositive()) {
+            log.info("Refused an OCPP upgrade from {}: too many failed authentications", address);
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
             return false;
         }
         Optional<Path> path = Path.parse(request.getURI().getRawPath());
@@ -100,6 +118,7 @@ class OcppHandshake implements HandshakeInterceptor {
         }
         if (tenant.isEmpty() || chargePoint.isEmpty()) {
             log.info("Refused OCPP connection to {} from {}", request.getURI().getRawPath(), request.getRemoteAddress());
+            failures.record(address);
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
             return false;

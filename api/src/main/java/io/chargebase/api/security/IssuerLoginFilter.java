@@ -3,11 +3,17 @@ package io.chargebase.api.security;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
@@ -25,13 +31,15 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class IssuerLoginFilter extends AbstractAuthenticationProcessingFilter {
 
     private final UserLogin login;
+    private final FailedSignIns failures;
 
-    IssuerLoginFilter(UserLogin login) {
+    IssuerLoginFilter(UserLogin login, FailedSignIns failures) {
         super(new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/t/*/login"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/platform/login"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")));
         this.login = login;
+        this.failures = failures;
         setSecurityContextRepository(new HttpSessionSecurityContextRepository());
         setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
@@ -49,7 +57,22 @@ class IssuerLoginFilter extends AbstractAuthenticationProcessingFilter {
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws AuthenticationException, IOException {
-        return login.authenticate(request.getParameter("username"), request.getParameter("password"));
+        Duration wait = failures.waitFor(request.getRemoteAddr());
+        if (wait.isPositive()) {
+            long minutes = Math.max(1, wait.plusSeconds(59).toMinutes());
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Too many failed sign-ins from your network address. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+            return null;
+        }
+        try {
+            return login.authenticate(request.getParameter("username"), request.getParameter("password"));
+        } catch (BadCredentialsException | LockedException | DisabledException wrong) {
+            failures.failed(request.getRemoteAddr());
+            throw wrong;
+        }
     }
 
     private static String loginPath(HttpServletRequest request) {

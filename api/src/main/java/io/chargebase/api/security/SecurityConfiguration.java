@@ -87,10 +87,10 @@ class SecurityConfiguration {
     /** Each issuer's sign-in page: a browser session, protected against cross-site request forgery. */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, Issuers issuers, UserLogin login) {
+    SecurityFilterChain signIn(HttpSecurity http, Issuers issuers, UserLogin login, FailedSignIns failures) {
         http.securityMatcher("/t/*/login", "/platform/login", "/login");
         http.addFilterBefore(new IssuerScopeFilter(issuers), SecurityContextHolderFilter.class);
-        http.addFilterBefore(new IssuerLoginFilter(login), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new IssuerLoginFilter(login, failures), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
     }

@@ -6,14 +6,89 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.math.BigDecimal;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.chargebase.api.support.GraphQl;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.StatementCounter;
+import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargePoints;
+import io.chargebase.domain.assets.Locations;
+import io.chargebase.domain.assets.NewChargePoint;
+import io.chargebase.domain.assets.NewLocation;
+import io.chargebase.domain.operations.ChargerCommandLog;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 
-/** Nested fields are batch-loaded: the SQL a query costs does not grow with the number of rows it returns. */
+/**
+ * Nested fields are batch-loaded: the SQL a query costs does not grow with the number of rows it returns. And what a
+ * query may fan out to is bounded before it runs: pages weigh by their size ({@link QueryCost}).
+ */
 class QueryCostIT extends IntegrationTest {
+
+    /** The cycle of issue 11: about 100·k² resolver calls for k commands per charge point, at depth 11. */
+    static final String COMMAND_CYCLE = """
+            { chargePoints(first: 100) { edges { node { commands(first: 100) { edges { node {
+                chargePoint { commands(first: 100) { edges { node { id action } } } } } } } } } } }""";
+
+    @Autowired
+    Locations locations;
+
+    @Autowired
+    ChargePoints chargePoints;
+
+    @Autowired
+    ChargerCommandLog commandLog;
+
+    @Test
+    void theCommandCycleIsRefusedBeforeAnythingRuns() {
+        TestTenant tenant = aTenant();
+        String token = tokenOf(tenant);
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()), () -> {
+            var location = locations.create(new NewLocation("Depot", "Dock 1", "1012 AB", "Amsterdam", "NL",
+                    new BigDecimal("52.378901"), new BigDecimal("4.900272"), "Europe/Amsterdam", AssetTypes.Access.PUBLIC, null, null));
+            for (int c = 0; c < 2; c++) {
+                var chargePoint = chargePoints.register(new NewChargePoint(location.id(), "CYCLE-CP-" + c, "ACME", "X1", null,
+                        AssetTypes.ChargePointStatus.ACTIVE, List.of(new NewChargePoint.NewEvse(null, AssetTypes.CurrentType.AC,
+                        new BigDecimal("22"), List.of(new NewChargePoint.NewConnector(AssetTypes.ConnectorStandard.IEC_62196_T2,
+                        AssetTypes.ConnectorFormat.SOCKET, AssetTypes.PowerType.AC_3_PHASE, 400, 32)))))).chargePoint();
+                for (int k = 0; k < 10; k++) {
+                    commandLog.begin(chargePoint.id(), "Reset", "{\"type\":\"Soft\"}", "test", "test");
+                }
+            }
+        });
+        // what a request costs that runs nothing at all (its token is checked, its document refused by validation)
+        long baseline = StatementCounter.during(() -> graphQl().query(token, "{ noSuchField }", Map.of()));
+        GraphQl.Response[] response = new GraphQl.Response[1];
+        long statements = StatementCounter.during(() -> response[0] = graphQl().query(token, COMMAND_CYCLE, Map.of()));
+        System.out.println("QueryCostIT: the command cycle over 2 charge points with 10 commands each took " + statements
+                + " SQL statements (" + response[0].raw().length() + " characters of answer)");
+
+        assertThat(response[0].errors().get(0).path("message").asString()).as(response[0].raw())
+                .contains("more than the 20000 allowed").contains("smaller pages");
+        assertThat(response[0].data().path("chargePoints").isMissingNode() || response[0].data().path("chargePoints").isNull()).isTrue();
+        assertThat(statements).as("nothing of the query ran").isEqualTo(baseline);
+    }
+
+    @Test
+    void aliasesOfLargePagesAreRefusedAndOrdinaryPagesRun() {
+        String token = tokenOf(aTenant());
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 199; i++) {
+            aliases.append(" p").append(i).append(": profiles(first: 100) { edges { node { name email } } }");
+        }
+        GraphQl.Response refused = graphQl().query(token, aliases.append(" }").toString(), Map.of());
+        assertThat(refused.errors().get(0).path("message").asString()).as(refused.raw()).contains("more than the 20000 allowed");
+
+        StringBuilder few = new StringBuilder("{");
+        for (int i = 0; i < 5; i++) {
+            few.append(" p").append(i).append(": profiles(first: 100) { edges { node { name email } } }");
+        }
+        assertNoErrors(graphQl().query(token, few.append(" }").toString(), Map.of()));
+    }
 
     @Test
     void aPageOfProfilesWithTheirUnitsCostsTheSameForFiveAndFiftyRows() {

@@ -9,12 +9,48 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class ForwardedHeadersTest {
 
     private final ForwardedHeaders filter = new ForwardedHeaders(new TrustedProxies(List.of("10.0.0.0/8", "::1")));
+
+    private HttpServletRequest forwardedFor(String peer, String... forwardedFor) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/t/acme/graphql");
+        request.setRemoteAddr(peer);
+        request.setRemoteHost(peer);
+        for (String header : forwardedFor) {
+            request.addHeader("X-Forwarded-For", header);
+        }
+        AtomicReference<HttpServletRequest> passed = new AtomicReference<>();
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> passed.set((HttpServletRequest) req));
+        return passed.get();
+    }
+
+    @Test
+    void theClientIsTheFirstAddressFromTheRightThatNoTrustedProxyWrote() throws Exception {
+        // what a client writes itself stays on the left of what our proxies append
+        assertThat(forwardedFor("10.1.2.3", "198.51.100.1, 203.0.113.9").getRemoteAddr()).isEqualTo("203.0.113.9");
+        assertThat(forwardedFor("10.1.2.3", "198.51.100.1", "203.0.113.9, 10.0.0.7").getRemoteAddr()).isEqualTo("203.0.113.9");
+        assertThat(forwardedFor("10.1.2.3", "10.0.0.8, 10.0.0.7").getRemoteAddr()).isEqualTo("10.0.0.8");
+        assertThat(forwardedFor("10.1.2.3", "[2001:db8::1]:4711").getRemoteAddr()).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(forwardedFor("10.1.2.3").getRemoteAddr()).isEqualTo("10.1.2.3");
+        assertThat(forwardedFor("192.0.2.50", "203.0.113.9").getRemoteAddr()).isEqualTo("192.0.2.50");
+    }
+
+    @Test
+    void aValueThatIsNoAddressEndsTheWalkAndNeverReachesANameLookup() throws Exception {
+        HttpServletRequest request = forwardedFor("10.1.2.3", "203.0.113.9, not-an-address");
+
+        assertThat(request.getRemoteAddr()).isEqualTo("10.1.2.3");
+        assertThat(request.getRemoteHost()).isEqualTo("10.1.2.3");
+        // what Spring's handlers (GraphQL, the OCPP handshake) read the client from
+        assertThat(new ServletServerHttpRequest(request).getRemoteAddress().getAddress()).isNotNull();
+        assertThat(forwardedFor("10.1.2.3", "999.1.1.1").getRemoteAddr()).isEqualTo("10.1.2.3");
+        assertThat(forwardedFor("10.1.2.3", "example.com, 10.0.0.9").getRemoteAddr()).isEqualTo("10.0.0.9");
+    }
 
     private HttpServletRequest seen(String peer) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/t/acme/.well-known/openid-configuration");

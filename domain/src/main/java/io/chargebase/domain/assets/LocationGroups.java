@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
@@ -48,6 +49,8 @@ public class LocationGroups {
                 throw new DomainException(ErrorCode.INVALID, "minPowerKw", "Power bounds are not negative.");
             }
         }
+        Decimals.within("minPowerKw", minPowerKw, 6, 2);
+        Decimals.within("maxPowerKw", maxPowerKw, 6, 2);
         if (locationIds != null) {
             Map<UUID, Location> found = locations.findAll(locationIds);
             locationIds.stream().filter(id -> !found.containsKey(id)).findFirst()

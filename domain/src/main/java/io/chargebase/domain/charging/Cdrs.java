@@ -14,10 +14,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.charging.internal.CdrRows;
 import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.rating.CdrDimension;
 import io.chargebase.domain.rating.ChargingPeriod;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.rating.RatedLine;
@@ -44,6 +46,9 @@ public class Cdrs {
     private static final int STORED_SCALE = 4;
     /** How far a charger's clock may run ahead of ours. */
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /** Volumes (kWh, hours, A, kW, %) below a million; CDR totals and costs fit their numeric(14, 4) columns. */
+    static final int MAX_VOLUME_DIGITS = 6;
+    static final int MAX_COST_DIGITS = 10;
 
     private final CdrRows rows;
     private final TariffSelection selection;
@@ -89,6 +94,16 @@ public class Cdrs {
         if (own == null && reported.isEmpty()) {
             throw new DomainException(ErrorCode.REQUIRED, "chargingPeriods", "A CDR has at least one charging period.");
         }
+        for (int p = 0; p < reported.size(); p++) {
+            List<CdrDimension> dimensions = reported.get(p).dimensions() == null ? List.of() : reported.get(p).dimensions();
+            for (int d = 0; d < dimensions.size(); d++) {
+                Decimals.within("chargingPeriods." + p + ".dimensions." + d + ".volume", dimensions.get(d).volume(), MAX_VOLUME_DIGITS, 10);
+            }
+        }
+        if (request.cpoCost() != null) {
+            Decimals.within("cpoCost.exclVat", request.cpoCost().exclVat(), MAX_COST_DIGITS, 20);
+            Decimals.within("cpoCost.inclVat", request.cpoCost().inclVat(), MAX_COST_DIGITS, 20);
+        }
         Optional<Token> token = Optional.ofNullable(request.tokenUid()).map(uid -> TokenUid.parse("tokenUid", uid)).flatMap(tokens::findByUid);
         Customer customer = customer(token, request.roamingParty());
         TariffSelection.Selected selected = selection.select(request.evseId(), customer, request.start());
@@ -99,6 +114,7 @@ public class Cdrs {
         CdrConsistency.check(request.start(), request.end(), periods);
         CdrConsistency.pricable(periods, rules);
         Rating rating = engine.rate(selected.version().tariff(), input, rules);
+        fits(rating);
         if (request.cpoCost() != null && (request.cpoCost().exclVat().signum() < 0
                 || request.cpoCost().inclVat() != null && request.cpoCost().inclVat().signum() < 0)) {
             throw new DomainException(ErrorCode.INVALID, "cpoCost", "A cost is not negative.");
@@ -119,6 +135,26 @@ public class Cdrs {
         MspCdr rated = msp(cdr, 1, selected, rating, recordedBy);
         rows.insert(rated);
         return rated;
+    }
+
+    /** A rating whose totals would not fit the CDR's columns is refused as the caller's error, before anything is written. */
+    private static void fits(Rating rating) {
+        try {
+            Decimals.within("chargingPeriods", rating.totalEnergy(), MAX_COST_DIGITS, 100);
+            Decimals.within("chargingPeriods", rating.totalTime(), MAX_COST_DIGITS - 2, 100);
+            Decimals.within("chargingPeriods", rating.totalParkingTime(), MAX_COST_DIGITS - 2, 100);
+            Decimals.within("chargingPeriods", rating.totalCost().exclVat(), MAX_COST_DIGITS, 100);
+            Decimals.within("chargingPeriods", rating.totalCost().inclVat(), MAX_COST_DIGITS, 100);
+            for (RatedLine line : rating.lines()) {
+                if (line != null && line.cost() != null) {
+                    Decimals.within("chargingPeriods", line.cost().exclVat(), MAX_COST_DIGITS, 100);
+                    Decimals.within("chargingPeriods", line.cost().inclVat(), MAX_COST_DIGITS, 100);
+                }
+            }
+        } catch (DomainException tooLarge) {
+            throw new DomainException(ErrorCode.OUT_OF_RANGE, "chargingPeriods",
+                    "The session as rated is too large to record (totals and costs stay below 10^" + MAX_COST_DIGITS + "): " + tooLarge.getMessage());
+        }
     }
 
     /** Rates a recorded CDR again with the tariffs as they are now; the previous MSP CDR is kept, marked superseded. */

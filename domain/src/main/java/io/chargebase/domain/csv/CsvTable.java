@@ -50,8 +50,16 @@ public final class CsvTable {
     }
 
     public static CsvTable parse(String text) {
+        return parse(text, Integer.MAX_VALUE - 1);
+    }
+
+    /**
+     * Reads at most {@code maxRows} data rows: the row after them stops the reading at once with a refusal, so that
+     * an oversized file costs no more than the rows that are allowed.
+     */
+    public static CsvTable parse(String text, int maxRows) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        List<List<String>> records = records(content);
+        List<List<String>> records = records(content, maxRows + 1);
         if (records.isEmpty() || records.getFirst().stream().allMatch(String::isBlank)) {
             throw new DomainException(ErrorCode.REQUIRED, "csv", "The file is empty: it needs a header row.");
         }
@@ -102,7 +110,7 @@ public final class CsvTable {
         return name.toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
     }
 
-    private static List<List<String>> records(String text) {
+    private static List<List<String>> records(String text, int maxRecords) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -137,6 +145,9 @@ public final class CsvTable {
                 fieldStarted = false;
                 if (!(record.size() == 1 && record.getFirst().isEmpty())) {
                     records.add(record);
+                    if (records.size() > maxRecords) {
+                        throw tooManyRows(maxRecords - 1);
+                    }
                 }
                 record = new ArrayList<>();
             } else {
@@ -150,7 +161,14 @@ public final class CsvTable {
         if (fieldStarted || !record.isEmpty()) {
             record.add(field.toString());
             records.add(record);
+            if (records.size() > maxRecords) {
+                throw tooManyRows(maxRecords - 1);
+            }
         }
         return records;
+    }
+
+    public static DomainException tooManyRows(int maxRows) {
+        return new DomainException(ErrorCode.INVALID, "csv", "At most " + maxRows + " rows at a time; split the file.");
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
@@ -23,9 +26,14 @@ public class PlatformUsers {
     private final PlatformUserRows rows;
     private final PasswordHashing hashing;
     private final Clock clock;
+    private final TransactionTemplate lookup;
+    private final TransactionTemplate outcome;
     private volatile String decoyHash;
 
-    PlatformUsers(PlatformUserRows rows, PasswordHashing hashing, Clock clock) {
+    PlatformUsers(PlatformUserRows rows, PasswordHashing hashing, Clock clock, PlatformTransactionManager transactionManager) {
+        this.lookup = new TransactionTemplate(transactionManager);
+        this.lookup.setReadOnly(true);
+        this.outcome = new TransactionTemplate(transactionManager);
         this.rows = rows;
         this.hashing = hashing;
         this.clock = clock;
@@ -51,9 +59,12 @@ public class PlatformUsers {
         return rows.credentials(email).map(PlatformUserRows.Credentials::user);
     }
 
+    /** As {@link Users#authenticate}: the hash is checked while no transaction holds a connection. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public LoginResult authenticate(String email, String password) {
         Instant now = clock.instant();
-        Optional<PlatformUserRows.Credentials> found = email == null ? Optional.empty() : rows.credentials(email.strip());
+        Optional<PlatformUserRows.Credentials> found = email == null ? Optional.empty()
+                : lookup.execute(status -> rows.credentials(email.strip()));
         if (found.isEmpty()) {
             hashing.matches(password == null ? "" : password, decoy());
             return new LoginResult.BadCredentials();
@@ -65,13 +76,14 @@ public class PlatformUsers {
             return new LoginResult.Locked(credentials.lockedUntil());
         }
         if (password == null || credentials.passwordHash() == null || !hashing.matches(password, credentials.passwordHash())) {
-            rows.recordFailure(credentials.user().id(), LoginThrottle.lockAfter(credentials.failedLogins(), now));
+            outcome.executeWithoutResult(status -> rows.recordFailure(credentials.user().id(),
+                    LoginThrottle.lockAfter(credentials.failedLogins(), now)));
             return new LoginResult.BadCredentials();
         }
         if (credentials.user().status() == UserStatus.DISABLED) {
             return new LoginResult.Disabled();
         }
-        rows.clearFailures(credentials.user().id());
+        outcome.executeWithoutResult(status -> rows.clearFailures(credentials.user().id()));
         return new LoginResult.PlatformSuccess(credentials.user());
     }
 

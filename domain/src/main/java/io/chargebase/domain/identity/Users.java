@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
@@ -28,9 +31,15 @@ public class Users {
     private final Clock clock;
     private final OrganisationUnits units;
     private final Profiles profiles;
+    private final TransactionTemplate lookup;
+    private final TransactionTemplate outcome;
     private volatile String decoyHash;
 
-    Users(UserRows rows, PasswordHashing hashing, Clock clock, OrganisationUnits units, Profiles profiles) {
+    Users(UserRows rows, PasswordHashing hashing, Clock clock, OrganisationUnits units, Profiles profiles,
+            PlatformTransactionManager transactionManager) {
+        this.lookup = new TransactionTemplate(transactionManager);
+        this.lookup.setReadOnly(true);
+        this.outcome = new TransactionTemplate(transactionManager);
         this.rows = rows;
         this.hashing = hashing;
         this.clock = clock;
@@ -120,11 +129,13 @@ public class Users {
 
     /**
      * Checks an e-mail and password. A wrong password counts towards the lock; a right one resets the count. Nothing
-     * else changes, whatever the outcome.
+     * else changes, whatever the outcome. The password hash is checked outside any transaction: a burst of sign-ins
+     * must not hold the pool's connections while each costs an adaptive hash (the decoy for unknown addresses too).
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public LoginResult authenticate(String email, String password) {
         Instant now = clock.instant();
-        Optional<UserRows.Credentials> found = email == null ? Optional.empty() : rows.credentials(email.strip());
+        Optional<UserRows.Credentials> found = email == null ? Optional.empty() : lookup.execute(status -> rows.credentials(email.strip()));
         if (found.isEmpty()) {
             hashing.matches(password == null ? "" : password, decoy());
             return new LoginResult.BadCredentials();
@@ -137,8 +148,9 @@ public class Users {
         }
         boolean matches = credentials.passwordHash() != null && password != null
                 && hashing.matches(password, credentials.passwordHash());
+        UUID id = credentials.user().id();
         if (!matches) {
-            rows.recordFailure(credentials.user().id(), LoginThrottle.lockAfter(credentials.failedLogins(), now));
+            outcome.executeWithoutResult(status -> rows.recordFailure(id, LoginThrottle.lockAfter(credentials.failedLogins(), now)));
             return new LoginResult.BadCredentials();
         }
         if (credentials.user().status() == UserStatus.DISABLED) {
@@ -148,7 +160,7 @@ public class Users {
             return new LoginResult.Unverified();
         }
         if (credentials.failedLogins() > 0 || credentials.lockedUntil() != null) {
-            rows.clearFailures(credentials.user().id());
+            outcome.executeWithoutResult(status -> rows.clearFailures(id));
         }
         return new LoginResult.Success(credentials.user());
     }

@@ -2,6 +2,7 @@ package io.chargebase.domain.rating;
 
 import java.math.BigDecimal;
 
+import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 
@@ -20,5 +21,6 @@ public record StopLimits(Integer maxMinutes, BigDecimal maxKwh) {
         if (maxKwh != null && maxKwh.signum() <= 0) {
             throw new DomainException(ErrorCode.INVALID, "maxKwh", "An energy limit must be positive.");
         }
+        Decimals.within("maxKwh", maxKwh, 7, 3);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
+import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 
@@ -47,6 +48,7 @@ final class TariffRules {
             PriceComponent component = element.priceComponents().get(c);
             String at = path + ".price_components[" + c + "]";
             notNegative(component.price(), at + ".price");
+            Decimals.within(at + ".price", component.price(), 6, 8);
             notNegative(component.vat(), at + ".vat");
             if (component.stepSize() < 0) {
                 throw new DomainException(ErrorCode.INVALID, at + ".step_size", "A step size cannot be negative.");
@@ -86,6 +88,8 @@ final class TariffRules {
         if (price != null) {
             notNegative(price.exclVat(), path + ".excl_vat");
             notNegative(price.inclVat(), path + ".incl_vat");
+            Decimals.within(path + ".excl_vat", price.exclVat(), 10, 8);
+            Decimals.within(path + ".incl_vat", price.inclVat(), 10, 8);
         }
     }
 

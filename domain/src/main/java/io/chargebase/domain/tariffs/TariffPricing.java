@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 
@@ -92,6 +93,7 @@ public record TariffPricing(
             if (level.maxAverageKw().signum() <= 0) {
                 throw new DomainException(ErrorCode.INVALID, field + ".maxAverageKw", "A level's maximum average power is above zero.");
             }
+            Decimals.within(field + ".maxAverageKw", level.maxAverageKw(), 4, 3);
             notNegative(field + ".pricePerMinute", level.pricePerMinute());
         }
         sorted.sort(Comparator.comparing(PowerLevel::maxAverageKw));
@@ -103,11 +105,15 @@ public record TariffPricing(
         return List.copyOf(sorted);
     }
 
+    /** Not negative, and below {@value #MAX_PRICE_DIGITS} digits before the point: priced sessions must fit a CDR. */
     private static void notNegative(String field, BigDecimal value) {
         if (value != null && value.signum() < 0) {
             throw new DomainException(ErrorCode.INVALID, field, "A price is not negative.");
         }
+        Decimals.within(field, value, MAX_PRICE_DIGITS, 8);
     }
+
+    static final int MAX_PRICE_DIGITS = 6;
 
     private static void required(String field, Object value) {
         if (value == null) {

@@ -41,4 +41,20 @@ class CsvTableTest {
         assertThatThrownBy(() -> CsvTable.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> CsvTable.parse("name\n\"open")).hasMessageContaining("quoted field");
     }
+
+    @Test
+    void readingStopsAtTheRowAfterTheLimitWithoutReadingTheRest() {
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 11; i++) {
+            csv.append("Person ").append(i).append(",p").append(i).append("@example.com\n");
+        }
+        // never reached: a file read whole would be refused for this quote instead of for its length
+        csv.append("\"an unclosed quote,x@example.com\n");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvTable.parse(csv.toString(), 10))
+                .isInstanceOf(io.chargebase.domain.DomainException.class).hasMessage("At most 10 rows at a time; split the file.");
+        org.assertj.core.api.Assertions.assertThat(CsvTable.parse("name,email\na,b\nc,d", 2).size()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvTable.parse("name,email\na,b\nc,d", 1))
+                .hasMessage("At most 1 rows at a time; split the file.");
+    }
 }

@@ -12,9 +12,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.EndpointTenant;
-import io.chargebase.api.graphql.RateLimiter;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
+import io.chargebase.api.throttle.AddressKey;
+import io.chargebase.api.throttle.SharedThrottle;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.identity.Accounts;
@@ -39,9 +40,9 @@ class AccountController {
 
     private final Accounts accounts;
     private final Tenants tenants;
-    private final RateLimiter limiter;
+    private final SharedThrottle limiter;
 
-    AccountController(Accounts accounts, Tenants tenants, RateLimiter limiter) {
+    AccountController(Accounts accounts, Tenants tenants, SharedThrottle limiter) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.limiter = limiter;
@@ -113,7 +114,7 @@ class AccountController {
             @ContextValue(name = EndpointTenant.KEY, required = false) TenantRef endpoint,
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
-            TenantRef tenant = required(endpoint, new Limit("sign-up:" + address, SIGN_UPS_PER_HOUR, Duration.ofHours(1)));
+            TenantRef tenant = required(endpoint, new Limit("sign-up:" + AddressKey.of(address), SIGN_UPS_PER_HOUR, Duration.ofHours(1)));
             String name = tenantName(tenant);
             actFor(tenant, () -> accounts.signUpDriver(input.email(), input.name(), input.password(), input.phone(), name));
             return new SignUpDriverPayload(true, List.of());
@@ -137,7 +138,7 @@ class AccountController {
         return UserError.attempt(() -> {
             String email = input.email() == null ? "" : input.email().strip().toLowerCase(java.util.Locale.ROOT);
             TenantRef tenant = required(endpoint, new Limit("reset:" + email, RESETS_PER_HOUR, Duration.ofHours(1)),
-                    new Limit("reset-from:" + address, RESETS_PER_HOUR * 4, Duration.ofHours(1)));
+                    new Limit("reset-from:" + AddressKey.of(address), RESETS_PER_HOUR * 4, Duration.ofHours(1)));
             String name = tenantName(tenant);
             actFor(tenant, () -> accounts.requestPasswordReset(input.email(), name));
             return new RequestPasswordResetPayload(true, List.of());
@@ -154,12 +155,12 @@ class AccountController {
         }, errors -> new ResetPasswordPayload(false, errors));
     }
 
-    /** A budget of attempts, counted per tenant under {@code key}. */
+    /** A budget of attempts, counted per tenant under {@code key} on every replica together. */
     private record Limit(String key, int attempts, Duration window) {
     }
 
     private static Limit codeLimit(String address) {
-        return new Limit("code:" + address, CODE_ATTEMPTS_PER_15_MINUTES, Duration.ofMinutes(15));
+        return new Limit("code:" + AddressKey.of(address), CODE_ATTEMPTS_PER_15_MINUTES, Duration.ofMinutes(15));
     }
 
     /** The endpoint's tenant, once the call fits within every limit; the operation acts for no other. */
@@ -169,7 +170,7 @@ class AccountController {
                     "Send account operations to your tenant's endpoint, {base}/t/{slug}/graphql.");
         }
         for (Limit limit : limits) {
-            if (!limiter.tryAcquire(endpoint.id() + ":" + limit.key(), limit.attempts(), limit.window())) {
+            if (!TenantContext.callAs(TenantScope.of(endpoint.id()), () -> limiter.tryAcquire(limit.key(), limit.attempts(), limit.window()))) {
                 throw new DomainException(ErrorCode.RATE_LIMITED, null, "Too many attempts; try again later.");
             }
         }

@@ -49,7 +49,7 @@ class ProfileController {
     @MutationMapping
     ImportProfilesPayload importProfiles(@Argument ImportProfilesInput input) {
         return UserError.attempt(() -> {
-            var result = profileImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv()),
+            var result = profileImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv(), io.chargebase.domain.organisation.ProfileImport.MAX_ROWS),
                     input.allOrNothing() == null || input.allOrNothing());
             return new ImportProfilesPayload(result.imported(), result.errors(), List.of());
         }, errors -> new ImportProfilesPayload(0, List.of(), errors));

@@ -54,7 +54,7 @@ class TokenController {
     @MutationMapping
     ImportTokensPayload importTokens(@Argument ImportTokensInput input) {
         return UserError.attempt(() -> {
-            var result = tokenImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv()),
+            var result = tokenImport.run(io.chargebase.domain.csv.CsvTable.parse(input.csv() == null ? "" : input.csv(), io.chargebase.domain.tokens.TokenImport.MAX_ROWS),
                     input.allOrNothing() == null || input.allOrNothing(), Caller.name());
             return new ImportTokensPayload(result.imported(), result.errors(), List.of());
         }, errors -> new ImportTokensPayload(0, List.of(), errors));
