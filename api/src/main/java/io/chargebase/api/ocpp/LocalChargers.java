@@ -43,6 +43,11 @@ class LocalChargers implements SmartLifecycle {
         return Optional.ofNullable(connections.get(new Key(tenant, chargePointId)));
     }
 
+    /** The connections held now. */
+    java.util.List<ChargerConnection> all() {
+        return java.util.List.copyOf(connections.values());
+    }
+
     int size() {
         return connections.size();
     }
@@ -60,6 +65,15 @@ class LocalChargers implements SmartLifecycle {
         if (pings != null) {
             pings.cancel(false);
         }
+    }
+
+    /**
+     * Stops after {@link OcppShutdown}, which depends on it: Spring stops a bean's dependents along with it, so at a
+     * higher phase this would stop the socket drain early, before readiness went down.
+     */
+    @Override
+    public int getPhase() {
+        return io.chargebase.api.shutdown.ShutdownPhases.OCPP_SOCKETS - 1;
     }
 
     @Override

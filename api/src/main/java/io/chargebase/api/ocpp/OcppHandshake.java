@@ -55,9 +55,11 @@ class OcppHandshake implements HandshakeInterceptor {
     private final Map<String, KnownTenant> knownTenants = new ConcurrentHashMap<>();
     private final ChargePoints chargePoints;
     private final PendingChargePoints pendingChargePoints;
+    private final OcppShutdown shutdown;
 
-    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints) {
+    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints, OcppShutdown shutdown) {
         this.tenants = tenants;
+        this.shutdown = shutdown;
         this.chargePoints = chargePoints;
         this.pendingChargePoints = pendingChargePoints;
     }
@@ -65,6 +67,11 @@ class OcppHandshake implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Map<String, Object> attributes) {
+        if (shutdown.draining()) {
+            // the charger tries again, and the load balancer sends it to an instance that is not stopping
+            response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+            return false;
+        }
         if (!offersOcpp16(request.getHeaders())) {
             // OCPP-J 1.6 §3.1.2: without a subprotocol both sides agree on there is no OCPP connection
             log.info("Refused an OCPP upgrade from {} without subprotocol {}", request.getRemoteAddress(), OcppSocketHandler.PROTOCOL);
