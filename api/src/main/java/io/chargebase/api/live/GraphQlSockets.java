@@ -89,6 +89,7 @@ class GraphQlSockets {
 
         @Override
         public void start() {
+            closing = false;
             running = true;
         }
 
@@ -103,6 +104,12 @@ class GraphQlSockets {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
+        @Override
+        public boolean isPauseable() {
+            return false;
         }
 
         @Override

@@ -52,6 +52,7 @@ class OcppShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        draining = false;
         running = true;
     }
 
@@ -79,6 +80,12 @@ class OcppShutdown implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override

@@ -58,6 +58,12 @@ class RefuseTraffic implements SmartLifecycle {
         return running;
     }
 
+    /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public int getPhase() {
         return ShutdownPhases.REFUSE_TRAFFIC;

@@ -170,6 +170,23 @@ class SmtpDeliveryIT extends IntegrationTest {
     }
 
     @Test
+    void aMessageWhoseCodeExpiredIsNeverSent() throws Exception {
+        Tenant tenant = aTenant().tenant();
+        String recipient = "late-" + UUID.randomUUID() + "@example.com";
+        inTenant(tenant, () -> {
+            mailer.send(new Mail(recipient, "Your code", "Your code: " + Mail.CODE, "a-code-that-expired",
+                    java.time.Instant.now().plusSeconds(3600)));
+            return jdbc.sql("update outbound_mail set expires_at = now() - interval '1 second' where recipient = ?").param(recipient).update();
+        });
+
+        delivery.drain();
+
+        assertThat(recipients()).doesNotContain(recipient);
+        assertThat(inTenant(tenant, () -> jdbc.sql("select attempts from outbound_mail where recipient = ? and delivered_at is null")
+                .param(recipient).query(Integer.class).single())).as("not even tried").isZero();
+    }
+
+    @Test
     void twoDrainersAtOnceSendEachMessageOnce() throws Exception {
         Tenant first = aTenant().tenant();
         Tenant second = aTenant().tenant();
