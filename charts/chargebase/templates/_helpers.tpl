@@ -69,6 +69,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
   value: {{ .host | quote }}
 - name: SPRING_MAIL_PORT
   value: {{ .port | quote }}
+- name: CHARGEBASE_MAIL_FROM
+  value: {{ required "smtp.from is required when smtp.host is set" .from | quote }}
 {{- if .existingSecret }}
 {{ include "chargebase.secretEnv" (dict "name" "SPRING_MAIL_USERNAME" "secret" .existingSecret "key" .usernameKey) }}
 {{ include "chargebase.secretEnv" (dict "name" "SPRING_MAIL_PASSWORD" "secret" .existingSecret "key" .passwordKey) }}
@@ -85,6 +87,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- range $name, $value := .Values.smtp.properties }}
 {{- $_ := set $settings (printf "spring.mail.properties.%s" $name) $value }}
+{{- end }}
+{{- range $slug, $address := .Values.smtp.tenantFrom }}
+{{- $_ := set $settings (printf "chargebase.mail.tenant-from.%s" $slug) $address }}
 {{- end }}
 {{- if $settings }}
 - name: SPRING_APPLICATION_JSON

@@ -28,6 +28,7 @@ class BadValuesTest {
         assertRefused("database:\n  url: \"\"\n", "database.url");
         assertRefused("signingKeyEncryptionKey:\n  existingSecret: null\n", "signingKeyEncryptionKey", "existingSecret is required");
         assertRefused("ingress:\n  enabled: true\n", "ingress", "host");
+        assertRefused("smtp:\n  host: smtp.mail.example\n", "smtp", "from");
     }
 
     @Test
@@ -44,6 +45,7 @@ class BadValuesTest {
         assertRefused("ingress:\n  enabled: \"yes\"\n", "ingress.enabled", "Invalid type");
         assertRefused("database:\n  url: postgres://db/chargebase\n", "database.url", "jdbc:postgresql://");
         assertRefused("image:\n  digest: latest\n", "image.digest");
+        assertRefused("smtp:\n  host: smtp.mail.example\n  from: nobody\n", "smtp.from");
     }
 
     @Test

@@ -100,10 +100,12 @@ class ChartTest {
                 .containsEntry("CHARGEBASE_STRIPE_WEBHOOK_SECRET", "secret:chargebase-stripe/webhook-secret")
                 .containsEntry("SPRING_MAIL_HOST", "smtp.mail.example")
                 .containsEntry("SPRING_MAIL_USERNAME", "secret:chargebase-smtp/username")
+                .containsEntry("CHARGEBASE_MAIL_FROM", "no-reply@charge.example")
                 .containsEntry("CHARGEBASE_HTTP_TRUSTED_PROXIES", "10.244.0.0/16")
                 .doesNotContainKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "CHARGEBASE_BOOTSTRAP_ADMIN_PASSWORD");
         assertThat(replicaEnv.get("SPRING_APPLICATION_JSON")).contains("\"chargebase.housekeeping.interval\":\"PT30M\"")
-                .contains("\"spring.mail.properties.mail.smtp.starttls.enable\":\"true\"");
+                .contains("\"spring.mail.properties.mail.smtp.starttls.enable\":\"true\"")
+                .contains("\"chargebase.mail.tenant-from.acme\":\"charging@acme.example\"");
 
         // the migration job: a hook before install and upgrade, the same image in migrate mode, the owner and the bootstrap
         Map<String, Object> job = manifests.one("Job");

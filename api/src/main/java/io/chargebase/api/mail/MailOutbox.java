@@ -42,6 +42,33 @@ public class MailOutbox {
                 .params(Timestamp.from(clock.instant()), limit).query(UUID.class).list();
     }
 
+    /**
+     * Locks the next message due for delivery, oldest first, skipping those another sender holds: in the caller's
+     * transaction, so the lock lasts until the message is marked delivered or failed. Empty when nothing is due.
+     */
+    public Optional<Due> claimNext() {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        select id, attempts from outbound_mail
+                        where delivered_at is null and next_attempt_at <= ? and (expires_at is null or expires_at > ?)
+                        order by next_attempt_at, created_at, id limit 1
+                        for update skip locked""")
+                .params(now, now)
+                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** A message claimed for delivery, and how often sending it failed before. */
+    public record Due(UUID id, int attempts) {
+    }
+
+    /** Sending failed: it is tried again at {@code nextAttempt}, and the failure is kept for the operator. */
+    public void markFailed(UUID id, Instant nextAttempt, String error) {
+        String kept = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.sql("update outbound_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ? and delivered_at is null")
+                .params(Timestamp.from(nextAttempt), kept, id).update();
+    }
+
     /** The message as it is to be sent, code included; empty when there is none or its code has expired. */
     public Optional<Mail> compose(UUID id) {
         Instant now = clock.instant();
@@ -66,7 +93,9 @@ public class MailOutbox {
 
     /** The message went out: its code is dropped, and the housekeeping deletes the row a week later. */
     public void markDelivered(UUID id) {
-        jdbc.sql("update outbound_mail set delivered_at = ?, code_sealed = null where id = ? and delivered_at is null")
+        jdbc.sql("""
+                        update outbound_mail set delivered_at = ?, code_sealed = null, attempts = attempts + 1, last_error = null
+                        where id = ? and delivered_at is null""")
                 .params(Timestamp.from(clock.instant()), id).update();
     }
 

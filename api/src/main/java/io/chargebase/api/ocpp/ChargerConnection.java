@@ -19,6 +19,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import io.chargebase.api.observability.TenantLogFields;
 import io.chargebase.domain.charging.ChargerEvents;
@@ -52,6 +53,7 @@ final class ChargerConnection {
     private static final int MAX_QUEUED_FRAMES = 100;
     private static final int MAX_REMEMBERED_IDS = 256;
     private static final CentralSystemRules16 RULES = new CentralSystemRules16();
+    static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("Server shutting down; connect again");
 
     private final UUID id = UUID.randomUUID();
     private final ChargerRef charger;
@@ -68,6 +70,8 @@ final class ChargerConnection {
     private final Map<String, String> actions = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    /** Set when the instance shuts down: frames that arrive after it are not taken, so they are never answered here. */
+    private boolean draining;
 
     ChargerConnection(ChargerRef charger, String tenantSlug, WebSocketSession session, ChargerEvents events, Executor executor,
             TimeoutScheduler timeouts, Clock clock, int maxFrameChars, OcppTelemetry telemetry) {
@@ -102,8 +106,43 @@ final class ChargerConnection {
             return;
         }
         synchronized (this) {
+            if (draining) {
+                // unanswered, so the charger sends it again to the instance it reconnects to
+                queued.decrementAndGet();
+                return;
+            }
             tail = tail.thenRunAsync(() -> handle(text), executor);
         }
+    }
+
+    /**
+     * Closes the socket for a shutdown: no frame is taken any more, the frames already taken are handled and
+     * answered (a MeterValues only once it is committed), whatever is still in the send buffer goes out, and then
+     * the socket is closed with 1001 (going away), on which a charger reconnects, through the load balancer, to
+     * another instance. Gives up waiting at the deadline and closes anyway.
+     */
+    void closeGoingAway(long deadlineNanos) {
+        CompletableFuture<Void> taken;
+        synchronized (this) {
+            draining = true;
+            taken = tail;
+        }
+        try {
+            taken.get(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("Charger {}: frames still being handled at the shutdown deadline; closing anyway", charger);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.debug("Charger {}: the last frame failed", charger, e);
+        }
+        if (session instanceof ConcurrentWebSocketSessionDecorator buffered) {
+            // an answer handed to the socket may wait in the buffer of a send in progress on another thread
+            while (buffered.getBufferSize() > 0 && buffered.isOpen() && System.nanoTime() < deadlineNanos) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+        close(GOING_AWAY);
     }
 
     CompletionStage<JsonNode> call(String action, JsonNode payload, Duration timeout) {

@@ -48,6 +48,11 @@ class LocalChargers implements SmartLifecycle {
         return connections.entrySet().stream().filter(entry -> entry.getKey().tenant().equals(tenant)).map(java.util.Map.Entry::getValue).toList();
     }
 
+    /** The connections held now. */
+    java.util.List<ChargerConnection> all() {
+        return java.util.List.copyOf(connections.values());
+    }
+
     int size() {
         return connections.size();
     }
@@ -65,6 +70,15 @@ class LocalChargers implements SmartLifecycle {
         if (pings != null) {
             pings.cancel(false);
         }
+    }
+
+    /**
+     * Stops after {@link OcppShutdown}, which depends on it: Spring stops a bean's dependents along with it, so at a
+     * higher phase this would stop the socket drain early, before readiness went down.
+     */
+    @Override
+    public int getPhase() {
+        return io.chargebase.api.shutdown.ShutdownPhases.OCPP_SOCKETS - 1;
     }
 
     @Override

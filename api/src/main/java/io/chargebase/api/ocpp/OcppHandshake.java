@@ -65,12 +65,14 @@ class OcppHandshake implements HandshakeInterceptor {
     private final ChargePoints chargePoints;
     private final PendingChargePoints pendingChargePoints;
     private final LocalThrottle failures;
+    private final OcppShutdown shutdown;
 
-    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints, Clock clock,
+    OcppHandshake(Tenants tenants, ChargePoints chargePoints, PendingChargePoints pendingChargePoints, Clock clock, OcppShutdown shutdown,
             @Value("${chargebase.ocpp.failed-authentications-per-address:60}") int failuresPerAddress) {
         // generous: a fleet behind one carrier-grade NAT shares an address, and one misconfigured charger retries often
         this.failures = new LocalThrottle(failuresPerAddress, FAILURE_WINDOW, 100_000, clock);
         this.tenants = tenants;
+        this.shutdown = shutdown;
         this.chargePoints = chargePoints;
         this.pendingChargePoints = pendingChargePoints;
     }
@@ -78,6 +80,11 @@ class OcppHandshake implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Map<String, Object> attributes) {
+        if (shutdown.draining()) {
+            // the charger tries again, and the load balancer sends it to an instance that is not stopping
+            response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+            return false;
+        }
         if (!offersOcpp16(request.getHeaders())) {
             // OCPP-J 1.6 §3.1.2: without a subprotocol both sides agree on there is no OCPP connection
             log.info("Refused an OCPP upgrade from {} without subprotocol {}", request.getRemoteAddress(), OcppSocketHandler.PROTOCOL);

@@ -48,13 +48,16 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
     private final Clock clock;
     private final PendingChargers pendingChargers;
     private final OcppTelemetry telemetry;
+    private final OcppShutdown shutdown;
     /** Connecting and disconnecting one charger happen one at a time, so its events come in the order of its sockets. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     OcppSocketHandler(ObjectProvider<ChargerEvents> events, LocalChargers locals, ConnectionRegistry registry, CommandRelay relay,
-            OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers, OcppTelemetry telemetry) {
+            OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers, OcppTelemetry telemetry,
+            OcppShutdown shutdown) {
         this.telemetry = telemetry;
         this.pendingChargers = pendingChargers;
+        this.shutdown = shutdown;
         this.events = events;
         this.locals = locals;
         this.registry = registry;
@@ -75,8 +78,10 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         if (session.getAttributes().get(PendingCharger.ATTRIBUTE) instanceof PendingCharger pending) {
-            session.getAttributes().put(CONNECTION, pendingChargers.open(pending,
-                    new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT)));
+            ChargerConnection connection = pendingChargers.open(pending,
+                    new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT));
+            session.getAttributes().put(CONNECTION, connection);
+            closeIfShuttingDown(connection);
             return;
         }
         ChargerRef charger = (ChargerRef) session.getAttributes().get(OcppHandshake.CHARGER);
@@ -118,6 +123,14 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
         replaced.ifPresent(old -> old.close(REPLACED));
         previous.filter(p -> !p.instanceId().equals(registry.instanceId()))
                 .ifPresent(p -> relay.send(p.instanceId(), closeRequest(charger, p)));
+        closeIfShuttingDown(connection);
+    }
+
+    /** A handshake that passed just before the shutdown began: its socket may have been missed by the drain. */
+    private void closeIfShuttingDown(ChargerConnection connection) {
+        if (shutdown.draining()) {
+            connection.closeGoingAway(shutdown.deadline());
+        }
     }
 
     @Override

@@ -70,6 +70,11 @@ class PendingChargers implements SmartLifecycle {
         connections.remove(new Key(connection.charger().tenantId(), connection.charger().identity()), connection);
     }
 
+    /** The connections held now. */
+    java.util.List<ChargerConnection> all() {
+        return java.util.List.copyOf(connections.values());
+    }
+
     int size() {
         return connections.size();
     }
@@ -107,6 +112,15 @@ class PendingChargers implements SmartLifecycle {
         if (checks != null) {
             checks.cancel(false);
         }
+    }
+
+    /**
+     * Stops after {@link OcppShutdown}, which depends on it: Spring stops a bean's dependents along with it, so at a
+     * higher phase this would stop the socket drain early, before readiness went down.
+     */
+    @Override
+    public int getPhase() {
+        return io.chargebase.api.shutdown.ShutdownPhases.OCPP_SOCKETS - 1;
     }
 
     @Override

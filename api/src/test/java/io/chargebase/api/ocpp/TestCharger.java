@@ -31,6 +31,7 @@ final class TestCharger implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile long closedAtNanos;
     private final StringBuilder partial = new StringBuilder();
     private volatile BiFunction<String, JsonNode, JsonNode> answers;
     private WebSocket socket;
@@ -135,6 +136,43 @@ final class TestCharger implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * The answer with this id, or empty when the socket closes first: what a charger that loses its connection
+     * mid-call sees (it sends the message again once reconnected).
+     */
+    java.util.Optional<JsonNode> answerOrClose(String id) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS * 3);
+        while (System.nanoTime() < deadline) {
+            String frame;
+            try {
+                frame = frames.poll(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            if (frame != null) {
+                JsonNode answer = JSON.readTree(frame);
+                if (answer.get(1).asString().equals(id)) {
+                    return java.util.Optional.of(answer);
+                }
+            } else if (closed.isDone()) {
+                // an answer that came just before the close is in the queue already
+                for (String last = frames.poll(); last != null; last = frames.poll()) {
+                    JsonNode answer = JSON.readTree(last);
+                    if (answer.get(1).asString().equals(id)) {
+                        return java.util.Optional.of(answer);
+                    }
+                }
+                return java.util.Optional.empty();
+            }
+        }
+        throw new AssertionError("Neither an answer to " + id + " nor a close");
+    }
+
+    /** When the close frame arrived, on {@link System#nanoTime()}'s scale. */
+    long closedAtNanos() {
+        return closedAtNanos;
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
@@ -177,6 +215,7 @@ final class TestCharger implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closedAtNanos = System.nanoTime();
         closed.complete(statusCode);
         return null;
     }

@@ -1,0 +1,71 @@
+package io.chargebase.api.shutdown;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of a shutdown: readiness is {@code REFUSING_TRAFFIC} (Boot publishes it as the context closes; a
+ * plain {@code stop()} of the context gets it here), and the instance goes on serving for
+ * {@link ShutdownProperties#readinessDelay()} while load balancers take it out of rotation.
+ */
+@Component
+@EnableConfigurationProperties(ShutdownProperties.class)
+class RefuseTraffic implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RefuseTraffic.class);
+
+    private final ApplicationAvailability availability;
+    private final ApplicationEventPublisher events;
+    private final ShutdownProperties properties;
+    private volatile boolean running;
+
+    RefuseTraffic(ApplicationAvailability availability, ApplicationEventPublisher events, ShutdownProperties properties) {
+        this.availability = availability;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (availability.getReadinessState() != ReadinessState.REFUSING_TRAFFIC) {
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        }
+        log.info("Shutting down: readiness is down; closing sockets in {}", properties.readinessDelay());
+        if (properties.readinessDelay().isPositive()) {
+            try {
+                Thread.sleep(properties.readinessDelay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
+    @Override
+    public int getPhase() {
+        return ShutdownPhases.REFUSE_TRAFFIC;
+    }
+}
