@@ -104,12 +104,12 @@ class OcppHandshake implements HandshakeInterceptor {
         Optional<TenantRef> tenant = path.flatMap(p -> tenant(p.tenantSlug())).filter(TenantRef::isActive);
         try (TenantLogFields logged = tenant.map(t -> TenantLogFields.of(t.id(), t.slug())).orElseGet(TenantLogFields::none)) {
             tenant.ifPresent(t -> attributes.put(TENANT_SLUG, t.slug()));
-            return authenticate(request, response, attributes, path, password, tenant);
+            return authenticate(request, response, attributes, path, password, tenant, address);
         }
     }
 
     private boolean authenticate(ServerHttpRequest request, ServerHttpResponse response, Map<String, Object> attributes,
-            Optional<Path> path, Optional<String> password, Optional<TenantRef> tenant) {
+            Optional<Path> path, Optional<String> password, Optional<TenantRef> tenant, String address) {
         TenantScope scope = tenant.<TenantScope>map(t -> TenantScope.of(t.id())).orElse(TenantScope.NOBODY);
         // Acting for nobody, the lookup finds nothing but still checks a hash: an unknown tenant costs what a known one does.
         Optional<ChargePoint> chargePoint = TenantContext.callAs(scope, () -> chargePoints.authenticate(
