@@ -72,8 +72,10 @@ try {
   await result.filter({ hasText: 'TENANT_ADMIN' }).waitFor();
   report.steps.push({ result: (await result.textContent()).replace(/\s+/g, ' ').slice(0, 300) });
 
-  const stored = await page.evaluate(() => JSON.stringify({ ...window.localStorage, ...window.sessionStorage }));
-  report.tokenStored = stored.includes(token);
+  const stored = await page.evaluate(() => ({ ...window.localStorage, ...window.sessionStorage }));
+  report.storedKeys = Object.keys(stored);
+  report.keysHoldingToken = Object.keys(stored).filter((key) => String(stored[key]).includes(token));
+  report.tokenStored = report.keysHoldingToken.length > 0;
   report.ok = true;
 } catch (error) {
   report.ok = false;

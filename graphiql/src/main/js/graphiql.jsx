@@ -27,17 +27,24 @@ const storage = {
   },
 };
 
+/** The stored value without any "headers" property at any depth (tabs and history both keep them). */
 function stripHeaders(value) {
+  let parsed;
   try {
-    const parsed = JSON.parse(value);
-    if (parsed && Array.isArray(parsed.tabs)) {
-      parsed.tabs = parsed.tabs.map((tab) => ({ ...tab, headers: null }));
-      return JSON.stringify(parsed);
-    }
+    parsed = JSON.parse(value);
   } catch {
-    // not JSON: nothing of ours to strip
+    return value;
   }
-  return value;
+  const strip = (node) => {
+    if (Array.isArray(node)) {
+      return node.map(strip);
+    }
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, key === 'headers' ? null : strip(inner)]));
+    }
+    return node;
+  };
+  return JSON.stringify(strip(parsed));
 }
 
 const defaultQuery = `# Chargebase GraphQL. Put your access token into the Headers tab below, e.g.
