@@ -22,6 +22,7 @@ import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
 
 import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
 
@@ -46,7 +47,8 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
         this.tenants = tenants;
     }
 
-    private record Caller(SecurityContext security, TenantScope scope) {
+    /** {@code tenant}: the scope's tenant, for the log lines of the connection's operations; null for the platform. */
+    private record Caller(SecurityContext security, TenantScope scope, TenantRef tenant) {
     }
 
     @Override
@@ -66,7 +68,9 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
             if (scope.isEmpty()) {
                 throw new IllegalStateException("The token's tenant no longer exists or is suspended.");
             }
-            session.getAttributes().put(CALLER, new Caller(new SecurityContextImpl(authentication), scope.get()));
+            TenantRef tenant = scope.get() instanceof TenantScope.OfTenant of
+                    ? TenantContext.callAs(TenantScope.NOBODY, () -> tenants.findById(of.tenantId())).orElse(null) : null;
+            session.getAttributes().put(CALLER, new Caller(new SecurityContextImpl(authentication), scope.get(), tenant));
             return Map.<String, Object>of();
         }).then(Mono.empty());
     }
@@ -79,7 +83,7 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
         SecurityContext previous = SecurityContextHolder.getContext();
         ContextSnapshot snapshot;
         SecurityContextHolder.setContext(caller.security());
-        try (var bound = TenantContext.bind(caller.scope())) {
+        try (var bound = TenantContext.bind(caller.scope()); var logged = LogContext.of(caller.scope(), caller.tenant())) {
             snapshot = snapshots.captureAll();
         } finally {
             SecurityContextHolder.setContext(previous);
