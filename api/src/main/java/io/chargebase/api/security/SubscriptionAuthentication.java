@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import io.chargebase.api.revocation.GraphQlSockets;
 import io.chargebase.api.revocation.Revocations;
 import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
 import io.chargebase.tenancy.Tenants;
 
@@ -57,7 +58,8 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
         this.sockets = sockets;
     }
 
-    private record Caller(SecurityContext security, TenantScope scope) {
+    /** {@code tenant}: the scope's tenant, for the log lines of the connection's operations; null for the platform. */
+    private record Caller(SecurityContext security, TenantScope scope, TenantRef tenant) {
     }
 
     @Override
@@ -88,7 +90,9 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
             if (scope.isEmpty()) {
                 throw new IllegalStateException("The token's tenant no longer exists or is suspended.");
             }
-            session.getAttributes().put(CALLER, new Caller(new SecurityContextImpl(authentication), scope.get()));
+            TenantRef tenant = scope.get() instanceof TenantScope.OfTenant of
+                    ? TenantContext.callAs(TenantScope.NOBODY, () -> tenants.findById(of.tenantId())).orElse(null) : null;
+            session.getAttributes().put(CALLER, new Caller(new SecurityContextImpl(authentication), scope.get(), tenant));
             sockets.signedIn(session.getId(), authentication.getToken());
             return Map.<String, Object>of();
         }).then(Mono.empty());
@@ -112,7 +116,7 @@ class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
                     SecurityContext previous = SecurityContextHolder.getContext();
                     ContextSnapshot snapshot;
                     SecurityContextHolder.setContext(caller.security());
-                    try (var bound = TenantContext.bind(caller.scope())) {
+                    try (var bound = TenantContext.bind(caller.scope()); var logged = LogContext.of(caller.scope(), caller.tenant())) {
                         snapshot = snapshots.captureAll();
                     } finally {
                         SecurityContextHolder.setContext(previous);

@@ -129,7 +129,9 @@ class ObservabilityIT extends IntegrationTest {
             assertThat(scrape).doesNotContain(charger.identity(), tenant.tenant().slug(), tenant.tenant().id().toString(), "MadeUpAction");
         }
         assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
+        // what the chart's probes ask for
         assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     @Test
