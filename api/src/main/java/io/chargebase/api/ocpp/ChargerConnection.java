@@ -9,8 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,18 +132,18 @@ final class ChargerConnection {
             taken = tail;
         }
         try {
-            taken.get(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            taken.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
             log.warn("Charger {}: frames still being handled at the shutdown deadline; closing anyway", charger);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             log.debug("Charger {}: the last frame failed", charger, e);
         }
         if (session instanceof ConcurrentWebSocketSessionDecorator buffered) {
             // an answer handed to the socket may wait in the buffer of a send in progress on another thread
             while (buffered.getBufferSize() > 0 && buffered.isOpen() && System.nanoTime() < deadlineNanos) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                LockSupport.parkNanos(1_000_000);
             }
         }
         close(GOING_AWAY);

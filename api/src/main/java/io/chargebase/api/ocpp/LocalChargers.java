@@ -1,5 +1,6 @@
 package io.chargebase.api.ocpp;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.chargebase.api.shutdown.ShutdownPhases;
 import io.chargebase.tenancy.TenantId;
 
 /** The chargers whose sockets this instance holds, one connection per charge point, and their keep-alive pings. */
@@ -49,8 +51,8 @@ class LocalChargers implements SmartLifecycle {
     }
 
     /** The connections held now. */
-    java.util.List<ChargerConnection> all() {
-        return java.util.List.copyOf(connections.values());
+    List<ChargerConnection> all() {
+        return List.copyOf(connections.values());
     }
 
     int size() {
@@ -78,7 +80,7 @@ class LocalChargers implements SmartLifecycle {
      */
     @Override
     public int getPhase() {
-        return io.chargebase.api.shutdown.ShutdownPhases.OCPP_SOCKETS - 1;
+        return ShutdownPhases.OCPP_SOCKETS - 1;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.chargebase.api.ocpp;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,6 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.chargebase.api.shutdown.ShutdownPhases;
 import io.chargebase.domain.charging.PendingChargePoints;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
@@ -71,8 +73,8 @@ class PendingChargers implements SmartLifecycle {
     }
 
     /** The connections held now. */
-    java.util.List<ChargerConnection> all() {
-        return java.util.List.copyOf(connections.values());
+    List<ChargerConnection> all() {
+        return List.copyOf(connections.values());
     }
 
     int size() {
@@ -120,7 +122,7 @@ class PendingChargers implements SmartLifecycle {
      */
     @Override
     public int getPhase() {
-        return io.chargebase.api.shutdown.ShutdownPhases.OCPP_SOCKETS - 1;
+        return ShutdownPhases.OCPP_SOCKETS - 1;
     }
 
     @Override

@@ -47,8 +47,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The outbox delivered to a real SMTP server (GreenMail, in the test): a password-reset mail arrives from the
- * tenant's brand with its branding and a working code; a server that refuses connections delays mail and loses none;
- * two drainers at once send each message once.
+ * tenant's brand with its branding and a working code; a server that refuses connections, or accepts and never
+ * answers, delays mail and loses none; a message whose code expired is never sent; two drainers at once send each
+ * message once.
  */
 class SmtpDeliveryIT extends IntegrationTest {
 
@@ -65,6 +66,8 @@ class SmtpDeliveryIT extends IntegrationTest {
         registry.add("chargebase.mail.from", () -> FROM);
         registry.add("chargebase.mail.tenant-from." + OWN_SENDER_SLUG, () -> OWN_SENDER);
         registry.add("chargebase.mail.retry-backoff", () -> "100ms");
+        // a server that accepts and never answers costs half a second, not the 20 s of production
+        registry.add("spring.mail.properties[mail.smtp.timeout]", () -> "500");
         // the tests drain by hand; the scheduled pass would race them
         registry.add("chargebase.mail.poll-interval", () -> "1h");
     }
@@ -167,6 +170,45 @@ class SmtpDeliveryIT extends IntegrationTest {
         assertThat(only(recipient).getSubject()).isEqualTo("Hello");
         assertThat(inTenant(tenant, () -> jdbc.sql("select last_error is null and delivered_at is not null from outbound_mail where recipient = ?")
                 .param(recipient).query(Boolean.class).single())).isTrue();
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersDelaysMailAndLosesNone() throws Exception {
+        Tenant tenant = aTenant().tenant();
+        String recipient = "slow-" + UUID.randomUUID() + "@example.com";
+        queue(tenant, recipient);
+        smtp.stop();
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new java.net.InetSocketAddress("127.0.0.1", SMTP_PORT));
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // and never a greeting
+                    }
+                } catch (IOException closed) {
+                    // the test is done with it
+                }
+            });
+
+            assertThat(delivery.drain()).isZero();
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertThat(inTenant(tenant, () -> jdbc.sql("select last_error from outbound_mail where recipient = ? and delivered_at is null and attempts = 1")
+                .param(recipient).query(String.class).single())).containsIgnoringCase("timed out");
+
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recipients().stream().noneMatch(recipient::equals)) {
+            assertThat(System.nanoTime()).as("delivered once the server answers").isLessThan(deadline);
+            delivery.drain();
+        }
+        assertThat(only(recipient).getSubject()).isEqualTo("Hello");
     }
 
     @Test
