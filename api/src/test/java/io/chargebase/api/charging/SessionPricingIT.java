@@ -185,6 +185,10 @@ class SessionPricingIT extends IntegrationTest {
         // 1 kWh at 10 minutes, 9 at 50: 5 kWh at 30 minutes. 5 × 0.20 + 5 × 0.60 = 4.00 (all at 0.20: 2.00)
         Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
         assertThat(charge(site, start, 60, 10_000, new Reading(10, 1_000), new Reading(50, 9_000))).isEqualTo("4.0000");
+        // the driver's estimate of 10 kWh in an hour (charged evenly) is cut at the same 30 minutes: 4.00, not 2.00
+        JsonNode estimate = graphQl().document(site.driver(), "driver-app/EvsePrice", Map.of("evseId", EVSE_ID, "energyKwh", "10",
+                "durationMinutes", 60, "startAt", start.toString())).data().path("evsePrice").path("estimate");
+        assertThat(new BigDecimal(estimate.path("total").path("exclVat").asString())).isEqualByComparingTo("4.00");
     }
 
     @Test

@@ -37,7 +37,9 @@ import io.chargebase.domain.tokens.Tokens;
 /**
  * Records CPO CDRs and rates them into MSP CDRs. Recording rates at once with the tariff in force when the session
  * started; re-rating prices the same CDR again with the tariffs as they are now and writes the next MSP CDR version,
- * keeping the earlier ones. Nothing is written when the CDR is malformed or no tariff applies.
+ * keeping the earlier ones. Nothing is written when the CDR is malformed, its volumes do not fit its periods and
+ * session ({@link CdrConsistency}), or no tariff applies. A session of ours is cut into periods only once the tariff
+ * version that rates it is known, at that tariff's boundaries ({@link #recordOwn}).
  */
 @Service
 @Transactional
@@ -112,7 +114,10 @@ public class Cdrs {
                 : own.of(TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone());
         RatingInput input = new RatingInput(request.start(), request.end(), selected.timeZone(), periods);
         CdrConsistency.check(request.start(), request.end(), periods);
-        CdrConsistency.pricable(periods, rules);
+        if (own == null) {
+            // our own sessions always report their charging time, zero only for a session of no length, which costs nothing
+            CdrConsistency.pricable(periods, rules);
+        }
         Rating rating = engine.rate(selected.version().tariff(), input, rules);
         fits(rating);
         if (request.cpoCost() != null && (request.cpoCost().exclVat().signum() < 0

@@ -25,6 +25,10 @@ import java.util.List;
  * the component that priced the dimension last, and the difference is priced by that component. TIME is not rounded
  * when parking was priced (charging is followed by parking; only parking is rounded). VAT is per component; a
  * component without VAT is rated at 0 %. Finally the total is held within min_price and max_price.
+ *
+ * <p>{@link RatingRules} other than {@link RatingRules#OCPI} read two things as the operator's tariff types mean them:
+ * power restrictions judged once by the session's average power, its maximum inclusive; and the durations of a
+ * parking stretch counted from its start, the end of charging.
  */
 public final class RatingEngine {
 

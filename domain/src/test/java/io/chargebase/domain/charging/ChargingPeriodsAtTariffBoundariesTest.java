@@ -195,6 +195,16 @@ class ChargingPeriodsAtTariffBoundariesTest {
     }
 
     @Test
+    void anEstimateIsCutAsTheSessionWouldBeWithItsEnergyChargedEvenly() {
+        Tariff dayNight = OperatorTariff.DayNight.perKwh("07:00", "23:00", "0.40", "0.20").compile(EUR, BigDecimal.ZERO);
+        List<ChargingPeriod> periods = ChargingPeriods.estimate(T0, at(60), new BigDecimal("10.0005"), TariffBoundaries.of(dayNight, RatingRules.OCPI),
+                AMSTERDAM);
+        assertThat(periods).extracting(ChargingPeriod::start).containsExactly(T0, at(30));
+        assertThat(periods.stream().map(p -> p.volume(CdrDimensionType.ENERGY)).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("10.0005");
+    }
+
+    @Test
     void anIdleFeesGraceIsNoBoundaryWhenItCountsFromTheEndOfCharging() {
         OperatorTariff idle = new OperatorTariff.FlatPerSession(BigDecimal.ONE).withIdleFee(new OperatorTariff.IdleFee(new BigDecimal("0.10"), 30));
         Tariff compiled = idle.compile(EUR, BigDecimal.ZERO);
