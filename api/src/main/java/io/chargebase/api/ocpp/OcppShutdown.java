@@ -9,11 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.chargebase.api.shutdown.ShutdownPhases;
 import io.chargebase.api.shutdown.ShutdownProperties;
+import io.chargebase.api.shutdown.ShutdownStep;
 
 /**
  * Closes every charger socket this instance holds when it shuts down, after readiness went down and before the web
@@ -22,7 +22,7 @@ import io.chargebase.api.shutdown.ShutdownProperties;
  * {@link ShutdownProperties#drainTimeout()}. The MeterValues writer and the database pool stop only after this phase.
  */
 @Component
-class OcppShutdown implements SmartLifecycle {
+class OcppShutdown extends ShutdownStep {
 
     private static final Logger log = LoggerFactory.getLogger(OcppShutdown.class);
 
@@ -30,10 +30,9 @@ class OcppShutdown implements SmartLifecycle {
     private final PendingChargers pending;
     private final OcppRuntime runtime;
     private final ShutdownProperties properties;
-    private volatile boolean running;
-    private volatile boolean draining;
 
     OcppShutdown(LocalChargers locals, PendingChargers pending, OcppRuntime runtime, ShutdownProperties properties) {
+        super(ShutdownPhases.OCPP_SOCKETS);
         this.locals = locals;
         this.pending = pending;
         this.runtime = runtime;
@@ -42,7 +41,7 @@ class OcppShutdown implements SmartLifecycle {
 
     /** True once the instance shuts down: no charger is let in any more. */
     boolean draining() {
-        return draining;
+        return shuttingDown();
     }
 
     /** The deadline a connection that arrives while draining is closed by. */
@@ -51,15 +50,7 @@ class OcppShutdown implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        draining = false;
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        draining = true;
+    protected void shutDown() {
         long deadline = deadline();
         List<ChargerConnection> connections = new ArrayList<>(locals.all());
         connections.addAll(pending.all());
@@ -75,21 +66,5 @@ class OcppShutdown implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
-    @Override
-    public boolean isPauseable() {
-        return false;
-    }
-
-    @Override
-    public int getPhase() {
-        return ShutdownPhases.OCPP_SOCKETS;
     }
 }

@@ -20,17 +20,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.chargebase.api.shutdown.ShutdownPhases;
+import io.chargebase.api.shutdown.ShutdownStep;
+
 /**
  * The GraphQL-over-WebSocket connections this instance holds, each with the access token it signed in with. A
  * connection is closed when its token expires (a timer set at sign-in) and when a revocation announced on any
  * instance touches its tenant and its caller no longer stands ({@link Revocations#check}); every operation on it is
  * checked as well (see SubscriptionAuthentication). The close codes are graphql-ws's: 4401 for an expired or revoked
- * token (sign in again), 4403 for a caller that may no longer use the API.
+ * token (sign in again), 4403 for a caller that may no longer use the API. When the instance shuts down, after
+ * readiness went down, every connection closes with 1001 (going away): the client reconnects and resubscribes on
+ * another instance rather than waiting for a socket the web server would cut at the end of its graceful wait.
  */
 @Component
-public class GraphQlSockets implements DisposableBean {
+public class GraphQlSockets extends ShutdownStep implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlSockets.class);
+    static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("Server shutting down; reconnect");
 
     private static final class Open {
         final WebSocketSession session;
@@ -49,6 +55,7 @@ public class GraphQlSockets implements DisposableBean {
             Thread.ofPlatform().daemon().name("graphql-socket-expiry").factory());
 
     GraphQlSockets(Revocations revocations, Clock clock) {
+        super(ShutdownPhases.GRAPHQL_SOCKETS);
         this.revocations = revocations;
         this.clock = clock;
         revocations.onRevoked(this::revoked);
@@ -56,6 +63,9 @@ public class GraphQlSockets implements DisposableBean {
 
     void opened(WebSocketSession session) {
         open.put(session.getId(), new Open(session));
+        if (shuttingDown()) {
+            close(session, GOING_AWAY);
+        }
     }
 
     void closed(String sessionId) {
@@ -73,9 +83,23 @@ public class GraphQlSockets implements DisposableBean {
         }
         socket.caller = caller;
         if (caller.getExpiresAt() != null) {
-            long delay = Math.max(0, Duration.between(clock.instant(), caller.getExpiresAt()).toMillis());
-            socket.expiry = timer.schedule(() -> recheck(socket), delay, TimeUnit.MILLISECONDS);
+            expireAt(socket, caller);
         }
+    }
+
+    /**
+     * A timer's clock and the wall clock differ by a little: a timer that fires a moment early sets itself again for
+     * what is left, so that the connection closes at expiry and not only at its next operation.
+     */
+    private void expireAt(Open socket, Jwt caller) {
+        long left = Duration.between(clock.instant(), caller.getExpiresAt()).toMillis();
+        if (left <= 0) {
+            if (socket.caller == caller) {
+                close(socket, Revocations.Refusal.EXPIRED);
+            }
+            return;
+        }
+        socket.expiry = timer.schedule(() -> expireAt(socket, caller), left + 1, TimeUnit.MILLISECONDS);
     }
 
     /** Closes the connection because its caller no longer stands. */
@@ -117,11 +141,21 @@ public class GraphQlSockets implements DisposableBean {
     }
 
     private static void close(Open socket, Revocations.Refusal refusal) {
+        close(socket.session, new CloseStatus(refusal.closeCode(), refusal.message()));
+    }
+
+    private static void close(WebSocketSession session, CloseStatus status) {
         try {
-            socket.session.close(new CloseStatus(refusal.closeCode(), refusal.message()));
+            session.close(status);
         } catch (IOException | RuntimeException e) {
-            log.debug("Closing GraphQL socket {} failed", socket.session.getId(), e);
+            log.debug("Closing GraphQL socket {} failed", session.getId(), e);
         }
+    }
+
+    @Override
+    protected void shutDown() {
+        log.info("Shutting down: closing {} GraphQL sockets with 1001", open.size());
+        open.values().forEach(socket -> close(socket.session, GOING_AWAY));
     }
 
     @Override

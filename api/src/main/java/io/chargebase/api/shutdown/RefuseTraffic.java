@@ -7,7 +7,6 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,29 +16,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(ShutdownProperties.class)
-class RefuseTraffic implements SmartLifecycle {
+class RefuseTraffic extends ShutdownStep {
 
     private static final Logger log = LoggerFactory.getLogger(RefuseTraffic.class);
 
     private final ApplicationAvailability availability;
     private final ApplicationEventPublisher events;
     private final ShutdownProperties properties;
-    private volatile boolean running;
 
     RefuseTraffic(ApplicationAvailability availability, ApplicationEventPublisher events, ShutdownProperties properties) {
+        super(ShutdownPhases.REFUSE_TRAFFIC);
         this.availability = availability;
         this.events = events;
         this.properties = properties;
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void shutDown() {
         if (availability.getReadinessState() != ReadinessState.REFUSING_TRAFFIC) {
             AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         }
@@ -51,21 +44,5 @@ class RefuseTraffic implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** A paused context (Spring's test contexts between uses) is no shutdown: nothing is drained or refused. */
-    @Override
-    public boolean isPauseable() {
-        return false;
-    }
-
-    @Override
-    public int getPhase() {
-        return ShutdownPhases.REFUSE_TRAFFIC;
     }
 }

@@ -77,7 +77,6 @@ class GraphQlSocketRevocationIT extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open: the expiry timer does not close the socket within 30 s (issue 11 item 4); refusal at the next operation is covered")
     void aSocketClosesWhenItsTokenExpires() {
         TestTenant tenant = aTenant();
         String secret = "short-lived-secret";
