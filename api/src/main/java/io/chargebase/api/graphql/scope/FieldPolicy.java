@@ -85,7 +85,8 @@ public final class FieldPolicy {
             .type("ChargerCommandConnection").open("edges", "pageInfo", "totalCount")
             .type("ChargerCommandEdge").open("cursor", "node")
             .type("ChargingSettings").staff("heartbeatIntervalSeconds", "temporarilyUnavailableAfterSeconds", "longTermUnavailableAfterSeconds",
-                    "failStartTimeoutSeconds", "inactivityTimeoutSeconds", "unknownChargePoints")
+                    "failStartTimeoutSeconds", "inactivityTimeoutSeconds", "unknownChargePoints", "finishAfterInactivitySeconds",
+                    "meterValueSampleIntervalSeconds")
                     .staffRedacted(Redaction.URL_CREDENTIALS, "diagnosticsLocations")
             .type("ChargePointStatusEvent").staff("chargePoint", "connectorId", "status", "errorCode", "connection", "at")
             // sessions and records: row-level security keeps drivers to their own, OU admins to their subtree's
