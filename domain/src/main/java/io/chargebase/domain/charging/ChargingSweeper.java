@@ -21,8 +21,9 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Applies each tenant's thresholds: chargers silent too long turn temporarily, then long-term unavailable,
- * sessions that waited for the car past the fail-start timeout fail, and active sessions the charger has said nothing
- * about for longer than the inactivity timeout are marked suspected stale.
+ * sessions that waited for the car past the fail-start timeout fail, active sessions the charger has said nothing
+ * about for longer than the inactivity timeout are marked suspected stale, and running sessions past the time limit of
+ * their tariff are to be stopped ({@link SessionStopLimits}, the timer for chargers that send no readings).
  *
  * <p>The manual's "Finish after inactivity" (Settings, Session Timeout) is a safety net for chargers that stop sending
  * meter values instead of a StopTransaction: such a session should be considered terminated. Finishing it here would
@@ -41,7 +42,7 @@ public class ChargingSweeper {
     private static final int UNRATED_BATCH = 100;
 
     /** What one sweep of one tenant changed. */
-    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated, int sessionsMarkedInactive) {
+    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated, int sessionsMarkedInactive, int sessionsAtStopLimit) {
     }
 
     private final Tenants tenants;
@@ -54,10 +55,13 @@ public class ChargingSweeper {
     private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SessionStopLimits stopLimits;
 
     ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
             PlatformTransactionManager transactionManager, SessionRating rating, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+            org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity,
+            SessionStopLimits stopLimits) {
+        this.stopLimits = stopLimits;
         this.inactivity = inactivity;
         this.events = events;
         this.rating = rating;
@@ -96,7 +100,7 @@ public class ChargingSweeper {
      */
     public Swept sweep(TenantId tenant, Instant now) {
         return TenantContext.callAs(TenantScope.of(tenant), () -> {
-            record Changes(int marked, int failed, List<java.util.UUID> unrated, int inactive) {
+            record Changes(int marked, int failed, List<java.util.UUID> unrated, int inactive, int atLimit) {
             }
             Changes changes = transactions.execute(status -> {
                 ChargingSettings current = settings.current();
@@ -106,10 +110,11 @@ public class ChargingSweeper {
                 int failed = sessions.failPending(now.minus(current.failStartTimeout()), now);
                 inactivity.clearResumed();
                 int inactive = inactivity.flag(now.minus(current.inactivityTimeout()), current.inactivityTimeout(), now).size();
-                return new Changes(unavailable.size(), failed, sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH), inactive);
+                int atLimit = stopLimits.sweep(tenant, now);
+                return new Changes(unavailable.size(), failed, sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH), inactive, atLimit);
             });
             int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();
-            return new Swept(changes.marked(), changes.failed(), rated, changes.inactive());
+            return new Swept(changes.marked(), changes.failed(), rated, changes.inactive(), changes.atLimit());
         });
     }
 }

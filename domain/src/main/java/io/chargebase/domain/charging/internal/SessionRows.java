@@ -118,6 +118,11 @@ public class SessionRows {
         return jdbc.sql("select * from charging_session where id = ?").param(id).query(SessionRows::session).optional();
     }
 
+    /** Sessions matching a condition on {@code charging_session} (for the sweeper's questions); the condition's parameters follow. */
+    List<ChargingSession> where(String condition, Object... params) {
+        return jdbc.sql("select * from charging_session where " + condition).params(params).query(SessionRows::session).list();
+    }
+
     public Optional<ChargingSession> byTransaction(int transactionId) {
         return jdbc.sql("select * from charging_session where transaction_id = ?").param(transactionId).query(SessionRows::session).optional();
     }
