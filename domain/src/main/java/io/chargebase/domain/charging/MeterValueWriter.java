@@ -206,12 +206,12 @@ class MeterValueWriter implements AutoCloseable {
         for (int i = 0; i < messages.size(); i++) {
             SessionRows.Metered session = toStore.get(i).session();
             if (session != null) {
-                ChargingSession now = moved.get(session.session().id());
-                if (now != null) {
+                ChargingSession current = moved.get(session.session().id());
+                if (current != null) {
                     // at most a row and an event here; the charger is asked to stop after the commit, on another thread
-                    stopLimits.check(messages.get(i).charger().tenantId(), now, now.latestSampleAt());
+                    stopLimits.check(messages.get(i).charger().tenantId(), current, current.latestSampleAt());
                 }
-                live.progress(messages.get(i).charger(), now != null ? now : session.session());
+                live.progress(messages.get(i).charger(), current != null ? current : session.session());
             }
         }
         heard.forEach(chargePoint -> heardFrom.written(chargePoint, now));
