@@ -95,7 +95,7 @@ public final class FieldPolicy {
                     "latestEnergyWh", "latestPowerW", "latestSocPercent", "latestSampleAt", "incomplete", "incompleteReason", "ratingError",
                     "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
             .type("MeterValue").open("sampledAt", "measurand", "phase", "location", "unit", "value", "context")
-            .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason")
+            .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason", "finishedAt", "correctedAt")
             .type("ChargingSessionConnection").open("edges", "pageInfo", "totalCount")
             .type("ChargingSessionEdge").open("cursor", "node")
             .type("SessionProgress").open("sessionId", "status", "connectorId", "energyKwh", "powerKw", "stateOfChargePercent", "runningCost",
