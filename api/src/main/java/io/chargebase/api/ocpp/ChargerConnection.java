@@ -149,6 +149,17 @@ final class ChargerConnection {
         close(GOING_AWAY);
     }
 
+    /**
+     * Starts {@code work} on a thread of its own once the frames taken so far are handled and answered: what the central
+     * system sends after an answer (the configuration defaults after a BootNotification's) reaches the charger after it.
+     * It only starts there, so the answers it waits for, which come as frames, are not queued behind it.
+     */
+    void afterFramesTaken(Runnable work) {
+        synchronized (this) {
+            tail = tail.thenRun(() -> executor.execute(() -> TenantContext.runAs(scope, work)));
+        }
+    }
+
     CompletionStage<JsonNode> call(String action, JsonNode payload, Duration timeout) {
         return endpoint.call(action, payload, timeout);
     }

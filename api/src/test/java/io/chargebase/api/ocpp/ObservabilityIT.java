@@ -101,8 +101,13 @@ class ObservabilityIT extends IntegrationTest {
         assertThat(graphQl().document(token, "tenant-portal/OrganisationTree", Map.of()).status()).isEqualTo(200);
         graphQl().query(token, "{ organisationTree { id } }", Map.of());
         Registered charger = aCharger(tenant, "OBS-METRICS-1");
-        try (TestCharger socket = connect(charger).answering((action, payload) -> action.equals("Reset")
-                ? JSON.readTree("{\"status\": \"Accepted\"}") : null)) {
+        // the platform reads the configuration defaults after the boot (it runs them already)
+        try (TestCharger socket = connect(charger).answering((action, payload) -> switch (action) {
+            case "Reset" -> JSON.readTree("{\"status\": \"Accepted\"}");
+            case "GetConfiguration" -> JSON.readTree("{\"configurationKey\": [{\"key\": \"HeartbeatInterval\", \"readonly\": false, "
+                    + "\"value\": \"300\"}, {\"key\": \"MeterValueSampleInterval\", \"readonly\": false, \"value\": \"60\"}]}");
+            default -> null;
+        })) {
             assertThat(socket.call("BootNotification", BOOT).get(0).asInt()).isEqualTo(3);
             assertThat(socket.call("Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
             assertThat(socket.call("MeterValues", meterValues(1)).get(0).asInt()).isEqualTo(3);

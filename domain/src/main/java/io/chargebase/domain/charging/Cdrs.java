@@ -162,6 +162,46 @@ public class Cdrs {
         }
     }
 
+    /**
+     * Corrects the CDR of a session of ours whose end the platform had to assume (finished after inactivity) once the
+     * charger's StopTransaction tells the truth: the CPO CDR takes the session's end, periods and totals, rated with the
+     * tariff version selected as when it was recorded (in force at the start), into the next MSP CDR version; the
+     * previous one is kept, marked superseded.
+     */
+    MspCdr correctOwn(UUID cpoCdrId, NewCpoCdr request, OwnPeriods own, String ratedBy) {
+        CpoCdr cdr = rows.lockCpoCdr(cpoCdrId).orElseThrow(() -> DomainException.notFound("cpoCdrId", "CDR", cpoCdrId));
+        if (request.end().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw new DomainException(ErrorCode.INVALID, "end", "A CDR records a session that has ended; this one ends in the future.");
+        }
+        TariffSelection.Selected selected = selection.select(cdr.evseId(), customerOf(cdr), request.start());
+        if (!selected.tariff().currency().equals(cdr.currency())) {
+            throw new DomainException(ErrorCode.INVALID, "cpoCdrId", "The tariff now applying prices in " + selected.tariff().currency()
+                    + ", the CDR was rated in " + cdr.currency() + ".");
+        }
+        RatingRules rules = selected.version().ratingRules();
+        List<ChargingPeriod> periods = own.of(TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone());
+        CdrConsistency.check(request.start(), request.end(), periods);
+        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(request.start(), request.end(), selected.timeZone(), periods), rules);
+        fits(rating);
+        CpoCdr corrected = new CpoCdr(cdr.id(), cdr.cdrNumber(), cdr.locationId(), cdr.evseId(), cdr.tokenUid(), cdr.tokenId(), cdr.profileId(),
+                cdr.customer(), cdr.roamingParty(), request.start(), request.end(), selected.timeZone(), periods, stored(rating.totalEnergy()),
+                rating.totalTime().setScale(6, RoundingMode.HALF_UP), rating.totalParkingTime().setScale(6, RoundingMode.HALF_UP), cdr.currency(),
+                cdr.cpoCost(), cdr.sessionId(), cdr.recordedBy(), cdr.createdAt());
+        rows.correct(corrected);
+        int previous = rows.supersede(cpoCdrId);
+        MspCdr rated = msp(corrected, previous + 1, selected, rating, ratedBy);
+        rows.insert(rated);
+        return rated;
+    }
+
+    private static Customer customerOf(CpoCdr cdr) {
+        return switch (cdr.customer()) {
+            case PROFILE -> Customer.profile(cdr.profileId());
+            case ROAMING -> Customer.roaming(cdr.roamingParty());
+            case AD_HOC -> Customer.adHoc();
+        };
+    }
+
     /** Rates a recorded CDR again with the tariffs as they are now; the previous MSP CDR is kept, marked superseded. */
     public MspCdr rerate(UUID cpoCdrId, String ratedBy) {
         CpoCdr cdr = rows.lockCpoCdr(cpoCdrId).orElseThrow(() -> DomainException.notFound("cpoCdrId", "CDR", cpoCdrId));

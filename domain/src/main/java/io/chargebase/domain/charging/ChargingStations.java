@@ -86,6 +86,7 @@ public class ChargingStations implements ChargerEvents {
                     .map(cp -> cp.equals(AssetTypes.ChargePointStatus.DISABLED.name()) ? RegistrationStatus.REJECTED : RegistrationStatus.ACCEPTED)
                     .orElse(RegistrationStatus.REJECTED);
             chargers.booted(charger.chargePointId(), info, registration, now);
+            events.publishEvent(new ChargerBooted(charger, registration, current.heartbeatInterval(), current.meterValueSampleInterval()));
             return new Boot(registration, now, current.heartbeatInterval());
         });
     }

@@ -21,16 +21,19 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Applies each tenant's thresholds: chargers silent too long turn temporarily, then long-term unavailable,
- * sessions that waited for the car past the fail-start timeout fail, and active sessions the charger has said nothing
- * about for longer than the inactivity timeout are marked suspected stale.
+ * sessions that waited for the car past the fail-start timeout fail, active sessions the charger has said nothing
+ * about for longer than the inactivity timeout are marked suspected stale, and running sessions past the time limit of
+ * their tariff are to be stopped ({@link SessionStopLimits}, the timer for chargers that send no readings).
  *
  * <p>The manual's "Finish after inactivity" (Settings, Session Timeout) is a safety net for chargers that stop sending
- * meter values instead of a StopTransaction: such a session should be considered terminated. Finishing it here would
- * mean inventing its meter stop and end time, and a charger that was only offline for a while replays the real
- * StopTransaction later (OCPP 1.6 keeps transaction messages queued while offline). So the session is marked, with the reason and the
- * charger's last word on it, for operators to see and act on, and stays ACTIVE so that a late StopTransaction finishes
- * it with the true reading; the mark goes away if the charger speaks of the session again while it is active. The tenants are listed as the platform; each
- * tenant is then swept in its own scope, so row-level security holds throughout.
+ * meter values instead of a StopTransaction: such a session should be considered terminated. It comes in two stages.
+ * First the session is marked suspected stale, with the reason and the charger's last word on it, and stays ACTIVE, so
+ * that a charger that was only offline for a while finishes it with its queued StopTransaction (OCPP 1.6 keeps
+ * transaction messages while offline); the mark goes away if the charger speaks of the session again while it is active.
+ * After the finish timeout (the manual's 120 minutes by default) the platform finishes it from its last reading and
+ * rates it ({@link InactiveSessions}); a StopTransaction that still comes corrects it, and its CDR gets a new MSP
+ * version. The tenants are listed as the platform; each tenant is then swept in its own scope, so row-level security
+ * holds throughout.
  */
 @Component
 public class ChargingSweeper {
@@ -41,7 +44,8 @@ public class ChargingSweeper {
     private static final int UNRATED_BATCH = 100;
 
     /** What one sweep of one tenant changed. */
-    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated, int sessionsMarkedInactive) {
+    public record Swept(int chargersMarked, int sessionsFailed, int sessionsRated, int sessionsMarkedInactive, int sessionsAtStopLimit,
+            int sessionsFinishedInactive) {
     }
 
     private final Tenants tenants;
@@ -54,10 +58,15 @@ public class ChargingSweeper {
     private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SessionStopLimits stopLimits;
+    private final InactiveSessions inactiveSessions;
 
     ChargingSweeper(Tenants tenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
             PlatformTransactionManager transactionManager, SessionRating rating, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+            org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity,
+            SessionStopLimits stopLimits, InactiveSessions inactiveSessions) {
+        this.stopLimits = stopLimits;
+        this.inactiveSessions = inactiveSessions;
         this.inactivity = inactivity;
         this.events = events;
         this.rating = rating;
@@ -96,7 +105,8 @@ public class ChargingSweeper {
      */
     public Swept sweep(TenantId tenant, Instant now) {
         return TenantContext.callAs(TenantScope.of(tenant), () -> {
-            record Changes(int marked, int failed, List<java.util.UUID> unrated, int inactive) {
+            record Changes(int marked, int failed, List<java.util.UUID> unrated, int inactive, int atLimit, List<java.util.UUID> toFinish,
+                    java.time.Duration finishAfter) {
             }
             Changes changes = transactions.execute(status -> {
                 ChargingSettings current = settings.current();
@@ -106,10 +116,20 @@ public class ChargingSweeper {
                 int failed = sessions.failPending(now.minus(current.failStartTimeout()), now);
                 inactivity.clearResumed();
                 int inactive = inactivity.flag(now.minus(current.inactivityTimeout()), current.inactivityTimeout(), now).size();
-                return new Changes(unavailable.size(), failed, sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH), inactive);
+                int atLimit = stopLimits.sweep(tenant, now);
+                return new Changes(unavailable.size(), failed, sessions.unrated(now.minus(UNRATED_GRACE), UNRATED_BATCH), inactive, atLimit,
+                        inactivity.toFinish(now.minus(current.finishAfterInactivity()), UNRATED_BATCH), current.finishAfterInactivity());
             });
             int rated = (int) changes.unrated().stream().filter(id -> rating.rate(id).isPresent()).count();
-            return new Swept(changes.marked(), changes.failed(), rated, changes.inactive());
+            // each under its charger's lock, in a transaction of its own, then rated like a stopped session
+            int finished = 0;
+            for (java.util.UUID id : changes.toFinish()) {
+                if (inactiveSessions.finish(id, now.minus(changes.finishAfter()), changes.finishAfter(), now)) {
+                    finished++;
+                    rating.rate(id);
+                }
+            }
+            return new Swept(changes.marked(), changes.failed(), rated, changes.inactive(), changes.atLimit(), finished);
         });
     }
 }

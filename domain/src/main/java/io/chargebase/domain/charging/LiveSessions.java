@@ -120,6 +120,11 @@ class LiveSessions {
                 session.latestSocPercent(), cost, currency, clock.instant()));
     }
 
+    /** The tariff version in force for the session, as its CDR will be rated (selected once, remembered while it runs). */
+    Optional<TariffSelection.Selected> tariffOf(ChargingSession session) {
+        return tariff(session);
+    }
+
     private Optional<TariffSelection.Selected> tariff(ChargingSession session) {
         if (tariffs.size() > REMEMBERED) {
             tariffs.clear();

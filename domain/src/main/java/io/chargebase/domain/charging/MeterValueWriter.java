@@ -61,6 +61,7 @@ class MeterValueWriter implements AutoCloseable {
     private final ChargerRows chargers;
     private final MeterReadings readings;
     private final LiveSessions live;
+    private final SessionStopLimits stopLimits;
     private final HeardFrom heardFrom;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -70,9 +71,10 @@ class MeterValueWriter implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    MeterValueWriter(SessionRows sessions, ChargerRows chargers, MeterReadings readings, LiveSessions live, HeardFrom heardFrom,
-            PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<MeterRegistry> meters,
+    MeterValueWriter(SessionRows sessions, ChargerRows chargers, MeterReadings readings, LiveSessions live, SessionStopLimits stopLimits,
+            HeardFrom heardFrom, PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<MeterRegistry> meters,
             ObjectProvider<ObservationRegistry> observations) {
+        this.stopLimits = stopLimits;
         this.sessions = sessions;
         this.chargers = chargers;
         this.readings = readings;
@@ -204,7 +206,12 @@ class MeterValueWriter implements AutoCloseable {
         for (int i = 0; i < messages.size(); i++) {
             SessionRows.Metered session = toStore.get(i).session();
             if (session != null) {
-                live.progress(messages.get(i).charger(), moved.getOrDefault(session.session().id(), session.session()));
+                ChargingSession current = moved.get(session.session().id());
+                if (current != null) {
+                    // at most a row and an event here; the charger is asked to stop after the commit, on another thread
+                    stopLimits.check(messages.get(i).charger().tenantId(), current, current.latestSampleAt());
+                }
+                live.progress(messages.get(i).charger(), current != null ? current : session.session());
             }
         }
         heard.forEach(chargePoint -> heardFrom.written(chargePoint, now));

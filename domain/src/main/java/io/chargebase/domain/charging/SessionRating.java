@@ -70,6 +70,40 @@ class SessionRating {
         }
     }
 
+    /**
+     * Rates a session again after its charger's StopTransaction corrected the finish the platform made after inactivity:
+     * its CPO CDR is corrected (end, periods, totals) and the next MSP CDR version supersedes the one rated before, with
+     * the same tariff version; {@link SessionCorrected} then tells billing to settle the difference, never to bill the
+     * session anew. A session not rated before is rated as usual.
+     */
+    Optional<UUID> correct(UUID sessionId) {
+        record Outcome(UUID mspCdrId, UUID superseded) {
+        }
+        try {
+            Outcome outcome = transactions.execute(status -> {
+                ChargingSession session = rows.find(sessionId).orElse(null);
+                if (session == null || session.cpoCdrId() == null || session.mspCdrId() == null || session.status() != SessionStatus.FINISHED
+                        || session.incomplete() || session.evseId() == null) {
+                    return null;
+                }
+                List<ChargingPeriods.Reading> readings = rows.registerReadings(sessionId);
+                MspCdr corrected = cdrs.correctOwn(session.cpoCdrId(), cdrOf(session), (boundaries, zone) -> periodsOf(session, readings, boundaries, zone),
+                        RATED_BY);
+                rows.rated(sessionId, corrected.cpoCdrId(), corrected.id());
+                return new Outcome(corrected.id(), session.mspCdrId());
+            });
+            if (outcome == null) {
+                return rate(sessionId);
+            }
+            events.publishEvent(new SessionCorrected(TenantContext.requireTenant(), sessionId, outcome.mspCdrId(), outcome.superseded()));
+            return Optional.of(outcome.mspCdrId());
+        } catch (DomainException refused) {
+            LOG.warn("Session {} not rated again: {} {}", sessionId, refused.code(), refused.getMessage());
+            transactions.executeWithoutResult(status -> rows.notRated(sessionId, refused.code() + ": " + refused.getMessage()));
+            return Optional.empty();
+        }
+    }
+
     /** The session's CDR without its periods, which are cut once the tariff that rates them is known. */
     static NewCpoCdr cdrOf(ChargingSession session) {
         Instant start = session.startedAt();

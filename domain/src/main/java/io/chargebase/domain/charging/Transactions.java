@@ -37,9 +37,11 @@ class Transactions {
     private final MeterReadings readings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+        this.inactivity = inactivity;
         this.readings = readings;
         this.rows = rows;
         this.authorisations = authorisations;
@@ -128,7 +130,9 @@ class Transactions {
     IdTagInfo stop(ChargerRef charger, ChargerEvents.TransactionStop stop) {
         Authorisation decision = stop.idTag() == null ? null : authorisations.authorise(charger.tenantId(), stop.idTag());
         IdTagInfo answer = decision == null ? null : info(decision, null);
-        UUID toRate = transactions.execute(status -> {
+        record ToRate(UUID sessionId, boolean correction) {
+        }
+        ToRate toRate = transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Instant now = clock.instant();
             Optional<SessionRows.Metered> found = rows.metered(stop.transactionId())
@@ -138,7 +142,10 @@ class Transactions {
                 return null;
             }
             ChargingSession session = found.get().session();
-            if (session.stopReceivedAt() != null || session.status() == SessionStatus.FINISHED) {
+            // a session the platform finished after inactivity has no stop received: the charger's own stop corrects it
+            boolean correction = session.status() == SessionStatus.FINISHED && session.stopReceivedAt() == null
+                    && inactivity.finishedByPlatform(session.id());
+            if (!correction && (session.stopReceivedAt() != null || session.status() == SessionStatus.FINISHED)) {
                 return null;
             }
             store(charger, session.connectorId(), found.get(), stop.transactionData());
@@ -153,10 +160,15 @@ class Transactions {
             rows.stop(session.id(), failed ? SessionStatus.FAILED : SessionStatus.FINISHED, stop.meterStopWh(), stop.timestamp(), stop.reason(),
                     backwards, backwards ? "meterStop " + stop.meterStopWh() + " Wh lies below meterStart " + session.meterStartWh() + " Wh" : null,
                     notRated, now);
-            return failed || notRated != null ? null : session.id();
+            if (correction) {
+                inactivity.corrected(session.id(), now);
+            }
+            return failed || notRated != null ? null : new ToRate(session.id(), correction);
         });
-        if (toRate != null) {
-            rating.rate(toRate);
+        if (toRate != null && toRate.correction()) {
+            rating.correct(toRate.sessionId());
+        } else if (toRate != null) {
+            rating.rate(toRate.sessionId());
         }
         return answer;
     }

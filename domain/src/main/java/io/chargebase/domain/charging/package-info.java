@@ -4,7 +4,12 @@
  * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. A finished
  * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
  * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
- * then tells billing. {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds.
+ * then tells billing, and {@link io.chargebase.domain.charging.SessionCorrected} when a late StopTransaction corrected
+ * a session the platform had finished after inactivity. {@link io.chargebase.domain.charging.ChargingSweeper} applies the
+ * tenants' thresholds (inactivity in two stages: marked, then finished). A session reaching a stop limit of its tariff
+ * ({@link io.chargebase.domain.charging.StopLimitCheck}) publishes {@link io.chargebase.domain.charging.StopLimitReached}
+ * once, and an accepted boot {@link io.chargebase.domain.charging.ChargerBooted} with the configuration defaults: the
+ * adapter sends the commands that follow.
  * MeterValues of many chargers are stored together by group commit (package-private {@code MeterValueWriter}).
  * {@link io.chargebase.domain.charging.PendingChargePoints} holds chargers of unknown identity, when a tenant takes
  * them as pending, until an admin registers or dismisses them; their messages never reach the charge points' tables.

@@ -39,6 +39,7 @@ public final class SimulatedCharger implements AutoCloseable {
             "HeartbeatInterval", "300", "MeterValueSampleInterval", "60", "NumberOfConnectors", "2",
             "LocalAuthListEnabled", "true", "AuthorizeRemoteTxRequests", "false"));
     private volatile BiConsumer<String, JsonNode> onRemote = (action, payload) -> { };
+    private volatile BiConsumer<String, JsonNode> onCommand = (action, payload) -> { };
     private volatile int localListVersion;
 
     private SimulatedCharger(String identity, RpcEndpoint endpoint, WebSocket socket) {
@@ -81,6 +82,26 @@ public final class SimulatedCharger implements AutoCloseable {
         this.onRemote = handler;
     }
 
+    /** Called with every call the central system makes, as it comes and before it is answered. */
+    public void onCommand(BiConsumer<String, JsonNode> handler) {
+        this.onCommand = handler;
+    }
+
+    /** Sets a configuration key as if the charger had been set up with it; null removes it (the charger does not know it). */
+    public SimulatedCharger configure(String key, String value) {
+        if (value == null) {
+            configuration.remove(key);
+        } else {
+            configuration.put(key, value);
+        }
+        return this;
+    }
+
+    /** The value of a configuration key, as GetConfiguration would answer it; null when unknown. */
+    public String configuration(String key) {
+        return configuration.get(key);
+    }
+
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }
@@ -90,6 +111,7 @@ public final class SimulatedCharger implements AutoCloseable {
     }
 
     private CompletionStage<JsonNode> answer(String action, JsonNode payload) {
+        onCommand.accept(action, payload);
         ObjectNode answer = object();
         switch (action) {
             case "GetConfiguration" -> {

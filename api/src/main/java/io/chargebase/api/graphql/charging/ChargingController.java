@@ -51,20 +51,24 @@ class ChargingController {
     record ChargingSessionFilter(SessionStatus status, String chargePointId, String profileId, Instant from, Instant to) {
     }
 
+    /** The settings as shown, and as given: the two settings added later may be left out, and then stay as they are. */
     record Settings(int heartbeatIntervalSeconds, int temporarilyUnavailableAfterSeconds, int longTermUnavailableAfterSeconds,
             int failStartTimeoutSeconds, int inactivityTimeoutSeconds, ChargingSettings.UnknownChargePoints unknownChargePoints,
-            List<String> diagnosticsLocations) {
+            List<String> diagnosticsLocations, Integer finishAfterInactivitySeconds, Integer meterValueSampleIntervalSeconds) {
 
         static Settings of(ChargingSettings s, List<String> diagnosticsLocations) {
             return new Settings((int) s.heartbeatInterval().toSeconds(), (int) s.temporarilyUnavailableAfter().toSeconds(),
                     (int) s.longTermUnavailableAfter().toSeconds(), (int) s.failStartTimeout().toSeconds(), (int) s.inactivityTimeout().toSeconds(),
-                    s.unknownChargePoints(), diagnosticsLocations);
+                    s.unknownChargePoints(), diagnosticsLocations, (int) s.finishAfterInactivity().toSeconds(),
+                    (int) s.meterValueSampleInterval().toSeconds());
         }
 
-        ChargingSettings toDomain() {
+        ChargingSettings toDomain(ChargingSettings current) {
             return new ChargingSettings(Duration.ofSeconds(heartbeatIntervalSeconds), Duration.ofSeconds(temporarilyUnavailableAfterSeconds),
                     Duration.ofSeconds(longTermUnavailableAfterSeconds), Duration.ofSeconds(failStartTimeoutSeconds),
-                    Duration.ofSeconds(inactivityTimeoutSeconds), unknownChargePoints);
+                    Duration.ofSeconds(inactivityTimeoutSeconds), unknownChargePoints,
+                    finishAfterInactivitySeconds == null ? current.finishAfterInactivity() : Duration.ofSeconds(finishAfterInactivitySeconds),
+                    meterValueSampleIntervalSeconds == null ? current.meterValueSampleInterval() : Duration.ofSeconds(meterValueSampleIntervalSeconds));
         }
     }
 
@@ -133,7 +137,7 @@ class ChargingController {
             // checked before anything is saved, so that a bad location leaves the other settings unchanged too
             List<String> locations = input.diagnosticsLocations() == null ? null
                     : DiagnosticsLocations.validated("diagnosticsLocations", input.diagnosticsLocations());
-            ChargingSettings saved = settings.update(input.toDomain());
+            ChargingSettings saved = settings.update(input.toDomain(settings.current()));
             List<String> current = locations == null ? diagnosticsLocations.list() : diagnosticsLocations.replace(locations);
             return new UpdateChargingSettingsPayload(Settings.of(saved, current), List.of());
         }, errors -> new UpdateChargingSettingsPayload(null, errors));

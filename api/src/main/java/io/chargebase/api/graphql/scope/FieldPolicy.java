@@ -85,7 +85,8 @@ public final class FieldPolicy {
             .type("ChargerCommandConnection").open("edges", "pageInfo", "totalCount")
             .type("ChargerCommandEdge").open("cursor", "node")
             .type("ChargingSettings").staff("heartbeatIntervalSeconds", "temporarilyUnavailableAfterSeconds", "longTermUnavailableAfterSeconds",
-                    "failStartTimeoutSeconds", "inactivityTimeoutSeconds", "unknownChargePoints")
+                    "failStartTimeoutSeconds", "inactivityTimeoutSeconds", "unknownChargePoints", "finishAfterInactivitySeconds",
+                    "meterValueSampleIntervalSeconds")
                     .staffRedacted(Redaction.URL_CREDENTIALS, "diagnosticsLocations")
             .type("ChargePointStatusEvent").staff("chargePoint", "connectorId", "status", "errorCode", "connection", "at")
             // sessions and records: row-level security keeps drivers to their own, OU admins to their subtree's
@@ -94,7 +95,7 @@ public final class FieldPolicy {
                     "latestEnergyWh", "latestPowerW", "latestSocPercent", "latestSampleAt", "incomplete", "incompleteReason", "ratingError",
                     "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
             .type("MeterValue").open("sampledAt", "measurand", "phase", "location", "unit", "value", "context")
-            .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason")
+            .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason", "finishedAt", "correctedAt")
             .type("ChargingSessionConnection").open("edges", "pageInfo", "totalCount")
             .type("ChargingSessionEdge").open("cursor", "node")
             .type("SessionProgress").open("sessionId", "status", "connectorId", "energyKwh", "powerKw", "stateOfChargePercent", "runningCost",

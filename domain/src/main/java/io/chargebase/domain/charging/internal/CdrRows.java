@@ -61,6 +61,17 @@ public class CdrRows {
                 .update();
     }
 
+    /** A CPO CDR of ours as corrected: its end, periods and totals (see Cdrs#correctOwn). */
+    public void correct(CpoCdr cdr) {
+        jdbc.sql("""
+                        update cpo_cdr set start_at = ?, end_at = ?, time_zone = ?, charging_periods = ?::jsonb, total_energy_kwh = ?,
+                            total_time_h = ?, total_parking_h = ?
+                        where id = ?""")
+                .params(time(cdr.start()), time(cdr.end()), cdr.timeZone().getId(), CdrJson.periods(cdr.periods()), cdr.totalEnergyKwh(),
+                        cdr.totalTimeHours(), cdr.totalParkingHours(), cdr.id())
+                .update();
+    }
+
     /** Marks the current MSP CDR of a CPO CDR superseded and returns its version (0 when there was none). */
     public int supersede(UUID cpoCdrId) {
         return jdbc.sql("update msp_cdr set superseded_at = now() where cpo_cdr_id = ? and superseded_at is null returning version")

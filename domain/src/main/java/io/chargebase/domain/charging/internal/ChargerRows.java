@@ -36,23 +36,26 @@ public class ChargerRows {
     public Optional<ChargingSettings> settings() {
         return jdbc.sql("select * from charging_settings").query((rs, n) -> new ChargingSettings(seconds(rs, "heartbeat_interval_s"),
                 seconds(rs, "temporarily_unavailable_s"), seconds(rs, "long_term_unavailable_s"), seconds(rs, "fail_start_timeout_s"),
-                seconds(rs, "inactivity_timeout_s"), ChargingSettings.UnknownChargePoints.valueOf(rs.getString("unknown_charge_points"))))
+                seconds(rs, "inactivity_timeout_s"), ChargingSettings.UnknownChargePoints.valueOf(rs.getString("unknown_charge_points")),
+                seconds(rs, "finish_after_inactivity_s"), seconds(rs, "meter_value_sample_interval_s")))
                 .optional();
     }
 
     public void saveSettings(ChargingSettings s) {
         jdbc.sql("""
                         insert into charging_settings (tenant_id, heartbeat_interval_s, temporarily_unavailable_s, long_term_unavailable_s,
-                            fail_start_timeout_s, inactivity_timeout_s, unknown_charge_points)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                            fail_start_timeout_s, inactivity_timeout_s, unknown_charge_points, finish_after_inactivity_s,
+                            meter_value_sample_interval_s)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set heartbeat_interval_s = excluded.heartbeat_interval_s,
                             temporarily_unavailable_s = excluded.temporarily_unavailable_s,
                             long_term_unavailable_s = excluded.long_term_unavailable_s, fail_start_timeout_s = excluded.fail_start_timeout_s,
                             inactivity_timeout_s = excluded.inactivity_timeout_s, unknown_charge_points = excluded.unknown_charge_points,
-                            updated_at = now()""")
+                            finish_after_inactivity_s = excluded.finish_after_inactivity_s,
+                            meter_value_sample_interval_s = excluded.meter_value_sample_interval_s, updated_at = now()""")
                 .params(tenant(), s.heartbeatInterval().toSeconds(), s.temporarilyUnavailableAfter().toSeconds(),
                         s.longTermUnavailableAfter().toSeconds(), s.failStartTimeout().toSeconds(), s.inactivityTimeout().toSeconds(),
-                        s.unknownChargePoints().name())
+                        s.unknownChargePoints().name(), s.finishAfterInactivity().toSeconds(), s.meterValueSampleInterval().toSeconds())
                 .update();
     }
 

@@ -45,6 +45,38 @@ public class InactivityRows {
                 .query(UUID.class).list();
     }
 
+    /** Marked active sessions silent since before {@code silentSince}: to be finished, oldest first. */
+    public List<UUID> toFinish(Instant silentSince, int limit) {
+        return jdbc.sql("""
+                        select s.id from charging_session s
+                        join charging_session_inactivity i on i.tenant_id = s.tenant_id and i.session_id = s.id
+                        where s.status = 'ACTIVE' and i.finished_at is null and %s < ?
+                        order by s.created_at limit ?""".formatted(LAST_ACTIVITY))
+                .params(time(silentSince), limit).query(UUID.class).list();
+    }
+
+    /** Whether the session is active and silent since before {@code silentSince}. */
+    public boolean silent(UUID sessionId, Instant silentSince) {
+        return jdbc.sql("select exists (select 1 from charging_session s where s.id = ? and s.status = 'ACTIVE' and %s < ?)".formatted(LAST_ACTIVITY))
+                .params(sessionId, time(silentSince)).query(Boolean.class).single();
+    }
+
+    /** The platform finished the marked session; the mark says so now. */
+    public void finished(UUID sessionId, String reason, Instant now) {
+        jdbc.sql("update charging_session_inactivity set finished_at = ?, reason = ? where session_id = ?")
+                .params(time(now), reason.length() > 500 ? reason.substring(0, 500) : reason, sessionId).update();
+    }
+
+    /** Whether the platform finished the session after inactivity and no StopTransaction corrected it yet. */
+    public boolean finishedByPlatform(UUID sessionId) {
+        return jdbc.sql("select exists (select 1 from charging_session_inactivity where session_id = ? and finished_at is not null "
+                + "and corrected_at is null)").param(sessionId).query(Boolean.class).single();
+    }
+
+    public void corrected(UUID sessionId, Instant now) {
+        jdbc.sql("update charging_session_inactivity set corrected_at = ? where session_id = ?").params(time(now), sessionId).update();
+    }
+
     /** Removes the marks of sessions still active whose charger spoke of them again after they were marked. */
     public int clearResumed() {
         return jdbc.sql("""
@@ -60,11 +92,11 @@ public class InactivityRows {
         }
         return jdbc.sql("select * from charging_session_inactivity where session_id = any(?)").param(sessionIds.toArray(UUID[]::new))
                 .query((rs, n) -> new SessionInactivity(rs.getObject("session_id", UUID.class), instant(rs, "flagged_at"),
-                        instant(rs, "last_activity_at"), rs.getString("reason")))
+                        instant(rs, "last_activity_at"), rs.getString("reason"), instant(rs, "finished_at"), instant(rs, "corrected_at")))
                 .list();
     }
 
-    private static String minutes(Duration timeout) {
+    public static String minutes(Duration timeout) {
         return timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s";
     }
 }

@@ -109,13 +109,20 @@ public class SessionRows {
     public List<UUID> unrated(Instant stoppedBefore, int limit) {
         return jdbc.sql("""
                         select id from charging_session where status = 'FINISHED' and msp_cdr_id is null and rating_error is null
-                            and not incomplete and evse_id is not null and transaction_id is not null and stop_received_at < ?
-                        order by stop_received_at limit ?""")
+                            and not incomplete and evse_id is not null and transaction_id is not null
+                            and coalesce(stop_received_at, (select i.finished_at from charging_session_inactivity i
+                                where i.tenant_id = charging_session.tenant_id and i.session_id = charging_session.id)) < ?
+                        order by stop_received_at nulls first limit ?""")
                 .params(time(stoppedBefore), limit).query(UUID.class).list();
     }
 
     public Optional<ChargingSession> find(UUID id) {
         return jdbc.sql("select * from charging_session where id = ?").param(id).query(SessionRows::session).optional();
+    }
+
+    /** Sessions matching a condition on {@code charging_session} (for the sweeper's questions); the condition's parameters follow. */
+    List<ChargingSession> where(String condition, Object... params) {
+        return jdbc.sql("select * from charging_session where " + condition).params(params).query(SessionRows::session).list();
     }
 
     public Optional<ChargingSession> byTransaction(int transactionId) {
