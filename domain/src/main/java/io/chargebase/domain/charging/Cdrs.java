@@ -18,7 +18,7 @@ import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.charging.internal.CdrRows;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.rating.CdrDimension;
 import io.chargebase.domain.rating.ChargingPeriod;
 import io.chargebase.domain.rating.Price;

@@ -60,7 +60,7 @@ import io.chargebase.domain.tariffs.TariffSelection;
 import io.chargebase.domain.tariffs.TariffText;
 import io.chargebase.domain.tariffs.TariffVersion;
 import io.chargebase.domain.tariffs.Tariffs;
-import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 

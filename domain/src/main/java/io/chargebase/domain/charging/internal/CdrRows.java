@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 import io.chargebase.domain.charging.CdrQuery;
 import io.chargebase.domain.charging.CpoCdr;
 import io.chargebase.domain.charging.MspCdr;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.tenancy.TenantContext;
@@ -65,6 +65,11 @@ public class CdrRows {
     public int supersede(UUID cpoCdrId) {
         return jdbc.sql("update msp_cdr set superseded_at = now() where cpo_cdr_id = ? and superseded_at is null returning version")
                 .param(cpoCdrId).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Whether any MSP CDR, current or superseded, was rated with the tariff. */
+    public boolean ratedWith(UUID tariffId) {
+        return jdbc.sql("select exists (select 1 from msp_cdr where tariff_id = ?)").param(tariffId).query(Boolean.class).single();
     }
 
     public boolean numberTaken(String cdrNumber) {
