@@ -29,7 +29,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The domain's contexts as the architecture draws them: no cycle between contexts, counting both Java dependencies
  * and the tables a context's SQL reads or writes (a table belongs to the context whose changelog creates it); the
- * pure packages free of Spring, JDBC and Jackson. Which classes may reach an {@code internal} package, and where OCPP
+ * pure code (rating, money, tariff selection's decision) free of Spring, JDBC and Jackson. Which classes may reach an {@code internal} package, and where OCPP
  * types may go, is checked across modules by the api module's {@code ModuleBoundariesTest}.
  */
 class ContextBoundariesTest {
@@ -67,6 +67,15 @@ class ContextBoundariesTest {
     @Test
     void moneyIsPure() {
         noClasses().that().resideInAPackage(DOMAIN + ".money..").should().dependOnClassesThat().resideInAnyPackage(IMPURE).check(CLASSES);
+    }
+
+    @Test
+    void tariffSelectionDecidesInPureCode() {
+        noClasses().that().haveNameMatching(java.util.regex.Pattern.quote(DOMAIN + ".tariffs.SelectionDecision") + "(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage(IMPURE)
+                .orShould().dependOnClassesThat().resideInAPackage("..internal..")
+                .because("selection reads its snapshot first and then decides without the database")
+                .check(CLASSES);
     }
 
     @Test

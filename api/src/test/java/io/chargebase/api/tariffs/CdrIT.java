@@ -285,6 +285,10 @@ class CdrIT extends IntegrationTest {
         assertThat(inDinar.path("userErrors")).as(inDinar.toString()).isEmpty();
         assertThat(inDinar.path("mspCdr").path("totalCost").path("inclVat").asString()).isEqualTo("0.1245");
         assertThat(inDinar.path("mspCdr").path("payableTotal").asString()).isEqualTo("0.125");
+        // the CDRs rated with a tariff keep it: charging says so when tariffs is asked to delete it
+        JsonNode deleteYen = mutate(admin, "tenant-portal/DeleteTariff", Map.of("tariffId", yen));
+        assertThat(code(deleteYen)).isEqualTo("IN_USE");
+        assertThat(deleteYen.path("userErrors").get(0).path("message").asString()).contains("rated CDRs");
         // re-rating writes the next version with its own payable total
         JsonNode rerated = mutate(admin, "tenant-portal/RerateCdr", Map.of("cpoCdrId", inDinar.path("mspCdr").path("cpoCdr").path("id").asString()));
         assertThat(rerated.path("mspCdr").path("payableTotal").asString()).as(rerated.toString()).isEqualTo("0.125");
