@@ -4,7 +4,9 @@
  * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. A finished
  * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
  * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
- * then tells billing. {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds.
+ * then tells billing. {@link io.chargebase.domain.charging.PriceEstimates} is the one pricing of a session, for the
+ * driver's estimate, the live running cost and the CDR, with the payable total at the currency's scale.
+ * {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds.
  * MeterValues of many chargers are stored together by group commit (package-private {@code MeterValueWriter}).
  * {@link io.chargebase.domain.charging.PendingChargePoints} holds chargers of unknown identity, when a tenant takes
  * them as pending, until an admin registers or dismisses them; their messages never reach the charge points' tables.
