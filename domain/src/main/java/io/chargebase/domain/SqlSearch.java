@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /**
  * The shape every id-ordered list query shares: a filter, a total, and a page after a given id with one row more than

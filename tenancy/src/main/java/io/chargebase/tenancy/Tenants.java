@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,8 +30,9 @@ public class Tenants {
     private final TransactionTemplate transactions;
     private final List<TenantProvisioner> provisioners;
 
-    public Tenants(TenantRows rows, PlatformTransactionManager transactionManager, List<TenantProvisioner> provisioners) {
-        this.rows = rows;
+    /** The tenants in the database {@code jdbc} reaches, each created with everything {@code provisioners} give it. */
+    public Tenants(JdbcClient jdbc, PlatformTransactionManager transactionManager, List<TenantProvisioner> provisioners) {
+        this.rows = new TenantRows(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.provisioners = List.copyOf(provisioners);
     }

@@ -9,13 +9,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.chargebase.tenancy.TenantProvisioner;
 import io.chargebase.tenancy.Tenants;
-import io.chargebase.tenancy.internal.TenantRows;
 
 @Configuration(proxyBeanMethods = false)
 class TenancyConfiguration {
 
     @Bean
     Tenants tenants(JdbcClient jdbc, PlatformTransactionManager transactionManager, List<TenantProvisioner> provisioners) {
-        return new Tenants(new TenantRows(jdbc), transactionManager, provisioners);
+        return new Tenants(jdbc, transactionManager, provisioners);
     }
 }

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.support.IntegrationTest;
+import io.chargebase.domain.identity.UserRole;
 
 class OrganisationUnitIT extends IntegrationTest {
 
+    private TestTenant tenant;
     private String token;
     private String rootId;
 
     @BeforeEach
     void newTenant() {
-        token = tokenOf(aTenant());
+        tenant = aTenant();
+        token = tokenOf(tenant);
         rootId = graphQl().document(token, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
     }
 
@@ -131,6 +134,15 @@ class OrganisationUnitIT extends IntegrationTest {
         assertThat(firstError(move).path("code").asString()).isIn("ROOT_IMMUTABLE", "CYCLE");
         JsonNode delete = mutate(token, "tenant-portal/DeleteOrganisationUnit", Map.of("organisationUnitId", rootId));
         assertThat(firstError(delete).path("code").asString()).isEqualTo("ROOT_IMMUTABLE");
+    }
+
+    @Test
+    void aUnitItsOuAdminsAdministerIsNotDeleted() {
+        String unit = create(rootId, "Administered");
+        aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(unit).orElseThrow().id(), null);
+        JsonNode withAdmin = mutate(token, "tenant-portal/DeleteOrganisationUnit", Map.of("organisationUnitId", unit));
+        assertThat(firstError(withAdmin).path("code").asString()).isEqualTo("NOT_EMPTY");
+        assertThat(firstError(withAdmin).path("message").asString()).contains("OU admins administer this unit");
     }
 
     @Test

@@ -265,6 +265,47 @@ class CdrIT extends IntegrationTest {
         assertThat(dayNight).isNotBlank();
     }
 
+    @Test
+    void aCdrCarriesItsPayableTotalAtTheCurrencysScaleRoundedHalfUpOnce() {
+        // JPY has no decimals: 12.5 kWh × 33 JPY = 412.5, payable 413 (half-up; half-even would say 412)
+        String yen = tariff("Yen", Map.of("kind", "DURATION_ENERGY", "pricePerKwh", "33"), "JPY");
+        updated(mutate(admin, "tenant-portal/CreateTariffPlan", Map.of("name", "Yen plan", "defaultTariffId", yen, "activate", true)));
+        JsonNode inYen = record("JPY-1", "04A1B2C3D4E5F6", "2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z", List.of(
+                period("2026-11-20T10:00:00Z", "ENERGY", "12.5", "TIME", "1")));
+        assertThat(inYen.path("userErrors")).as(inYen.toString()).isEmpty();
+        assertThat(inYen.path("mspCdr").path("currency").asString()).isEqualTo("JPY");
+        assertThat(inYen.path("mspCdr").path("totalCost").path("inclVat").asString()).isEqualTo("412.5000");
+        assertThat(inYen.path("mspCdr").path("payableTotal").asString()).isEqualTo("413");
+
+        // BHD has three: 10 kWh × 0.01245 BHD = 0.1245, payable 0.125 (half-up; half-even would say 0.124)
+        String dinar = tariff("Dinar", Map.of("kind", "DURATION_ENERGY", "pricePerKwh", "0.01245"), "BHD");
+        updated(mutate(admin, "tenant-portal/CreateTariffPlan", Map.of("name", "Dinar plan", "defaultTariffId", dinar, "activate", true)));
+        JsonNode inDinar = record("BHD-1", "04A1B2C3D4E5F6", "2026-11-20T12:00:00Z", "2026-11-20T13:00:00Z", List.of(
+                period("2026-11-20T12:00:00Z", "ENERGY", "10", "TIME", "1")));
+        assertThat(inDinar.path("userErrors")).as(inDinar.toString()).isEmpty();
+        assertThat(inDinar.path("mspCdr").path("totalCost").path("inclVat").asString()).isEqualTo("0.1245");
+        assertThat(inDinar.path("mspCdr").path("payableTotal").asString()).isEqualTo("0.125");
+        // the CDRs rated with a tariff keep it: charging says so when tariffs is asked to delete it
+        JsonNode deleteYen = mutate(admin, "tenant-portal/DeleteTariff", Map.of("tariffId", yen));
+        assertThat(code(deleteYen)).isEqualTo("IN_USE");
+        assertThat(deleteYen.path("userErrors").get(0).path("message").asString()).contains("rated CDRs");
+        // re-rating writes the next version with its own payable total
+        JsonNode rerated = mutate(admin, "tenant-portal/RerateCdr", Map.of("cpoCdrId", inDinar.path("mspCdr").path("cpoCdr").path("id").asString()));
+        assertThat(rerated.path("mspCdr").path("payableTotal").asString()).as(rerated.toString()).isEqualTo("0.125");
+
+        // the driver's estimate comes from the same pricing, shown at the currency's scale: 3 decimals, not 2
+        String driver = accessTokenOf(tenant, aUser(tenant, UserRole.DRIVER, null, GlobalId.decode(driverProfile).orElseThrow().id()));
+        JsonNode estimate = price(driver, evse, "10", 60).path("estimate");
+        assertThat(estimate.path("total").path("exclVat").asString()).isEqualTo("0.125");
+        assertThat(estimate.path("lines").get(0).path("cost").path("exclVat").asString()).isEqualTo("0.125");
+    }
+
+    private String tariff(String name, Map<String, Object> pricing, String currency) {
+        JsonNode created = mutate(admin, "tenant-portal/CreateTariff", Map.of("name", name, "pricing", pricing, "currency", currency));
+        assertThat(created.path("userErrors")).as(created.toString()).isEmpty();
+        return created.path("tariff").path("id").asString();
+    }
+
     private JsonNode price(String token, String evseId, String kwh, int minutes) {
         GraphQl.Response response = graphQl().document(token, "driver-app/EvsePrice", Map.of("evseId", evseId, "energyKwh", kwh,
                 "durationMinutes", minutes));

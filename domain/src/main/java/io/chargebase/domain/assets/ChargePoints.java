@@ -27,7 +27,7 @@ import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.assets.internal.ChargePointRows;
 import io.chargebase.domain.identity.PasswordHashing;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /** The charge points of the tenant acted for, with their EVSEs and connectors. */
 @Service

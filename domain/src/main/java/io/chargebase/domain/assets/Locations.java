@@ -17,7 +17,7 @@ import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.assets.internal.LocationRows;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /** The charging locations of the tenant acted for. */
 @Service

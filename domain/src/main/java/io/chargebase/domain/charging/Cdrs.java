@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,13 +17,11 @@ import io.chargebase.domain.Decimals;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.charging.internal.CdrRows;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.rating.CdrDimension;
 import io.chargebase.domain.rating.ChargingPeriod;
-import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.rating.RatedLine;
 import io.chargebase.domain.rating.Rating;
-import io.chargebase.domain.rating.RatingEngine;
 import io.chargebase.domain.rating.RatingInput;
 import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.TariffBoundaries;
@@ -45,7 +42,7 @@ import io.chargebase.domain.tokens.Tokens;
 @Transactional
 public class Cdrs {
 
-    private static final int STORED_SCALE = 4;
+    private static final int STORED_SCALE = PriceEstimate.CDR_SCALE;
     /** How far a charger's clock may run ahead of ours. */
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
     /** Volumes (kWh, hours, A, kW, %) below a million; CDR totals and costs fit their numeric(14, 4) columns. */
@@ -55,12 +52,13 @@ public class Cdrs {
     private final CdrRows rows;
     private final TariffSelection selection;
     private final Tokens tokens;
-    private final RatingEngine engine = new RatingEngine();
+    private final PriceEstimates prices;
 
-    Cdrs(CdrRows rows, TariffSelection selection, Tokens tokens) {
+    Cdrs(CdrRows rows, TariffSelection selection, Tokens tokens, PriceEstimates prices) {
         this.rows = rows;
         this.selection = selection;
         this.tokens = tokens;
+        this.prices = prices;
     }
 
     /** The charging periods of a session of ours, cut at the boundaries of the tariff that rates it, in its location's zone. */
@@ -110,15 +108,15 @@ public class Cdrs {
         Customer customer = customer(token, request.roamingParty());
         TariffSelection.Selected selected = selection.select(request.evseId(), customer, request.start());
         RatingRules rules = selected.version().ratingRules();
-        List<ChargingPeriod> periods = own == null ? reported
-                : own.of(TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone());
+        List<ChargingPeriod> periods = own == null ? reported : own.of(prices.boundaries(selected), selected.timeZone());
         RatingInput input = new RatingInput(request.start(), request.end(), selected.timeZone(), periods);
         CdrConsistency.check(request.start(), request.end(), periods);
         if (own == null) {
             // our own sessions always report their charging time, zero only for a session of no length, which costs nothing
             CdrConsistency.pricable(periods, rules);
         }
-        Rating rating = engine.rate(selected.version().tariff(), input, rules);
+        PriceEstimate price = prices.of(selected, input);
+        Rating rating = price.rating();
         fits(rating);
         if (request.cpoCost() != null && (request.cpoCost().exclVat().signum() < 0
                 || request.cpoCost().inclVat() != null && request.cpoCost().inclVat().signum() < 0)) {
@@ -137,7 +135,7 @@ public class Cdrs {
         } catch (DuplicateKeyException duplicate) {
             throw new DomainException(ErrorCode.DUPLICATE, "cdrNumber", "A CDR with this number is already recorded.");
         }
-        MspCdr rated = msp(cdr, 1, selected, rating, recordedBy);
+        MspCdr rated = msp(cdr, 1, price, recordedBy);
         rows.insert(rated);
         return rated;
     }
@@ -215,10 +213,9 @@ public class Cdrs {
             throw new DomainException(ErrorCode.INVALID, "cpoCdrId", "The tariff now applying prices in " + selected.tariff().currency()
                     + ", the CDR was rated in " + cdr.currency() + ".");
         }
-        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(cdr.start(), cdr.end(), cdr.timeZone(), cdr.periods()),
-                selected.version().ratingRules());
+        PriceEstimate price = prices.of(selected, new RatingInput(cdr.start(), cdr.end(), cdr.timeZone(), cdr.periods()));
         int previous = rows.supersede(cpoCdrId);
-        MspCdr rated = msp(cdr, previous + 1, selected, rating, ratedBy);
+        MspCdr rated = msp(cdr, previous + 1, price, ratedBy);
         rows.insert(rated);
         return rated;
     }
@@ -249,19 +246,13 @@ public class Cdrs {
         return rows.mspVersions(cpoCdrId);
     }
 
-    private MspCdr msp(CpoCdr cdr, int version, TariffSelection.Selected selected, Rating rating, String ratedBy) {
-        List<MspCdr.Line> lines = new ArrayList<>();
-        for (RatedLine line : rating.lines()) {
-            if (line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0) {
-                lines.add(new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(), stored(line.cost().exclVat()),
-                        stored(line.cost().inclVat()), line == rating.reservation()));
-            }
-        }
-        Price total = rating.totalCost();
+    private MspCdr msp(CpoCdr cdr, int version, PriceEstimate price, String ratedBy) {
+        TariffSelection.Selected selected = price.selected();
         return new MspCdr(UUID.randomUUID(), cdr.cdrNumber() + "-" + version, cdr.id(), version, cdr.profileId(), cdr.locationId(),
-                selected.tariff().id(), selected.version().version(), selected.reason(), selected.tariff().currency(), lines,
-                cdr.totalEnergyKwh(), cdr.totalTimeHours(), cdr.totalParkingHours(), stored(total.exclVat()),
-                stored(total.inclVat() == null ? total.exclVat() : total.inclVat()), cdr.start(), cdr.end(), Instant.now(), ratedBy, null);
+                selected.tariff().id(), selected.version().version(), selected.reason(), selected.tariff().currency(),
+                price.lines(PriceEstimate.CDR_SCALE), cdr.totalEnergyKwh(), cdr.totalTimeHours(), cdr.totalParkingHours(),
+                stored(price.totalExclVat().amount()), stored(price.totalInclVat().amount()), price.payable().amount(), cdr.start(), cdr.end(),
+                Instant.now(), ratedBy, null);
     }
 
     private static Customer customer(Optional<Token> token, String roamingParty) {

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.charging.internal.ChargerRows;
 import io.chargebase.domain.charging.internal.SessionRows;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /** Reads of sessions, meter values, charger connection state, connector statuses and the communication log. */
 @Service

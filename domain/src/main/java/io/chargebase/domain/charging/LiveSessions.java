@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,15 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.chargebase.domain.DomainException;
-import io.chargebase.domain.rating.ChargingPeriod;
 import io.chargebase.domain.rating.Price;
-import io.chargebase.domain.rating.RatingEngine;
-import io.chargebase.domain.rating.RatingInput;
-import io.chargebase.domain.rating.RatingRules;
-import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.domain.tariffs.TariffSelection;
-import io.chargebase.domain.tariffs.TariffVersion;
 
 /**
  * Publishes a session's progress as a {@link LiveUpdate.SessionProgress}, with a running cost: the energy so far taken
@@ -44,17 +37,18 @@ class LiveSessions {
     private final TariffSelection selection;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RatingEngine engine = new RatingEngine();
+    private final PriceEstimates prices;
     private final Map<UUID, Optional<TariffSelection.Selected>> tariffs = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> published = new ConcurrentHashMap<>();
     /** Readings taken closer together than this (by the charger's clock) are shown at this pace; a change of state at once. */
     private static final Duration PACE = Duration.ofSeconds(2);
 
-    LiveSessions(ChargingSessions sessions, TariffSelection selection, ApplicationEventPublisher events, Clock clock) {
+    LiveSessions(ChargingSessions sessions, TariffSelection selection, ApplicationEventPublisher events, Clock clock, PriceEstimates prices) {
         this.sessions = sessions;
         this.selection = selection;
         this.events = events;
         this.clock = clock;
+        this.prices = prices;
     }
 
     void progress(ChargerRef charger, Integer transactionId) {
@@ -98,12 +92,7 @@ class LiveSessions {
             if (!end.isBefore(session.startedAt())) {
                 try {
                     // the energy so far taken as charged evenly, cut at the tariff's boundaries as the CDR will be
-                    TariffVersion version = tariff.get().version();
-                    RatingRules rules = version.ratingRules();
-                    List<ChargingPeriod> periods = ChargingPeriods.estimate(session.startedAt(), end, energyKwh,
-                            TariffBoundaries.of(version.tariff(), rules), tariff.get().timeZone());
-                    cost = engine.rate(version.tariff(), new RatingInput(session.startedAt(), end, tariff.get().timeZone(), periods), rules)
-                            .totalCost().atScale(2);
+                    cost = prices.ofEvenCharge(tariff.get(), session.startedAt(), end, energyKwh).total();
                     currency = tariff.get().tariff().currency().getCurrencyCode();
                 } catch (DomainException unrateable) {
                     LOG.debug("Session {} cannot be priced yet: {}", session.id(), unrateable.getMessage());

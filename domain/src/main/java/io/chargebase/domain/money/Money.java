@@ -89,7 +89,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return other;
     }
 
-    private static int scale(Currency currency) {
+    /** The currency's number of decimals (java.util.Currency's default fraction digits): 2 for EUR, 0 for JPY, 3 for BHD. */
+    public static int scale(Currency currency) {
         return Math.max(currency.getDefaultFractionDigits(), 0);
     }
 }

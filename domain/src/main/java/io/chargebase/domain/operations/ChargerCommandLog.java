@@ -10,7 +10,7 @@ import io.chargebase.domain.DomainException;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.operations.internal.CommandRows;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /**
  * The actions log. A command is logged before it is sent (so a crash mid-call still shows it was tried) and

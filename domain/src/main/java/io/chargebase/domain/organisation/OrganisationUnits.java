@@ -27,9 +27,11 @@ public class OrganisationUnits {
     static final int MAX_DEPTH = 15;
 
     private final OrganisationUnitRows rows;
+    private final List<UnitAdministrators> administrators;
 
-    OrganisationUnits(OrganisationUnitRows rows) {
+    OrganisationUnits(OrganisationUnitRows rows, List<UnitAdministrators> administrators) {
         this.rows = rows;
+        this.administrators = List.copyOf(administrators);
     }
 
     /** The top of the tree as the caller sees it: the tenant's root, or an OU admin's own unit. */
@@ -123,7 +125,7 @@ public class OrganisationUnits {
         if (rows.hasMembers(id)) {
             throw new DomainException(ErrorCode.NOT_EMPTY, "id", "Move its profiles to another unit first.");
         }
-        if (rows.hasUsers(id)) {
+        if (administrators.stream().anyMatch(users -> users.administer(id))) {
             throw new DomainException(ErrorCode.NOT_EMPTY, "id", "OU admins administer this unit; rebind or remove them first.");
         }
         rows.delete(id);

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.organisation.internal.ProfileRows;
 

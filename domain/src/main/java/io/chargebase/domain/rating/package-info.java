@@ -8,6 +8,6 @@
  * (power levels by the session's average, an idle fee's grace from the end of charging) its
  * {@link io.chargebase.domain.rating.RatingRules} tell the engine. {@link io.chargebase.domain.rating.TariffBoundaries}
  * says where a session must be cut into periods for a tariff. OCPI JSON stays at the edge, in
- * {@link io.chargebase.domain.rating.OcpiTariffJson} and {@link io.chargebase.domain.rating.OcpiCdrJson}.
+ * {@link io.chargebase.domain.rating.json.OcpiTariffJson} and {@link io.chargebase.domain.rating.json.OcpiCdrJson}.
  */
 package io.chargebase.domain.rating;

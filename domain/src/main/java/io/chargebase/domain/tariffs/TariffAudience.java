@@ -21,32 +21,4 @@ public record TariffAudience(boolean ownerUsers, boolean roamingUsers, boolean a
     public boolean isEveryone() {
         return !ownerUsers && !roamingUsers && !adHocUsers && partnerGroupIds.isEmpty() && userGroupIds.isEmpty();
     }
-
-    /** Which restriction the customer meets, or null when none does; "everyone" for an unrestricted tariff. Groups by name. */
-    String matchedBy(Customer.Facts customer, java.util.function.Function<UUID, String> partnerGroupName,
-            java.util.function.Function<UUID, String> userGroupName) {
-        if (isEveryone()) {
-            return "applies to everyone";
-        }
-        if (ownerUsers && customer.ownerUser()) {
-            return "user of the charge point's owner";
-        }
-        if (roamingUsers && customer.kind() == Customer.Kind.ROAMING) {
-            return "roaming user";
-        }
-        if (adHocUsers && customer.kind() == Customer.Kind.AD_HOC) {
-            return "ad-hoc user";
-        }
-        for (UUID group : partnerGroupIds) {
-            if (customer.partnerGroupIds().contains(group)) {
-                return "member of business-partner group \"" + partnerGroupName.apply(group) + "\"";
-            }
-        }
-        for (UUID group : userGroupIds) {
-            if (customer.userGroupIds().contains(group)) {
-                return "member of user group \"" + userGroupName.apply(group) + "\"";
-            }
-        }
-        return null;
-    }
 }

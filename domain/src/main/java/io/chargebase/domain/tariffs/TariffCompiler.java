@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
-import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 import io.chargebase.domain.rating.OperatorTariff;
 import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.Tariff;

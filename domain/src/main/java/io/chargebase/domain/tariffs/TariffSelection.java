@@ -2,7 +2,7 @@ package io.chargebase.domain.tariffs;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,19 +11,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.DomainException;
-import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.tariffs.internal.SelectionRows;
 import io.chargebase.domain.tokens.Token;
 import io.chargebase.domain.tokens.TokenUid;
 import io.chargebase.domain.tokens.Tokens;
 
 /**
- * The one answer to "what does this customer pay at this EVSE at this moment, and why". An EVSE with a tariff
- * group is priced by the group: the last tariff in its order whose audience the customer belongs to (the base
- * tariff, first, applies to everyone). Any other EVSE is priced by the active tariff plan: its rules by
- * precedence, the first whose location group holds one of the EVSE's connectors and whose business-partner group
- * holds the customer's unit; else the plan's default. The tariff version is the one in force at that moment.
- * When nothing prices the EVSE the answer is an error, never a guessed price.
+ * The one answer to "what does this customer pay at this EVSE at this moment, and why". It reads a snapshot (the
+ * EVSE, the customer, the EVSE's tariff group with its tariffs or else the active plan), lets the pure
+ * {@link SelectionDecision} decide, then reads the chosen tariff's version in force at that moment and the group names
+ * its reason mentions. When nothing prices the EVSE the answer is an error, never a guessed price.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,37 +56,22 @@ public class TariffSelection {
     public Selected select(UUID evseId, Customer customer, Instant at) {
         SelectionRows.EvseFacts evse = rows.evse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
         Customer.Facts facts = facts(customer, evse);
+        SelectionDecision.Snapshot snapshot = snapshot(evse, facts);
+        SelectionDecision.Decision decision = SelectionDecision.decide(snapshot);
+        StoredTariff tariff = decision.source() == Source.TARIFF_GROUP ? snapshot.groupTariffs().get(decision.tariffId())
+                : tariffs.find(decision.tariffId()).orElseThrow();
+        String reason = decision.reason().text(SelectionDecision.Names.of(this::partnerGroupName, this::userGroupName, this::locationGroupName));
+        return selected(tariff, at, decision.source(), decision.tariffGroupId(), decision.tariffPlanId(), decision.rulePrecedence(), reason,
+                evse, facts);
+    }
+
+    /** What the decision needs: the EVSE's tariff group with its tariffs, or else the active plan. */
+    private SelectionDecision.Snapshot snapshot(SelectionRows.EvseFacts evse, Customer.Facts facts) {
         if (evse.tariffGroupId() != null) {
             TariffGroup group = groups.find(evse.tariffGroupId()).orElseThrow();
-            List<UUID> order = group.tariffIds();
-            var found = tariffs.findAll(order);
-            for (int i = order.size() - 1; i >= 0; i--) {
-                StoredTariff tariff = found.get(order.get(i));
-                String matched = tariff.audience().matchedBy(facts, this::partnerGroupName, this::userGroupName);
-                if (matched != null) {
-                    String reason = "Tariff group \"" + group.name() + "\", position " + (i + 1) + " of " + order.size()
-                            + (tariff.base() ? " (base tariff)" : "") + ": " + matched + ".";
-                    return selected(tariff, at, Source.TARIFF_GROUP, group.id(), null, null, reason, evse, facts);
-                }
-            }
-            throw new IllegalStateException("Tariff group " + group.id() + " has no base tariff");
+            return new SelectionDecision.Snapshot(evse.locationGroupIds(), facts, group, tariffs.findAll(group.tariffIds()), null);
         }
-        TariffPlan plan = plans.active().orElseThrow(() -> new DomainException(ErrorCode.NO_TARIFF, "evseId",
-                "The EVSE has no tariff group and the tenant has no active tariff plan; nothing prices it."));
-        for (TariffPlan.Rule rule : plan.rules()) {
-            boolean location = rule.locationGroupId() == null || evse.locationGroupIds().contains(rule.locationGroupId());
-            boolean partner = rule.businessPartnerGroupId() == null || facts.partnerGroupIds().contains(rule.businessPartnerGroupId());
-            if (location && partner) {
-                String reason = "Tariff plan \"" + plan.name() + "\", rule " + rule.precedence() + ": "
-                        + (rule.locationGroupId() == null ? "any location" : "location group \"" + locationGroupName(rule.locationGroupId()) + "\"")
-                        + " × " + (rule.businessPartnerGroupId() == null ? "any customer"
-                        : "business-partner group \"" + partnerGroupName(rule.businessPartnerGroupId()) + "\"") + ".";
-                return selected(tariffs.find(rule.tariffId()).orElseThrow(), at, Source.PLAN_RULE, null, plan.id(), rule.precedence(), reason,
-                        evse, facts);
-            }
-        }
-        return selected(tariffs.find(plan.defaultTariffId()).orElseThrow(), at, Source.PLAN_DEFAULT, null, plan.id(), null,
-                "Tariff plan \"" + plan.name() + "\": no rule matched, the plan's default tariff applies.", evse, facts);
+        return new SelectionDecision.Snapshot(evse.locationGroupIds(), facts, null, Map.of(), plans.active().orElse(null));
     }
 
     /** The customer a token stands for: its owner's profile, or an ad-hoc customer for a token with no owner. */

@@ -16,7 +16,7 @@ import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.organisation.Groups;
-import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 import io.chargebase.domain.rating.StopLimits;
 import io.chargebase.domain.rating.Tariff;
 import io.chargebase.domain.tariffs.internal.TariffRows;
@@ -35,11 +35,13 @@ public class Tariffs {
     private final TariffRows rows;
     private final Tenants tenants;
     private final Groups groups;
+    private final List<TariffUsages> usages;
 
-    Tariffs(TariffRows rows, Tenants tenants, Groups groups) {
+    Tariffs(TariffRows rows, Tenants tenants, Groups groups, List<TariffUsages> usages) {
         this.rows = rows;
         this.tenants = tenants;
         this.groups = groups;
+        this.usages = List.copyOf(usages);
     }
 
     public StoredTariff create(NewTariff request, String createdBy) {
@@ -97,9 +99,9 @@ public class Tariffs {
         if (tariff.base()) {
             throw new DomainException(ErrorCode.IN_USE, "tariffId", "A base tariff is deleted with its tariff group.");
         }
-        List<String> usages = rows.usages(id);
-        if (!usages.isEmpty()) {
-            throw new DomainException(ErrorCode.IN_USE, "tariffId", "The tariff is used by " + String.join(", ", usages) + ".");
+        List<String> used = usages(id);
+        if (!used.isEmpty()) {
+            throw new DomainException(ErrorCode.IN_USE, "tariffId", "The tariff is used by " + String.join(", ", used) + ".");
         }
         rows.delete(id);
         return id;
@@ -107,9 +109,15 @@ public class Tariffs {
 
     /** Deletes a group's base tariff with the group, unless CDRs were rated with it (then it stays, unattached). */
     void deleteBase(UUID id) {
-        if (rows.usages(id).isEmpty()) {
+        if (usages(id).isEmpty()) {
             rows.delete(id);
         }
+    }
+
+    /** Group entries, plan rules and defaults here, then what other contexts say uses the tariff. */
+    private List<String> usages(UUID id) {
+        return java.util.stream.Stream.concat(rows.usages(id).stream(), usages.stream().flatMap(other -> other.of(id).stream()))
+                .distinct().toList();
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.domain.tokens.internal.TokenRows;
 import io.chargebase.tenancy.TenantContext;

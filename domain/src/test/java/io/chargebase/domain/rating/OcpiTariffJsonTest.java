@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 
 class OcpiTariffJsonTest {
 

@@ -23,6 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
 
+import io.chargebase.domain.rating.json.OcpiCdrJson;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
+
 /**
  * Every priced OCPI vector in the shared reference data, discovered as it lies: each tandemdrive case folder's
  * {@code cdr*.json} against its {@code tariff.json}, the spec's {@code cdr_example.json}, and the codeberg-derived

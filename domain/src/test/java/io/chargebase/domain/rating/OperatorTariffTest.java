@@ -23,6 +23,7 @@ import io.chargebase.domain.rating.OperatorTariff.Free;
 import io.chargebase.domain.rating.OperatorTariff.IdleFee;
 import io.chargebase.domain.rating.OperatorTariff.PowerLevel;
 import io.chargebase.domain.rating.OperatorTariff.PowerLevels;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 
 class OperatorTariffTest {
 

@@ -15,6 +15,8 @@ import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
 
+import io.chargebase.domain.rating.json.OcpiTariffJson;
+
 /**
  * The prices worked out in the prose of OCPI 2.2.1 mod_tariffs.asciidoc (line numbers cite the shared copy), rated
  * with the spec's own example tariffs read from the shared reference data.

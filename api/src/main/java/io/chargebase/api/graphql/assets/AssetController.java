@@ -26,7 +26,7 @@ import io.chargebase.domain.assets.Location;
 import io.chargebase.domain.assets.Locations;
 import io.chargebase.domain.assets.NewChargePoint;
 import io.chargebase.domain.assets.NewLocation;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 @Controller
 class AssetController {

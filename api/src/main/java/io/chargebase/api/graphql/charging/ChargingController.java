@@ -38,7 +38,7 @@ import io.chargebase.domain.charging.SessionQuery;
 import io.chargebase.domain.charging.SessionStatus;
 import io.chargebase.domain.charging.TenantChargingSettings;
 import io.chargebase.domain.operations.DiagnosticsLocations;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.tenancy.TenantContext;

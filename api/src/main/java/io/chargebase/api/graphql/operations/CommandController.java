@@ -40,7 +40,7 @@ import io.chargebase.domain.operations.DiagnosticsLocations;
 import io.chargebase.domain.operations.FileLocations;
 import io.chargebase.domain.operations.LocalAuthList;
 import io.chargebase.domain.operations.LocalAuthLists;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.tokens.Tokens;
 import io.chargebase.ocpp.v16.Action16;
 import io.chargebase.tenancy.TenantContext;

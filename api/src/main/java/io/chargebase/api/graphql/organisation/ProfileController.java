@@ -20,7 +20,7 @@ import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.organisation.NewProfile;
 import io.chargebase.domain.organisation.OrganisationUnit;
 import io.chargebase.domain.organisation.OrganisationUnits;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.ProfileChanges;
 import io.chargebase.domain.organisation.ProfileQuery;

@@ -104,7 +104,7 @@ public final class FieldPolicy {
                     "chargingPeriods", "totalEnergyKwh", "totalTimeHours", "totalParkingHours", "currency", "createdAt")
                     .rls("profile", "mspCdr", "mspCdrs").staff("cpoCost", "recordedBy")
             .type("MspCdr").open("id", "cdrNumber", "version", "location", "tariff", "tariffVersion", "currency", "lines", "totalEnergyKwh",
-                    "totalTimeHours", "totalParkingHours", "totalCost", "startAt", "endAt", "ratedAt", "supersededAt")
+                    "totalTimeHours", "totalParkingHours", "totalCost", "payableTotal", "startAt", "endAt", "ratedAt", "supersededAt")
                     .rls("cpoCdr", "profile").staff("selection", "ratedBy")
             .type("ChargingPeriod").open("startAt", "dimensions")
             .type("CdrDimension").open("type", "volume")

@@ -28,7 +28,7 @@ import io.chargebase.domain.charging.Cdrs;
 import io.chargebase.domain.charging.CpoCdr;
 import io.chargebase.domain.charging.MspCdr;
 import io.chargebase.domain.charging.NewCpoCdr;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.domain.rating.CdrDimension;

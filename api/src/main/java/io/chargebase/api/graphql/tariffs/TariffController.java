@@ -34,16 +34,11 @@ import io.chargebase.domain.assets.Evse;
 import io.chargebase.domain.assets.LocationGroup;
 import io.chargebase.domain.assets.LocationGroups;
 import io.chargebase.domain.organisation.Groups;
-import io.chargebase.domain.charging.ChargingPeriods;
+import io.chargebase.domain.charging.PriceEstimates;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.rating.PriceComponent;
 import io.chargebase.domain.charging.MspCdr;
-import io.chargebase.domain.rating.Rating;
-import io.chargebase.domain.rating.RatingEngine;
-import io.chargebase.domain.rating.RatingInput;
-import io.chargebase.domain.rating.RatingRules;
 import io.chargebase.domain.rating.StopLimits;
-import io.chargebase.domain.rating.TariffBoundaries;
 import io.chargebase.domain.rating.TariffElement;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.domain.tariffs.NewTariff;
@@ -60,7 +55,7 @@ import io.chargebase.domain.tariffs.TariffSelection;
 import io.chargebase.domain.tariffs.TariffText;
 import io.chargebase.domain.tariffs.TariffVersion;
 import io.chargebase.domain.tariffs.Tariffs;
-import io.chargebase.domain.rating.OcpiTariffJson;
+import io.chargebase.domain.rating.json.OcpiTariffJson;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 
@@ -179,10 +174,10 @@ public class TariffController {
     private final ChargePoints chargePoints;
     private final LocationGroups locationGroups;
     private final Groups groups;
-    private final RatingEngine engine = new RatingEngine();
+    private final PriceEstimates prices;
 
     TariffController(Tariffs tariffs, TariffGroups tariffGroups, TariffPlans plans, TariffSelection selection, ChargePoints chargePoints,
-            LocationGroups locationGroups, Groups groups) {
+            LocationGroups locationGroups, Groups groups, PriceEstimates prices) {
         this.tariffs = tariffs;
         this.tariffGroups = tariffGroups;
         this.plans = plans;
@@ -190,6 +185,7 @@ public class TariffController {
         this.chargePoints = chargePoints;
         this.locationGroups = locationGroups;
         this.groups = groups;
+        this.prices = prices;
     }
 
     // ---- Tariff
@@ -567,16 +563,8 @@ public class TariffController {
             if (energyKwh != null) {
                 Instant end = start.plus(Duration.ofMinutes(durationMinutes));
                 // the energy charged evenly, cut at the tariff's boundaries as the session's CDR will be
-                RatingRules rules = selected.version().ratingRules();
-                Rating rating = engine.rate(selected.version().tariff(), new RatingInput(start, end, selected.timeZone(),
-                        ChargingPeriods.estimate(start, end, energyKwh, TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone())),
-                        rules);
-                List<MspCdr.Line> lines = rating.lines().stream()
-                        .filter(line -> line.quantity().signum() != 0 || line.cost().exclVat().signum() != 0)
-                        .map(line -> new MspCdr.Line(line.dimension(), line.quantity(), line.billedQuantity(),
-                                line.cost().atScale(2).exclVat(), line.cost().atScale(2).inclVat(), line == rating.reservation()))
-                        .toList();
-                estimate = new PriceEstimate(energyKwh, durationMinutes, lines, rating.totalCost().atScale(2));
+                io.chargebase.domain.charging.PriceEstimate price = prices.ofEvenCharge(selected, start, end, energyKwh);
+                estimate = new PriceEstimate(energyKwh, durationMinutes, price.lines(price.currencyScale()), price.total());
             }
             return EvsePrice.of(found, selected.version(), estimate);
         });

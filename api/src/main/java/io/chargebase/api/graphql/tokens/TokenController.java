@@ -19,7 +19,7 @@ import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.domain.tokens.BillingTarget;

@@ -21,7 +21,7 @@ import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargingZone;
 import io.chargebase.domain.assets.Connector;
 import io.chargebase.domain.assets.Evse;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.tenancy.TenantContext;
 
 @Repository

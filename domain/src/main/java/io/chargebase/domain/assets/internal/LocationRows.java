@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.assets.AssetTypes;
 import io.chargebase.domain.assets.Location;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.tenancy.TenantContext;
 
 @Repository

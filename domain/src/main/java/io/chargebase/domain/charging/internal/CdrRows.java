@@ -1,5 +1,6 @@
 package io.chargebase.domain.charging.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 import io.chargebase.domain.charging.CdrQuery;
 import io.chargebase.domain.charging.CpoCdr;
 import io.chargebase.domain.charging.MspCdr;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
+import io.chargebase.domain.money.Money;
 import io.chargebase.domain.rating.Price;
 import io.chargebase.domain.tariffs.Customer;
 import io.chargebase.tenancy.TenantContext;
@@ -52,12 +54,12 @@ public class CdrRows {
         jdbc.sql("""
                         insert into msp_cdr (tenant_id, id, cdr_number, cpo_cdr_id, version, profile_id, location_id, tariff_id, tariff_version,
                             selection, currency, lines, total_energy_kwh, total_time_h, total_parking_h, total_cost_excl_vat,
-                            total_cost_incl_vat, start_at, end_at, rated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            total_cost_incl_vat, payable_total, start_at, end_at, rated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(TenantContext.requireTenant().value(), cdr.id(), cdr.cdrNumber(), cdr.cpoCdrId(), cdr.version(), cdr.profileId(),
                         cdr.locationId(), cdr.tariffId(), cdr.tariffVersion(), cdr.selection(), cdr.currency().getCurrencyCode(),
                         CdrJson.lines(cdr.lines()), cdr.totalEnergyKwh(), cdr.totalTimeHours(), cdr.totalParkingHours(),
-                        cdr.totalCostExclVat(), cdr.totalCostInclVat(), time(cdr.start()), time(cdr.end()), cdr.ratedBy())
+                        cdr.totalCostExclVat(), cdr.totalCostInclVat(), cdr.payableTotal(), time(cdr.start()), time(cdr.end()), cdr.ratedBy())
                 .update();
     }
 
@@ -76,6 +78,11 @@ public class CdrRows {
     public int supersede(UUID cpoCdrId) {
         return jdbc.sql("update msp_cdr set superseded_at = now() where cpo_cdr_id = ? and superseded_at is null returning version")
                 .param(cpoCdrId).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Whether any MSP CDR, current or superseded, was rated with the tariff. */
+    public boolean ratedWith(UUID tariffId) {
+        return jdbc.sql("select exists (select 1 from msp_cdr where tariff_id = ?)").param(tariffId).query(Boolean.class).single();
     }
 
     public boolean numberTaken(String cdrNumber) {
@@ -174,6 +181,16 @@ public class CdrRows {
                 instant(rs, "created_at"));
     }
 
+    /**
+     * The payable total as rated; for a CDR rated before it was recorded, its stored total including VAT brought to the
+     * currency's scale the same way.
+     */
+    private static BigDecimal payableTotal(ResultSet rs) throws SQLException {
+        BigDecimal payable = rs.getBigDecimal("payable_total");
+        return payable != null ? payable
+                : new Money(rs.getBigDecimal("total_cost_incl_vat"), Currency.getInstance(rs.getString("currency"))).rounded().amount();
+    }
+
     static MspCdr mspCdr(ResultSet rs, int row) throws SQLException {
         return new MspCdr(
                 rs.getObject("id", UUID.class),
@@ -192,6 +209,7 @@ public class CdrRows {
                 rs.getBigDecimal("total_parking_h"),
                 rs.getBigDecimal("total_cost_excl_vat"),
                 rs.getBigDecimal("total_cost_incl_vat"),
+                payableTotal(rs),
                 instant(rs, "start_at"),
                 instant(rs, "end_at"),
                 instant(rs, "rated_at"),

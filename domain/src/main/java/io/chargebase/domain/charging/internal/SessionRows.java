@@ -23,7 +23,7 @@ import io.chargebase.domain.charging.ChargingSession;
 import io.chargebase.domain.charging.MeterValue;
 import io.chargebase.domain.charging.SessionQuery;
 import io.chargebase.domain.charging.SessionStatus;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 
 /** Charging sessions, their meter values and the per-tenant transaction counter. */
 @Repository

@@ -40,6 +40,11 @@ public class UserRows {
                 .single();
     }
 
+    /** Whether any user is bound to the unit (its OU admins). */
+    public boolean anyInUnit(UUID unitId) {
+        return jdbc.sql("select exists (select 1 from app_user where organisation_unit_id = ?)").param(unitId).query(Boolean.class).single();
+    }
+
     public Optional<User> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserRows::user).optional();
     }

@@ -123,10 +123,6 @@ public class OrganisationUnitRows {
         return jdbc.sql("select exists (select 1 from profile where organisation_unit_id = ?)").param(id).query(Boolean.class).single();
     }
 
-    public boolean hasUsers(UUID id) {
-        return jdbc.sql("select exists (select 1 from app_user where organisation_unit_id = ?)").param(id).query(Boolean.class).single();
-    }
-
     public void delete(UUID id) {
         jdbc.sql("delete from organisation_unit where id = ?").param(id).update();
     }

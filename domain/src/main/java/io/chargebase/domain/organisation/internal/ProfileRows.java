@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.organisation.EmailAddress;
 import io.chargebase.domain.organisation.OuPath;
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.organisation.PhoneNumber;
 import io.chargebase.domain.organisation.Profile;
 import io.chargebase.domain.organisation.ProfileQuery;

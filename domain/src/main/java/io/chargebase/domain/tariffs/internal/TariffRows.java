@@ -100,14 +100,13 @@ public class TariffRows {
                 .query(TariffRows::version).optional();
     }
 
-    /** Where a tariff is used: group entries, plan rules and defaults, rated CDRs; empty when nowhere. */
+    /** Where a tariff is used in tariffs: group entries, plan rules and defaults; empty when nowhere. */
     public List<String> usages(UUID id) {
         return jdbc.sql("""
                         select 'tariff group ' || g.name from tariff_group_entry e join tariff_group g on g.id = e.group_id where e.tariff_id = ?
                         union all select 'tariff plan ' || p.name from tariff_plan p where p.default_tariff_id = ?
-                        union all select 'tariff plan ' || p.name from tariff_plan_rule r join tariff_plan p on p.id = r.plan_id where r.tariff_id = ?
-                        union all select 'rated CDRs' from (select 1 from msp_cdr where tariff_id = ? limit 1) c""")
-                .params(id, id, id, id).query(String.class).list().stream().distinct().toList();
+                        union all select 'tariff plan ' || p.name from tariff_plan_rule r join tariff_plan p on p.id = r.plan_id where r.tariff_id = ?""")
+                .params(id, id, id).query(String.class).list().stream().distinct().toList();
     }
 
     public void delete(UUID id) {

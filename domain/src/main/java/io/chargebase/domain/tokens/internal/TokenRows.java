@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.chargebase.domain.SqlSearch;
 import org.springframework.stereotype.Repository;
 
-import io.chargebase.domain.organisation.Page;
+import io.chargebase.domain.Page;
 import io.chargebase.domain.tokens.BillingTarget;
 import io.chargebase.domain.tokens.EmaId;
 import io.chargebase.domain.tokens.Token;

@@ -1,18 +1,18 @@
-package io.chargebase.domain.rating;
+package io.chargebase.domain.rating.json;
 
-import static io.chargebase.domain.rating.JsonFields.array;
-import static io.chargebase.domain.rating.JsonFields.enumValue;
-import static io.chargebase.domain.rating.JsonFields.instant;
-import static io.chargebase.domain.rating.JsonFields.integer;
-import static io.chargebase.domain.rating.JsonFields.number;
-import static io.chargebase.domain.rating.JsonFields.object;
-import static io.chargebase.domain.rating.JsonFields.optional;
-import static io.chargebase.domain.rating.JsonFields.optionalInteger;
-import static io.chargebase.domain.rating.JsonFields.optionalNumber;
-import static io.chargebase.domain.rating.JsonFields.parsed;
-import static io.chargebase.domain.rating.JsonFields.path;
-import static io.chargebase.domain.rating.JsonFields.required;
-import static io.chargebase.domain.rating.JsonFields.string;
+import static io.chargebase.domain.rating.json.JsonFields.array;
+import static io.chargebase.domain.rating.json.JsonFields.enumValue;
+import static io.chargebase.domain.rating.json.JsonFields.instant;
+import static io.chargebase.domain.rating.json.JsonFields.integer;
+import static io.chargebase.domain.rating.json.JsonFields.number;
+import static io.chargebase.domain.rating.json.JsonFields.object;
+import static io.chargebase.domain.rating.json.JsonFields.optional;
+import static io.chargebase.domain.rating.json.JsonFields.optionalInteger;
+import static io.chargebase.domain.rating.json.JsonFields.optionalNumber;
+import static io.chargebase.domain.rating.json.JsonFields.parsed;
+import static io.chargebase.domain.rating.json.JsonFields.path;
+import static io.chargebase.domain.rating.json.JsonFields.required;
+import static io.chargebase.domain.rating.json.JsonFields.string;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.rating.Dimension;
+import io.chargebase.domain.rating.DisplayText;
+import io.chargebase.domain.rating.Price;
+import io.chargebase.domain.rating.PriceComponent;
+import io.chargebase.domain.rating.ReservationRestriction;
+import io.chargebase.domain.rating.Restrictions;
+import io.chargebase.domain.rating.Tariff;
+import io.chargebase.domain.rating.TariffElement;
+import io.chargebase.domain.rating.TariffType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.chargebase.domain.organisation;
+package io.chargebase.domain;
 
 import java.util.List;
 

@@ -1,13 +1,13 @@
-package io.chargebase.domain.rating;
+package io.chargebase.domain.rating.json;
 
-import static io.chargebase.domain.rating.JsonFields.array;
-import static io.chargebase.domain.rating.JsonFields.enumValue;
-import static io.chargebase.domain.rating.JsonFields.instant;
-import static io.chargebase.domain.rating.JsonFields.number;
-import static io.chargebase.domain.rating.JsonFields.object;
-import static io.chargebase.domain.rating.JsonFields.optional;
-import static io.chargebase.domain.rating.JsonFields.path;
-import static io.chargebase.domain.rating.JsonFields.required;
+import static io.chargebase.domain.rating.json.JsonFields.array;
+import static io.chargebase.domain.rating.json.JsonFields.enumValue;
+import static io.chargebase.domain.rating.json.JsonFields.instant;
+import static io.chargebase.domain.rating.json.JsonFields.number;
+import static io.chargebase.domain.rating.json.JsonFields.object;
+import static io.chargebase.domain.rating.json.JsonFields.optional;
+import static io.chargebase.domain.rating.json.JsonFields.path;
+import static io.chargebase.domain.rating.json.JsonFields.required;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.chargebase.domain.DomainException;
+import io.chargebase.domain.rating.CdrDimension;
+import io.chargebase.domain.rating.CdrDimensionType;
+import io.chargebase.domain.rating.ChargingPeriod;
+import io.chargebase.domain.rating.RatingInput;
+import io.chargebase.domain.rating.Tariff;
 import tools.jackson.databind.JsonNode;
 
 /** Reads what rating needs from an OCPI 2.2.1 CDR: its session and charging periods, and the tariffs it carries. */

@@ -1,4 +1,4 @@
-package io.chargebase.domain.rating;
+package io.chargebase.domain.rating.json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
