@@ -177,9 +177,11 @@ public class Cdrs {
                     + ", the CDR was rated in " + cdr.currency() + ".");
         }
         RatingRules rules = selected.version().ratingRules();
-        List<ChargingPeriod> periods = own.of(TariffBoundaries.of(selected.version().tariff(), rules), selected.timeZone());
+        List<ChargingPeriod> periods = own.of(prices.boundaries(selected), selected.timeZone());
         CdrConsistency.check(request.start(), request.end(), periods);
-        Rating rating = engine.rate(selected.version().tariff(), new RatingInput(request.start(), request.end(), selected.timeZone(), periods), rules);
+        CdrConsistency.pricable(periods, rules);
+        PriceEstimate price = prices.of(selected, new RatingInput(request.start(), request.end(), selected.timeZone(), periods));
+        Rating rating = price.rating();
         fits(rating);
         CpoCdr corrected = new CpoCdr(cdr.id(), cdr.cdrNumber(), cdr.locationId(), cdr.evseId(), cdr.tokenUid(), cdr.tokenId(), cdr.profileId(),
                 cdr.customer(), cdr.roamingParty(), request.start(), request.end(), selected.timeZone(), periods, stored(rating.totalEnergy()),
@@ -187,7 +189,7 @@ public class Cdrs {
                 cdr.cpoCost(), cdr.sessionId(), cdr.recordedBy(), cdr.createdAt());
         rows.correct(corrected);
         int previous = rows.supersede(cpoCdrId);
-        MspCdr rated = msp(corrected, previous + 1, selected, rating, ratedBy);
+        MspCdr rated = msp(corrected, previous + 1, price, ratedBy);
         rows.insert(rated);
         return rated;
     }
