@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
 import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
+import io.chargebase.domain.charging.internal.ActivityRows;
 import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.operations.Reservations;
 import io.chargebase.domain.tokens.Authorisation;
 import io.chargebase.domain.tokens.Token;
 import io.chargebase.domain.tokens.TokenAuthorisations;
@@ -37,9 +39,13 @@ class Transactions {
     private final MeterReadings readings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ActivityRows activity;
+    private final Reservations reservations;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, ActivityRows activity, Reservations reservations) {
+        this.activity = activity;
+        this.reservations = reservations;
         this.readings = readings;
         this.rows = rows;
         this.authorisations = authorisations;
@@ -49,7 +55,17 @@ class Transactions {
         this.clock = clock;
     }
 
+    /** Answers an Authorize and keeps it as an authorisation record (manual: ACTIVITY > Authorizations), unknown cards included. */
     IdTagInfo authorize(ChargerRef charger, String idTag) {
+        IdTagInfo answer = decideAuthorize(charger, idTag);
+        if (idTag != null && !idTag.isEmpty()) {
+            transactions.executeWithoutResult(status -> activity.insertAuthorization(charger.chargePointId(), null, Authorization.Source.AUTHORIZE,
+                    idTag, token(idTag).map(Token::id).orElse(null), answer.status(), clock.instant()));
+        }
+        return answer;
+    }
+
+    private IdTagInfo decideAuthorize(ChargerRef charger, String idTag) {
         Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
         if (decision.decision() != Authorisation.Decision.ACCEPTED) {
             return info(decision, null);
@@ -106,6 +122,12 @@ class Transactions {
                 answer = AuthorizationStatus.CONCURRENT_TX;
             }
             boolean accepted = answer == AuthorizationStatus.ACCEPTED;
+            // a replayed start was answered above and is not recorded twice
+            activity.insertAuthorization(charger.chargePointId(), start.connectorId(), Authorization.Source.START_TRANSACTION, start.idTag(),
+                    token.map(Token::id).orElse(null), answer, clock.instant());
+            if (accepted && start.reservationId() != null) {
+                reservations.used(charger.chargePointId(), start.reservationId(), start.idTag(), clock.instant());
+            }
             SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
             String refusal = accepted ? null : "Refused: " + answer;
             int transactionId = rows.nextTransactionId();

@@ -365,9 +365,11 @@ class CommandController {
         ChargerCommand logged;
         ObjectNode payload = JSON.createObjectNode();
         try {
+            // the manual asks a reason of every action, kept with it in the actions log: without one nothing is built or sent
+            String why = ChargerCommandLog.reason(reason);
             UUID id = GlobalId.require(Types.CHARGE_POINT, chargePointId, "chargePointId");
             build.accept(payload);
-            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), reason, Caller.name());
+            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), why, Caller.name());
         } catch (DomainException | GlobalId.UnknownIdException refused) {
             return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, errors -> new ChargerCommandPayload(null, errors)));
         }
