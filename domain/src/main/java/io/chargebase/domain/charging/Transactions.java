@@ -92,7 +92,7 @@ class Transactions {
     }
 
     /** A session a remote start announced: it waits for the car like one begun by a swipe. */
-    UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
+    UUID expectStart(ChargerRef charger, Integer connectorId, String idTag, UUID tariffOverride) {
         return transactions.execute(status -> {
             Optional<Token> token = token(idTag);
             UUID id = UUID.randomUUID();
@@ -101,6 +101,9 @@ class Transactions {
                     token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.PENDING,
                     AuthorizationStatus.ACCEPTED, null, null, null, null, null, null, null, null, null, false, null, null, null, null,
                     clock.instant(), null, null));
+            if (tariffOverride != null) {
+                rows.setTariffOverride(id, tariffOverride);
+            }
             return id;
         });
     }

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -188,7 +189,25 @@ public class FieldPolicyInstrumentation extends SimplePerformantInstrumentation 
                     ? list.stream().map(item -> item == null ? null : FileLocations.withoutCredentials(item.toString())).toList()
                     : FileLocations.withoutCredentials(fetched.toString());
             case OCPP_PAYLOAD -> ocpp(fetched.toString(), env);
+            case ID_TAG -> idTag(fetched.toString(), env);
         };
+    }
+
+    /** An activity record's idTag: shown when it names no token (an unknown card) or one the caller sees, masked otherwise. */
+    private Object idTag(String idTag, DataFetchingEnvironment env) {
+        UUID tokenId = switch (env.getSource()) {
+            case io.chargebase.domain.charging.Authorization authorization -> authorization.tokenId();
+            case io.chargebase.domain.operations.Reservation reservation -> reservation.tokenId();
+            default -> UUID.randomUUID();
+        };
+        if (tokenId == null) {
+            return idTag;
+        }
+        DataLoader<String, Boolean> loader = env.getDataLoader(VisibleIdTags.LOADER);
+        if (loader == null) {
+            return visibleIdTags.visible(Set.of(idTag)).contains(idTag) ? idTag : OcppRedaction.MASK;
+        }
+        return loader.load(idTag).thenApply(visible -> Boolean.TRUE.equals(visible) ? idTag : OcppRedaction.MASK);
     }
 
     /** Asks which of the text's idTags the caller sees, batched with the other fields of the request, then redacts. */
