@@ -349,6 +349,20 @@ class TenantIsolationIT extends IntegrationTest {
                     .path("id").asString();
             notFound(acmeMutation("tenant-portal/SetLocationOwner", Map.of("locationId", own, "organisationUnitId", demoUnit)));
         });
+        cases.put("Mutation.startSession", () -> notFound(acmeMutation("tenant-portal/StartSession", Map.of("evseId", demoEvse,
+                "profileId", demoProfile, "tokenId", demoToken, "tariffId", demoTariff, "reason", "Isolation check"))));
+        cases.put("Mutation.stopSession", () -> notFound(acmeMutation("tenant-portal/StopSession", Map.of("sessionId", demoSession,
+                "reason", "Isolation check"))));
+        cases.put("Query.authorizations", () -> {
+            GraphQl.Response response = asAcme("tenant-portal/Authorizations", Map.of());
+            assertThat(response.data().path("authorizations").path("totalCount").asInt()).as(response.raw()).isZero();
+            assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
+        });
+        cases.put("Query.reservations", () -> {
+            GraphQl.Response response = asAcme("tenant-portal/Reservations", Map.of());
+            assertThat(response.data().path("reservations").path("totalCount").asInt()).as(response.raw()).isZero();
+            assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
+        });
         cases.put("Mutation.remoteStartTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "idTag", "DEADBEEF01"))));
         cases.put("Mutation.remoteStopTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStopTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "transactionId", 1))));
         cases.put("Mutation.reset", () -> notFound(acmeMutation("tenant-portal/Reset", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "type", "HARD"))));
