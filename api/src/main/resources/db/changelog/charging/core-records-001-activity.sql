@@ -114,3 +114,8 @@ CREATE POLICY operated_charge_points ON reservation AS RESTRICTIVE
                 OR charge_point_id IN (SELECT cp.id FROM charge_point cp
                                        JOIN location l ON l.tenant_id = cp.tenant_id AND l.id = cp.location_id
                                        JOIN organisation_unit ou ON ou.tenant_id = l.tenant_id AND ou.id = l.owner_unit_id)));
+
+--changeset chargebase:core-records-005-evse-reservation-time
+-- The EVSE's reservation time (manual: EVSEs, Reservation Time (minutes)): how long a reservation made without an
+-- expiry holds it; 0 disables reservations at the EVSE; empty leaves the expiry to whoever reserves.
+ALTER TABLE evse ADD COLUMN reservation_minutes integer CHECK (reservation_minutes BETWEEN 0 AND 10080);

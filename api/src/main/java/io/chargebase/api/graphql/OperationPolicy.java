@@ -99,6 +99,7 @@ public final class OperationPolicy {
             entry("Mutation.stopSession", CHARGE_POINT_OPERATORS),
             entry("Query.authorizations", TENANT_READERS),
             entry("Query.reservations", TENANT_READERS),
+            entry("Mutation.setEvseReservationTime", TENANT_ADMINS),
             entry("Mutation.remoteStartTransaction", CHARGE_POINT_OPERATORS),
             entry("Mutation.remoteStopTransaction", CHARGE_POINT_OPERATORS),
             entry("Mutation.reset", CHARGE_POINT_OPERATORS),

@@ -363,6 +363,8 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(response.data().path("reservations").path("totalCount").asInt()).as(response.raw()).isZero();
             assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
         });
+        cases.put("Mutation.setEvseReservationTime", () -> notFound(acmeMutation("tenant-portal/SetEvseReservationTime",
+                Map.of("evseId", demoEvse, "minutes", 0))));
         cases.put("Mutation.remoteStartTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "idTag", "DEADBEEF01"))));
         cases.put("Mutation.remoteStopTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStopTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "transactionId", 1))));
         cases.put("Mutation.reset", () -> notFound(acmeMutation("tenant-portal/Reset", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "type", "HARD"))));

@@ -139,6 +139,28 @@ class ActivityController {
         return change.previous();
     }
 
+    record SetEvseReservationTimeInput(String evseId, Integer minutes) {
+    }
+
+    record SetEvseReservationTimePayload(io.chargebase.domain.assets.Evse evse, java.util.List<io.chargebase.api.graphql.UserError> userErrors) {
+    }
+
+    @org.springframework.graphql.data.method.annotation.MutationMapping
+    SetEvseReservationTimePayload setEvseReservationTime(@Argument SetEvseReservationTimeInput input) {
+        return io.chargebase.api.graphql.UserError.attempt(() -> new SetEvseReservationTimePayload(chargePoints.setReservationMinutes(
+                        GlobalId.require(Types.EVSE, input.evseId(), "evseId"), input.minutes()), java.util.List.of()),
+                errors -> new SetEvseReservationTimePayload(null, errors));
+    }
+
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = Types.EVSE, field = "reservationMinutes")
+    java.util.Map<io.chargebase.domain.assets.Evse, Integer> reservationMinutes(java.util.List<io.chargebase.domain.assets.Evse> evses) {
+        java.util.Map<java.util.UUID, Integer> minutes = chargePoints.reservationMinutes(evses.stream().map(io.chargebase.domain.assets.Evse::id)
+                .distinct().toList());
+        java.util.Map<io.chargebase.domain.assets.Evse, Integer> result = new java.util.LinkedHashMap<>();
+        evses.forEach(evse -> result.put(evse, minutes.get(evse.id())));
+        return result;
+    }
+
     private Connection<Authorization> authorizationPage(ChargerActivity.AuthorizationQuery query, Integer first, String after) {
         int size = Connection.pageSize(first);
         Page<Authorization> page = activity.authorizations(query, Connection.afterId(after), size);

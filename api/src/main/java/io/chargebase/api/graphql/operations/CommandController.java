@@ -307,12 +307,14 @@ class CommandController {
     @MutationMapping
     CompletionStage<ChargerCommandPayload> reserveNow(@Argument ReserveNowInput input) {
         int[] reservationId = new int[1];
+        Instant[] expiry = new Instant[1];
         return command(input.chargePointId(), Action16.RESERVE_NOW, input.reason(), payload -> {
-            if (!input.expiryDate().isAfter(Instant.now())) {
+            expiry[0] = expiry(GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"), input.connectorId(), input.expiryDate());
+            if (!expiry[0].isAfter(Instant.now())) {
                 throw new DomainException(ErrorCode.INVALID, "expiryDate", "A reservation expires in the future.");
             }
             reservationId[0] = input.reservationId() != null ? input.reservationId() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-            payload.put("connectorId", input.connectorId()).put("expiryDate", input.expiryDate().toString())
+            payload.put("connectorId", input.connectorId()).put("expiryDate", expiry[0].toString())
                     .put("idTag", idTag("idTag", input.idTag()))
                     .put("reservationId", reservationId[0]);
             tokens.requireUsable("idTag", input.idTag());
@@ -320,7 +322,26 @@ class CommandController {
                 payload.put("parentIdTag", idTag("parentIdTag", input.parentIdTag()));
                 tokens.requireUsable("parentIdTag", input.parentIdTag());
             }
-        }, answer -> { }, completed -> reservations.record(completed, input.connectorId(), reservationId[0], input.idTag(), input.expiryDate()));
+        }, answer -> { }, completed -> reservations.record(completed, input.connectorId(), reservationId[0], input.idTag(), expiry[0]));
+    }
+
+    /**
+     * When a reservation expires: as asked, else after the EVSE's reservation time (for connector 0, the shortest of the
+     * charge point's). An EVSE whose reservation time is 0 takes no reservations; nor does a charge point whose EVSEs all do.
+     */
+    private Instant expiry(UUID chargePointId, Integer connectorId, Instant asked) {
+        List<Evse> evses = chargePoints.evsesOf(List.of(chargePointId)).getOrDefault(chargePointId, List.of()).stream()
+                .filter(evse -> connectorId == null || connectorId == 0 || evse.ocppNumber() == connectorId).toList();
+        java.util.Map<UUID, Integer> minutes = chargePoints.reservationMinutes(evses.stream().map(Evse::id).toList());
+        if (!evses.isEmpty() && evses.stream().allMatch(evse -> Integer.valueOf(0).equals(minutes.get(evse.id())))) {
+            throw new DomainException(ErrorCode.INVALID, "connectorId", "Reservations are disabled at this EVSE (its reservation time is 0).");
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return minutes.values().stream().filter(m -> m > 0).min(Integer::compare)
+                .map(m -> Instant.now().plus(Duration.ofMinutes(m)))
+                .orElseThrow(() -> new DomainException(ErrorCode.REQUIRED, "expiryDate", "Give an expiry: the EVSE has no reservation time."));
     }
 
     @MutationMapping

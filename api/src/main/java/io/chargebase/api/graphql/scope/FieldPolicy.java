@@ -55,7 +55,7 @@ public final class FieldPolicy {
                     .staff("vendor", "model", "serialNumber", "hasSecret", "createdAt", "statusHistory", "localListVersion")
                     .staffRls("connection", "commands", "communicationLog", "authorizations", "reservations", "networkStatusHistory")
             .type("Evse").open("id", "evseId", "ocppNumber", "currentType", "maxPowerKw", "status", "connectors", "connectorStatus")
-                    .staff("tariffGroup")
+                    .staff("tariffGroup", "reservationMinutes")
             .type("Connector").open("id", "standard", "format", "powerType", "maxVoltage", "maxAmperage", "position").staff("locationGroups")
             .type("ConnectorStatus").open("connectorId", "status", "statusAt", "receivedAt")
                     .staff("errorCode", "info", "vendorId", "vendorErrorCode")
@@ -168,6 +168,7 @@ public final class FieldPolicy {
             .type("ImportTokensPayload").open("imported", "rowErrors", "userErrors")
             .type("ChargerCommandPayload").open("command", "userErrors")
             .type("StartSessionPayload").open("command", "session", "userErrors")
+            .type("SetEvseReservationTimePayload").open("evse", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */
