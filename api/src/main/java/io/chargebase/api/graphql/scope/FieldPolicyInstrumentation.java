@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -193,16 +192,8 @@ public class FieldPolicyInstrumentation extends SimplePerformantInstrumentation 
         };
     }
 
-    /** An activity record's idTag: shown when it names no token (an unknown card) or one the caller sees, masked otherwise. */
+    /** An activity record's idTag: shown when it names a token the caller sees, masked otherwise (as in the logs' payloads). */
     private Object idTag(String idTag, DataFetchingEnvironment env) {
-        UUID tokenId = switch (env.getSource()) {
-            case io.chargebase.domain.charging.Authorization authorization -> authorization.tokenId();
-            case io.chargebase.domain.operations.Reservation reservation -> reservation.tokenId();
-            default -> UUID.randomUUID();
-        };
-        if (tokenId == null) {
-            return idTag;
-        }
         DataLoader<String, Boolean> loader = env.getDataLoader(VisibleIdTags.LOADER);
         if (loader == null) {
             return visibleIdTags.visible(Set.of(idTag)).contains(idTag) ? idTag : OcppRedaction.MASK;

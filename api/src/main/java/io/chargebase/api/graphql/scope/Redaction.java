@@ -7,9 +7,9 @@ public enum Redaction {
     /** A file server address, or a list of them, without user name and password. */
     URL_CREDENTIALS,
     /**
-     * The idTag of an activity record (an authorisation, a reservation): masked when it names a token outside the
-     * caller's subtree, shown when it names one of theirs or no token at all, as an unknown card's UID is what an operator
-     * registers the card with.
+     * The idTag of an activity record (an authorisation, a reservation), through {@link OcppRedaction}'s rule: shown when
+     * it names a token of the caller's subtree, masked otherwise (an unknown card's UID included: tenant staff read it to
+     * register the card, as a cloned UID would charge on someone else's card).
      */
     ID_TAG
 }
