@@ -343,6 +343,15 @@ abstract class ScopeFixture extends IntegrationTest {
     /** The actions log of SCOPE-CP-A, with every payload that carries idTags or secrets, and one command of SCOPE-CP-B. */
     private void commands(TenantScope whole) {
         TenantContext.runAs(whole, () -> {
+            // the reservations ReserveNow made (issue 12, item 16): one at A for Alma cancelled, one
+            // used, one at B that the OU admin never sees; logged before the commands below, which the log lists newest first
+            reservation(chargerA, 17, ALMA_UID);
+            reservation(chargerA, 19, ALMA_UID);
+            reservation(chargerB, 18, FOREIGN_TAG);
+            reservations.cancelled(chargerA.chargePointId(), 17);
+            reservations.used(chargerA.chargePointId(), 19, ALMA_UID, java.time.Instant.now());
+            // an unknown card at A: its UID is masked for the OU admin, as in the actions log
+            chargerEvents.authorize(chargerA, UNKNOWN_ID_TAG);
             command(chargerA, "RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"" + BRUNO_UID + "\"}", "{\"status\":\"Accepted\"}");
             command(chargerA, "RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"" + ALMA_UID + "\"}", "{\"status\":\"Accepted\"}");
             command(chargerA, "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\",\"idTag\":\"" + ORPHAN_UID
@@ -362,14 +371,6 @@ abstract class ScopeFixture extends IntegrationTest {
             commandLog.complete(failed.id(), ChargerCommand.Outcome.CALL_ERROR, null, null, "InternalError: busy");
             node("ChargerCommand", GlobalId.encode("ChargerCommand", failed.id()), Role.DRIVER);
             command(chargerB, "Reset", "{\"type\":\"Hard\",\"note\":\"" + FOREIGN_TAG + "\"}", "{\"status\":\"Accepted\"}");
-            // the reservations ReserveNow made (issue 12, item 16): one at A for Alma, one at B that the OU admin never sees
-            reservation(chargerA, 17, ALMA_UID);
-            reservation(chargerA, 19, ALMA_UID);
-            reservation(chargerB, 18, FOREIGN_TAG);
-            reservations.cancelled(chargerA.chargePointId(), 17);
-            reservations.used(chargerA.chargePointId(), 19, ALMA_UID, java.time.Instant.now());
-            // an unknown card at A: its UID is masked for the OU admin, as in the actions log
-            chargerEvents.authorize(chargerA, UNKNOWN_ID_TAG);
         });
         mutate(admin, "tenant-portal/SetEvseReservationTime", Map.of("evseId", evseA, "minutes", 15));
     }
