@@ -363,25 +363,41 @@ class TenantIsolationIT extends IntegrationTest {
                     .path("id").asString();
             notFound(acmeMutation("tenant-portal/SetLocationOwner", Map.of("locationId", own, "organisationUnitId", demoUnit)));
         });
-        cases.put("Mutation.remoteStartTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStartTransaction", Map.of("chargePointId", demoChargePoint, "idTag", "DEADBEEF01"))));
-        cases.put("Mutation.remoteStopTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStopTransaction", Map.of("chargePointId", demoChargePoint, "transactionId", 1))));
-        cases.put("Mutation.reset", () -> notFound(acmeMutation("tenant-portal/Reset", Map.of("chargePointId", demoChargePoint, "type", "HARD"))));
-        cases.put("Mutation.unlockConnector", () -> notFound(acmeMutation("tenant-portal/UnlockConnector", Map.of("chargePointId", demoChargePoint, "connectorId", 1))));
-        cases.put("Mutation.changeAvailability", () -> notFound(acmeMutation("tenant-portal/ChangeAvailability", Map.of("chargePointId", demoChargePoint, "connectorId", 0, "type", "INOPERATIVE"))));
-        cases.put("Mutation.changeConfiguration", () -> notFound(acmeMutation("tenant-portal/ChangeConfiguration", Map.of("chargePointId", demoChargePoint, "key", "HeartbeatInterval", "value", "1"))));
-        cases.put("Mutation.getConfiguration", () -> notFound(acmeMutation("tenant-portal/GetConfiguration", Map.of("chargePointId", demoChargePoint))));
-        cases.put("Mutation.clearCache", () -> notFound(acmeMutation("tenant-portal/ClearCache", Map.of("chargePointId", demoChargePoint))));
-        cases.put("Mutation.triggerMessage", () -> notFound(acmeMutation("tenant-portal/TriggerMessage", Map.of("chargePointId", demoChargePoint, "requestedMessage", "HEARTBEAT"))));
-        cases.put("Mutation.reserveNow", () -> notFound(acmeMutation("tenant-portal/ReserveNow", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "expiryDate", "2099-01-01T00:00:00Z", "idTag", "DEADBEEF01"))));
-        cases.put("Mutation.cancelReservation", () -> notFound(acmeMutation("tenant-portal/CancelReservation", Map.of("chargePointId", demoChargePoint, "reservationId", 1))));
-        cases.put("Mutation.sendLocalList", () -> notFound(acmeMutation("tenant-portal/SendLocalList", Map.of("chargePointId", demoChargePoint, "updateType", "FULL"))));
-        cases.put("Mutation.getLocalListVersion", () -> notFound(acmeMutation("tenant-portal/GetLocalListVersion", Map.of("chargePointId", demoChargePoint))));
-        cases.put("Mutation.setChargingProfile", () -> notFound(acmeMutation("tenant-portal/SetChargingProfile", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "chargingProfileJson", "{}"))));
-        cases.put("Mutation.clearChargingProfile", () -> notFound(acmeMutation("tenant-portal/ClearChargingProfile", Map.of("chargePointId", demoChargePoint))));
-        cases.put("Mutation.getCompositeSchedule", () -> notFound(acmeMutation("tenant-portal/GetCompositeSchedule", Map.of("chargePointId", demoChargePoint, "connectorId", 1, "duration", 60))));
-        cases.put("Mutation.getDiagnostics", () -> notFound(acmeMutation("tenant-portal/GetDiagnostics", Map.of("chargePointId", demoChargePoint, "location", "ftp://example.com/up"))));
-        cases.put("Mutation.updateFirmware", () -> notFound(acmeMutation("tenant-portal/UpdateFirmware", Map.of("chargePointId", demoChargePoint, "location", "https://example.com/fw.bin", "retrieveDate", "2099-01-01T00:00:00Z"))));
-        cases.put("Mutation.dataTransfer", () -> notFound(acmeMutation("tenant-portal/DataTransfer", Map.of("chargePointId", demoChargePoint, "vendorId", "com.example"))));
+        cases.put("Mutation.startSession", () -> notFound(acmeMutation("tenant-portal/StartSession", Map.of("evseId", demoEvse,
+                "profileId", demoProfile, "tokenId", demoToken, "tariffId", demoTariff, "reason", "Isolation check"))));
+        cases.put("Mutation.stopSession", () -> notFound(acmeMutation("tenant-portal/StopSession", Map.of("sessionId", demoSession,
+                "reason", "Isolation check"))));
+        cases.put("Query.authorizations", () -> {
+            GraphQl.Response response = asAcme("tenant-portal/Authorizations", Map.of());
+            assertThat(response.data().path("authorizations").path("totalCount").asInt()).as(response.raw()).isZero();
+            assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
+        });
+        cases.put("Query.reservations", () -> {
+            GraphQl.Response response = asAcme("tenant-portal/Reservations", Map.of());
+            assertThat(response.data().path("reservations").path("totalCount").asInt()).as(response.raw()).isZero();
+            assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
+        });
+        cases.put("Mutation.setEvseReservationTime", () -> notFound(acmeMutation("tenant-portal/SetEvseReservationTime",
+                Map.of("evseId", demoEvse, "minutes", 0))));
+        cases.put("Mutation.remoteStartTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "idTag", "DEADBEEF01"))));
+        cases.put("Mutation.remoteStopTransaction", () -> notFound(acmeMutation("tenant-portal/RemoteStopTransaction", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "transactionId", 1))));
+        cases.put("Mutation.reset", () -> notFound(acmeMutation("tenant-portal/Reset", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "type", "HARD"))));
+        cases.put("Mutation.unlockConnector", () -> notFound(acmeMutation("tenant-portal/UnlockConnector", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "connectorId", 1))));
+        cases.put("Mutation.changeAvailability", () -> notFound(acmeMutation("tenant-portal/ChangeAvailability", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "connectorId", 0, "type", "INOPERATIVE"))));
+        cases.put("Mutation.changeConfiguration", () -> notFound(acmeMutation("tenant-portal/ChangeConfiguration", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "key", "HeartbeatInterval", "value", "1"))));
+        cases.put("Mutation.getConfiguration", () -> notFound(acmeMutation("tenant-portal/GetConfiguration", Map.of("reason", "Operator check", "chargePointId", demoChargePoint))));
+        cases.put("Mutation.clearCache", () -> notFound(acmeMutation("tenant-portal/ClearCache", Map.of("reason", "Operator check", "chargePointId", demoChargePoint))));
+        cases.put("Mutation.triggerMessage", () -> notFound(acmeMutation("tenant-portal/TriggerMessage", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "requestedMessage", "HEARTBEAT"))));
+        cases.put("Mutation.reserveNow", () -> notFound(acmeMutation("tenant-portal/ReserveNow", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "connectorId", 1, "expiryDate", "2099-01-01T00:00:00Z", "idTag", "DEADBEEF01"))));
+        cases.put("Mutation.cancelReservation", () -> notFound(acmeMutation("tenant-portal/CancelReservation", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "reservationId", 1))));
+        cases.put("Mutation.sendLocalList", () -> notFound(acmeMutation("tenant-portal/SendLocalList", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "updateType", "FULL"))));
+        cases.put("Mutation.getLocalListVersion", () -> notFound(acmeMutation("tenant-portal/GetLocalListVersion", Map.of("reason", "Operator check", "chargePointId", demoChargePoint))));
+        cases.put("Mutation.setChargingProfile", () -> notFound(acmeMutation("tenant-portal/SetChargingProfile", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "connectorId", 1, "chargingProfileJson", "{}"))));
+        cases.put("Mutation.clearChargingProfile", () -> notFound(acmeMutation("tenant-portal/ClearChargingProfile", Map.of("reason", "Operator check", "chargePointId", demoChargePoint))));
+        cases.put("Mutation.getCompositeSchedule", () -> notFound(acmeMutation("tenant-portal/GetCompositeSchedule", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "connectorId", 1, "duration", 60))));
+        cases.put("Mutation.getDiagnostics", () -> notFound(acmeMutation("tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "location", "ftp://example.com/up"))));
+        cases.put("Mutation.updateFirmware", () -> notFound(acmeMutation("tenant-portal/UpdateFirmware", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "location", "https://example.com/fw.bin", "retrieveDate", "2099-01-01T00:00:00Z"))));
+        cases.put("Mutation.dataTransfer", () -> notFound(acmeMutation("tenant-portal/DataTransfer", Map.of("reason", "Operator check", "chargePointId", demoChargePoint, "vendorId", "com.example"))));
         cases.put("Subscription.sessionProgress", () -> {
             try (var socket = io.chargebase.api.support.GraphQlSocket.open(baseUrl(), acmeDriver)) {
                 assertThat(socket.next(java.time.Duration.ofSeconds(10)).path("type").asString()).isEqualTo("connection_ack");

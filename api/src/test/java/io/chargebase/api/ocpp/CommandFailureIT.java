@@ -53,6 +53,8 @@ class CommandFailureIT extends OcppIntegrationTest {
     private JsonNode command(Scripted scripted, String document, Map<String, Object> input) {
         Map<String, Object> withCharger = new HashMap<>(input);
         withCharger.put("chargePointId", scripted.chargePointId());
+        // every command carries a reason (issue 12, item 14)
+        withCharger.putIfAbsent("reason", "Operator check");
         JsonNode payload = mutate(scripted.admin(), "tenant-portal/" + document, withCharger);
         assertThat(payload.path("userErrors")).as(payload.toString()).isEmpty();
         assertThat(payload.path("command").path("outcome").asString()).as(payload.toString()).isEqualTo("ANSWERED");

@@ -48,6 +48,8 @@ class CommandIT extends OcppIntegrationTest {
     private JsonNode command(Connected connected, String document, Map<String, Object> input) {
         Map<String, Object> withCharger = new java.util.HashMap<>(input);
         withCharger.put("chargePointId", connected.chargePointId());
+        // every command carries a reason (issue 12, item 14)
+        withCharger.putIfAbsent("reason", "Operator check");
         JsonNode payload = mutate(connected.admin(), "tenant-portal/" + document, withCharger);
         assertThat(payload.path("userErrors")).as(payload.toString()).isEmpty();
         return payload.path("command");
@@ -68,6 +70,51 @@ class CommandIT extends OcppIntegrationTest {
                     .data().path("node").path("commands");
             assertThat(log.path("totalCount").asInt()).isEqualTo(2);
             assertThat(log.path("edges").get(0).path("node").path("request").asString().replace(" ", "")).as("newest first").contains("Soft");
+        }
+    }
+
+    @Test
+    void everyActionNeedsAReasonAndWithoutOneNothingIsSentOrLogged() {
+        Connected connected = connected("CMD-REASON");
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (SimulatedCharger charger = connected.charger()) {
+            charger.onRemote((action, payload) -> received.add(action));
+            Map<String, Map<String, Object>> actions = new java.util.LinkedHashMap<>();
+            actions.put("Reset", Map.of("type", "HARD"));
+            actions.put("UnlockConnector", Map.of("connectorId", 1));
+            actions.put("RemoteStartTransaction", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6"));
+            actions.put("RemoteStopTransaction", Map.of("transactionId", 42));
+            actions.put("ChangeConfiguration", Map.of("key", "HeartbeatInterval", "value", "60"));
+            actions.put("UpdateFirmware", Map.of("location", "https://firmware.example.com/x1-2.0.bin", "retrieveDate", Instant.now().toString()));
+            actions.put("GetDiagnostics", Map.of("location", "ftp://diag.example.com/up"));
+            actions.put("TriggerMessage", Map.of("requestedMessage", "HEARTBEAT"));
+            actions.put("ClearCache", Map.of());
+            actions.put("ReserveNow", Map.of("connectorId", 1, "idTag", "04A1B2C3D4E5F6", "expiryDate", Instant.now().plusSeconds(900).toString()));
+            actions.put("CancelReservation", Map.of("reservationId", 7));
+            for (var action : actions.entrySet()) {
+                Map<String, Object> blank = new java.util.HashMap<>(action.getValue());
+                blank.put("chargePointId", connected.chargePointId());
+                blank.put("reason", "  ");
+                JsonNode refused = mutate(connected.admin(), "tenant-portal/" + action.getKey(), blank);
+                assertThat(refused.path("command").isNull()).as(action.getKey()).isTrue();
+                assertThat(refused.path("userErrors").get(0).path("code").asString()).as(action.getKey()).isEqualTo("REQUIRED");
+                assertThat(refused.path("userErrors").get(0).path("field").toString()).as(action.getKey()).contains("reason");
+                Map<String, Object> missing = new java.util.HashMap<>(action.getValue());
+                missing.put("chargePointId", connected.chargePointId());
+                assertThat(graphQl().document(connected.admin(), "tenant-portal/" + action.getKey(), Map.of("input", missing)).errors().toString())
+                        .as(action.getKey()).contains("reason");
+            }
+            JsonNode log = graphQl().document(connected.admin(), "tenant-portal/ChargePointCommands", Map.of("id", connected.chargePointId()))
+                    .data().path("node").path("commands");
+            assertThat(log.path("totalCount").asInt()).as("nothing logged").isZero();
+            // the same command with a reason goes through: the charger would have seen the refused remote start and stop had they been sent
+            JsonNode stopped = command(connected, "RemoteStopTransaction", Map.of("transactionId", 42, "reason", "Driver called: cannot unplug"));
+            assertThat(stopped.path("reason").asString()).isEqualTo("Driver called: cannot unplug");
+            assertThat(stopped.path("requestedBy").asString()).isNotBlank();
+            assertThat(stopped.path("requestedAt").asString()).isNotBlank();
+            assertThat(stopped.path("chargerStatus").asString()).isEqualTo("Accepted");
+            eventually(() -> received.contains("RemoteStopTransaction"));
+            assertThat(received).as("only the command with a reason reached the charger").containsExactly("RemoteStopTransaction");
         }
     }
 
@@ -219,27 +266,27 @@ class CommandIT extends OcppIntegrationTest {
             assertThat(reset.path("userErrors")).as(reset.toString()).isEmpty();
             assertThat(reset.path("command").path("chargerStatus").asString()).isEqualTo("Accepted");
             assertThat(reset.path("command").path("reason").asString()).isEqualTo("Stuck display");
-            JsonNode start = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("chargePointId", own, "connectorId", 1,
+            JsonNode start = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", own, "connectorId", 1,
                     "idTag", "04A1B2C3D4E5F6"));
             assertThat(start.path("command").path("chargerStatus").asString()).as(start.toString()).isEqualTo("Accepted");
-            assertThat(mutate(ouAdmin, "tenant-portal/UnlockConnector", Map.of("chargePointId", own, "connectorId", 1)).path("command")
+            assertThat(mutate(ouAdmin, "tenant-portal/UnlockConnector", Map.of("reason", "Operator check", "chargePointId", own, "connectorId", 1)).path("command")
                     .path("chargerStatus").asString()).isEqualTo("Unlocked");
             eventually(() -> received.contains("RemoteStartTransaction"));
 
-            assertThat(graphQl().document(ouAdmin, "tenant-portal/ChangeConfiguration", Map.of("input", Map.of("chargePointId", own,
+            assertThat(graphQl().document(ouAdmin, "tenant-portal/ChangeConfiguration", Map.of("input", Map.of("reason", "Operator check", "chargePointId", own,
                     "key", "HeartbeatInterval", "value", "60"))).errorTypes()).as("setting a charger up stays with tenant admins")
                     .containsExactly("FORBIDDEN");
-            assertThat(graphQl().document(ouAdmin, "tenant-portal/UpdateFirmware", Map.of("input", Map.of("chargePointId", own,
+            assertThat(graphQl().document(ouAdmin, "tenant-portal/UpdateFirmware", Map.of("input", Map.of("reason", "Operator check", "chargePointId", own,
                     "location", "https://firmware.example.com/x.bin", "retrieveDate", Instant.now().toString()))).errorTypes())
                     .containsExactly("FORBIDDEN");
         }
         for (RegisteredCharger outside : List.of(inB, unowned)) {
-            JsonNode refused = mutate(ouAdmin, "tenant-portal/Reset", Map.of("chargePointId",
+            JsonNode refused = mutate(ouAdmin, "tenant-portal/Reset", Map.of("reason", "Operator check", "chargePointId",
                     GlobalId.encode("ChargePoint", outside.ref().chargePointId()), "type", "HARD"));
             assertThat(refused.path("userErrors").get(0).path("code").asString()).as(outside.identity()).isEqualTo("NOT_FOUND");
             assertThat(refused.path("command").isNull()).isTrue();
         }
-        JsonNode tenantAdmin = mutate(admin, "tenant-portal/Reset", Map.of("chargePointId", GlobalId.encode("ChargePoint",
+        JsonNode tenantAdmin = mutate(admin, "tenant-portal/Reset", Map.of("reason", "Operator check", "chargePointId", GlobalId.encode("ChargePoint",
                 inB.ref().chargePointId()), "type", "HARD"));
         assertThat(tenantAdmin.path("command").path("outcome").asString()).as("a tenant admin reaches every charge point").isEqualTo("OFFLINE");
     }
@@ -259,13 +306,13 @@ class CommandIT extends OcppIntegrationTest {
         Connected connected = connected("CMD-OFFLINE");
         connected.charger().close();
         eventually(() -> "OFFLINE".equals(command(connected, "ClearCache", Map.of()).path("outcome").asString()));
-        JsonNode pastReservation = mutate(connected.admin(), "tenant-portal/ReserveNow", Map.of("chargePointId", connected.chargePointId(),
+        JsonNode pastReservation = mutate(connected.admin(), "tenant-portal/ReserveNow", Map.of("reason", "Operator check", "chargePointId", connected.chargePointId(),
                 "connectorId", 1, "idTag", "AA", "expiryDate", "2020-01-01T00:00:00Z"));
         assertThat(pastReservation.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
-        JsonNode badUri = mutate(connected.admin(), "tenant-portal/GetDiagnostics", Map.of("chargePointId", connected.chargePointId(),
+        JsonNode badUri = mutate(connected.admin(), "tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", connected.chargePointId(),
                 "location", "not a uri"));
         assertThat(badUri.path("userErrors").get(0).path("field").toString()).contains("location");
-        JsonNode differentialFirst = mutate(connected.admin(), "tenant-portal/SendLocalList", Map.of("chargePointId", connected.chargePointId(),
+        JsonNode differentialFirst = mutate(connected.admin(), "tenant-portal/SendLocalList", Map.of("reason", "Operator check", "chargePointId", connected.chargePointId(),
                 "updateType", "DIFFERENTIAL"));
         assertThat(differentialFirst.path("userErrors").get(0).path("message").asString()).contains("full list first");
         JsonNode badProfile = command(connected, "SetChargingProfile", Map.of("connectorId", 1, "chargingProfileJson", "{}"));

@@ -45,6 +45,9 @@ public class ChargePoints {
     public record Registered(ChargePoint chargePoint, String secret) {
     }
 
+    /** A week: the longest an EVSE's reservation time may be. */
+    public static final int MAX_RESERVATION_MINUTES = 10_080;
+
     private final ChargePointRows rows;
     private final Locations locations;
     private final PasswordHashing hashing;
@@ -176,6 +179,25 @@ public class ChargePoints {
     }
 
     /** Sets what drivers see of an EVSE; chargers report most changes themselves over OCPP. */
+    /**
+     * The EVSE's reservation time (manual: EVSEs, Reservation Time): how long a reservation made without an expiry holds
+     * it; 0 disables reservations there; null leaves the expiry to whoever reserves. At most a week.
+     */
+    public Evse setReservationMinutes(UUID evseId, Integer minutes) {
+        if (minutes != null && (minutes < 0 || minutes > MAX_RESERVATION_MINUTES)) {
+            throw new DomainException(ErrorCode.OUT_OF_RANGE, "reservationMinutes", "A reservation time lies between 0 (no reservations) and "
+                    + MAX_RESERVATION_MINUTES + " minutes.");
+        }
+        Evse evse = rows.findEvse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+        rows.setReservationMinutes(evseId, minutes);
+        return evse;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> reservationMinutes(Collection<UUID> evseIds) {
+        return rows.reservationMinutes(evseIds);
+    }
+
     public Evse setEvseStatus(UUID evseId, AssetTypes.EvseStatus status) {
         if (status == null) {
             throw new DomainException(ErrorCode.REQUIRED, "status", "A status is required.");

@@ -75,11 +75,16 @@ public class Cdrs {
      * Records the CDR of a session from one of our chargers: its periods are cut at every boundary of the tariff version
      * selected for it (request's periods are not used).
      */
-    MspCdr recordOwn(NewCpoCdr request, OwnPeriods periods, String recordedBy) {
-        return record(request, Objects.requireNonNull(periods), recordedBy);
+    MspCdr recordOwn(NewCpoCdr request, OwnPeriods periods, String recordedBy, UUID tariffOverride) {
+        return record(request, Objects.requireNonNull(periods), recordedBy, tariffOverride);
     }
 
     private MspCdr record(NewCpoCdr request, OwnPeriods own, String recordedBy) {
+        return record(request, own, recordedBy, null);
+    }
+
+    /** {@code tariffOverride}: the tariff an operator chose at a manual start, rating the session instead of the selection's. */
+    private MspCdr record(NewCpoCdr request, OwnPeriods own, String recordedBy, UUID tariffOverride) {
         String number = number(request.cdrNumber());
         if (request.evseId() == null) {
             throw new DomainException(ErrorCode.REQUIRED, "evseId", "Name the EVSE the session took place at.");
@@ -106,7 +111,8 @@ public class Cdrs {
         }
         Optional<Token> token = Optional.ofNullable(request.tokenUid()).map(uid -> TokenUid.parse("tokenUid", uid)).flatMap(tokens::findByUid);
         Customer customer = customer(token, request.roamingParty());
-        TariffSelection.Selected selected = selection.select(request.evseId(), customer, request.start());
+        TariffSelection.Selected selected = tariffOverride == null ? selection.select(request.evseId(), customer, request.start())
+                : selection.chosen(request.evseId(), customer, tariffOverride, request.start());
         RatingRules rules = selected.version().ratingRules();
         List<ChargingPeriod> periods = own == null ? reported : own.of(prices.boundaries(selected), selected.timeZone());
         RatingInput input = new RatingInput(request.start(), request.end(), selected.timeZone(), periods);
@@ -210,7 +216,10 @@ public class Cdrs {
             case ROAMING -> Customer.roaming(cdr.roamingParty());
             case AD_HOC -> Customer.adHoc();
         };
-        TariffSelection.Selected selected = selection.select(cdr.evseId(), customer, Instant.now());
+        // a session an operator started with a tariff of their choice keeps it
+        UUID chosen = cdr.sessionId() == null ? null : rows.sessionTariffOverride(cdr.sessionId()).orElse(null);
+        TariffSelection.Selected selected = chosen == null ? selection.select(cdr.evseId(), customer, Instant.now())
+                : selection.chosen(cdr.evseId(), customer, chosen, Instant.now());
         if (!selected.tariff().currency().equals(cdr.currency())) {
             throw new DomainException(ErrorCode.INVALID, "cpoCdrId", "The tariff now applying prices in " + selected.tariff().currency()
                     + ", the CDR was rated in " + cdr.currency() + ".");

@@ -44,6 +44,11 @@ public class ChargingSessions {
         return sessions.find(id);
     }
 
+    /** The tariff an operator chose when starting the session by hand, which prices it instead of the selection's. */
+    public Optional<UUID> tariffOverride(UUID sessionId) {
+        return sessions.tariffOverride(sessionId);
+    }
+
     public Optional<ChargingSession> byTransaction(int transactionId) {
         return sessions.byTransaction(transactionId);
     }

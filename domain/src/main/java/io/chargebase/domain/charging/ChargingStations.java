@@ -191,7 +191,12 @@ public class ChargingStations implements ChargerEvents {
 
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
-        return transactions.expectStart(charger, connectorId, idTag);
+        return transactions.expectStart(charger, connectorId, idTag, null);
+    }
+
+    /** The same, for a session an operator started for a driver with a tariff of their choice (null: the selection's). */
+    public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag, UUID tariffOverride) {
+        return transactions.expectStart(charger, connectorId, idTag, tariffOverride);
     }
 
     /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */

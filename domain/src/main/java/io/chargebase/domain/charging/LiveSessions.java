@@ -121,7 +121,10 @@ class LiveSessions {
         return tariffs.computeIfAbsent(session.id(), id -> {
             try {
                 Customer customer = session.profileId() != null ? Customer.profile(session.profileId()) : Customer.adHoc();
-                return Optional.of(selection.select(session.evseId(), customer, session.startedAt()));
+                // a session an operator started at a tariff of their choice runs at that price, as its CDR will
+                Optional<UUID> chosen = sessions.tariffOverride(session.id());
+                return Optional.of(chosen.isPresent() ? selection.chosen(session.evseId(), customer, chosen.get(), session.startedAt())
+                        : selection.select(session.evseId(), customer, session.startedAt()));
             } catch (DomainException noTariff) {
                 return Optional.empty();
             }

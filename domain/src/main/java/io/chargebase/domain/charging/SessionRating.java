@@ -55,7 +55,8 @@ class SessionRating {
                     return new Outcome(session == null ? null : session.mspCdrId(), false);
                 }
                 List<ChargingPeriods.Reading> readings = rows.registerReadings(sessionId);
-                MspCdr rated = cdrs.recordOwn(cdrOf(session), (boundaries, zone) -> periodsOf(session, readings, boundaries, zone), RATED_BY);
+                MspCdr rated = cdrs.recordOwn(cdrOf(session), (boundaries, zone) -> periodsOf(session, readings, boundaries, zone), RATED_BY,
+                        rows.tariffOverride(sessionId).orElse(null));
                 rows.rated(sessionId, rated.cpoCdrId(), rated.id());
                 return new Outcome(rated.id(), true);
             });

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
 import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
+import io.chargebase.domain.charging.internal.ActivityRows;
 import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.operations.Reservations;
 import io.chargebase.domain.tokens.Authorisation;
 import io.chargebase.domain.tokens.Token;
 import io.chargebase.domain.tokens.TokenAuthorisations;
@@ -38,10 +40,15 @@ class Transactions {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
+    private final ActivityRows activity;
+    private final Reservations reservations;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock, io.chargebase.domain.charging.internal.InactivityRows inactivity) {
+            PlatformTransactionManager transactionManager, Clock clock, io.chargebase.domain.charging.internal.InactivityRows inactivity,
+            ActivityRows activity, Reservations reservations) {
         this.inactivity = inactivity;
+        this.activity = activity;
+        this.reservations = reservations;
         this.readings = readings;
         this.rows = rows;
         this.authorisations = authorisations;
@@ -51,7 +58,17 @@ class Transactions {
         this.clock = clock;
     }
 
+    /** Answers an Authorize and keeps it as an authorisation record (manual: ACTIVITY > Authorizations), unknown cards included. */
     IdTagInfo authorize(ChargerRef charger, String idTag) {
+        IdTagInfo answer = decideAuthorize(charger, idTag);
+        if (idTag != null && !idTag.isEmpty()) {
+            transactions.executeWithoutResult(status -> activity.insertAuthorization(charger.chargePointId(), null, Authorization.Source.AUTHORIZE,
+                    idTag, token(idTag).map(Token::id).orElse(null), answer.status(), clock.instant()));
+        }
+        return answer;
+    }
+
+    private IdTagInfo decideAuthorize(ChargerRef charger, String idTag) {
         Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
         if (decision.decision() != Authorisation.Decision.ACCEPTED) {
             return info(decision, null);
@@ -78,7 +95,7 @@ class Transactions {
     }
 
     /** A session a remote start announced: it waits for the car like one begun by a swipe. */
-    UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
+    UUID expectStart(ChargerRef charger, Integer connectorId, String idTag, UUID tariffOverride) {
         return transactions.execute(status -> {
             Optional<Token> token = token(idTag);
             UUID id = UUID.randomUUID();
@@ -87,6 +104,9 @@ class Transactions {
                     token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.PENDING,
                     AuthorizationStatus.ACCEPTED, null, null, null, null, null, null, null, null, null, false, null, null, null, null,
                     clock.instant(), null, null));
+            if (tariffOverride != null) {
+                rows.setTariffOverride(id, tariffOverride);
+            }
             return id;
         });
     }
@@ -108,6 +128,12 @@ class Transactions {
                 answer = AuthorizationStatus.CONCURRENT_TX;
             }
             boolean accepted = answer == AuthorizationStatus.ACCEPTED;
+            // a replayed start was answered above and is not recorded twice
+            activity.insertAuthorization(charger.chargePointId(), start.connectorId(), Authorization.Source.START_TRANSACTION, start.idTag(),
+                    token.map(Token::id).orElse(null), answer, clock.instant());
+            if (accepted && start.reservationId() != null) {
+                reservations.used(charger.chargePointId(), start.reservationId(), start.idTag(), clock.instant());
+            }
             SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
             String refusal = accepted ? null : "Refused: " + answer;
             int transactionId = rows.nextTransactionId();

@@ -15,5 +15,8 @@
  * MeterValues of many chargers are stored together by group commit (package-private {@code MeterValueWriter}).
  * {@link io.chargebase.domain.charging.PendingChargePoints} holds chargers of unknown identity, when a tenant takes
  * them as pending, until an admin registers or dismisses them; their messages never reach the charge points' tables.
+ * {@link io.chargebase.domain.charging.ChargerActivity} reads the activity records: every authorisation (Authorize and
+ * StartTransaction) and each charge point's network status history. A session an operator started by hand may carry the
+ * tariff they chose, which rates it and prices it live.
  */
 package io.chargebase.domain.charging;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.DomainException;
+import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.Text;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.operations.internal.CommandRows;
@@ -28,10 +29,20 @@ public class ChargerCommandLog {
         this.chargePoints = chargePoints;
     }
 
+    /** Every command carries why it was run (manual: Charge Point Actions, "at least provide a reason"); blank is refused. */
+    public static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new DomainException(ErrorCode.REQUIRED, "reason", "Give a reason for the action; it is kept with it in the actions log.");
+        }
+        return Text.required("reason", why, 500);
+    }
+
     public ChargerCommand begin(UUID chargePointId, String action, String requestJson, String reason, String requestedBy) {
+        String why = reason(reason);
         // the one place every command passes: an OU admin reaches only the charge points of their subtree
         chargePoints.findOperable(chargePointId).orElseThrow(() -> DomainException.notFound("chargePointId", "charge point", chargePointId));
-        return rows.insert(UUID.randomUUID(), chargePointId, action, requestJson, Text.optional("reason", reason, 500), requestedBy);
+        return rows.insert(UUID.randomUUID(), chargePointId, action, requestJson, why, requestedBy);
     }
 
     public ChargerCommand complete(UUID id, ChargerCommand.Outcome outcome, String chargerStatus, String responseJson, String error) {

@@ -26,7 +26,8 @@ import io.chargebase.domain.tokens.Tokens;
 @Transactional(readOnly = true)
 public class TariffSelection {
 
-    public enum Source { TARIFF_GROUP, PLAN_RULE, PLAN_DEFAULT }
+    /** CHOSEN: an operator picked the tariff when starting the session by hand (manual: Start Session, Tariff). */
+    public enum Source { TARIFF_GROUP, PLAN_RULE, PLAN_DEFAULT, CHOSEN }
 
     /** The tariff that applies, the version in force, and why: which group or plan rule chose it. */
     public record Selected(StoredTariff tariff, TariffVersion version, Source source, UUID tariffGroupId, UUID tariffPlanId,
@@ -72,6 +73,18 @@ public class TariffSelection {
             return new SelectionDecision.Snapshot(evse.locationGroupIds(), facts, group, tariffs.findAll(group.tariffIds()), null);
         }
         return new SelectionDecision.Snapshot(evse.locationGroupIds(), facts, null, Map.of(), plans.active().orElse(null));
+    }
+
+    /**
+     * The tariff an operator chose for a session they started by hand (a paid one, or a free one), in place of the
+     * selection's; the version in force at {@code at}, the EVSE's location and zone as usual.
+     */
+    public Selected chosen(UUID evseId, Customer customer, UUID tariffId, Instant at) {
+        SelectionRows.EvseFacts evse = rows.evse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+        Customer.Facts facts = facts(customer, evse);
+        StoredTariff tariff = tariffs.find(tariffId).orElseThrow(() -> DomainException.notFound("tariffId", "tariff", tariffId));
+        return selected(tariff, at, Source.CHOSEN, null, null, null, "Chosen by the operator who started the session: tariff \""
+                + tariff.name() + "\".", evse, facts);
     }
 
     /** The customer a token stands for: its owner's profile, or an ad-hoc customer for a token with no owner. */

@@ -40,6 +40,12 @@ import io.chargebase.domain.operations.DiagnosticsLocations;
 import io.chargebase.domain.operations.FileLocations;
 import io.chargebase.domain.operations.LocalAuthList;
 import io.chargebase.domain.operations.LocalAuthLists;
+import io.chargebase.domain.operations.Reservations;
+import io.chargebase.domain.assets.Evse;
+import io.chargebase.domain.charging.ChargingSession;
+import io.chargebase.domain.organisation.Profiles;
+import io.chargebase.domain.tariffs.Tariffs;
+import io.chargebase.domain.tokens.Token;
 import io.chargebase.domain.Page;
 import io.chargebase.domain.tokens.Tokens;
 import io.chargebase.ocpp.v16.Action16;
@@ -116,6 +122,15 @@ class CommandController {
     record ChargerCommandPayload(ChargerCommand command, List<UserError> userErrors) {
     }
 
+    record StartSessionInput(String evseId, String profileId, String tokenId, String tariffId, String reason) {
+    }
+
+    record StopSessionInput(String sessionId, String reason) {
+    }
+
+    record StartSessionPayload(ChargerCommand command, ChargingSession session, List<UserError> userErrors) {
+    }
+
     private final ChargerCommands sender;
     private final ChargerCommandLog log;
     private final LocalAuthLists localLists;
@@ -124,10 +139,19 @@ class CommandController {
     private final io.chargebase.domain.charging.ChargingStations stations;
     private final Tokens tokens;
     private final DiagnosticsLocations diagnosticsLocations;
+    private final Reservations reservations;
+    private final Profiles profiles;
+    private final Tariffs tariffs;
+    private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
 
     CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
             @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations,
-            Tokens tokens, DiagnosticsLocations diagnosticsLocations) {
+            Tokens tokens, DiagnosticsLocations diagnosticsLocations, Reservations reservations, Profiles profiles, Tariffs tariffs,
+            io.chargebase.domain.charging.ChargingSessions chargingSessions) {
+        this.chargingSessions = chargingSessions;
+        this.reservations = reservations;
+        this.profiles = profiles;
+        this.tariffs = tariffs;
         this.tokens = tokens;
         this.diagnosticsLocations = diagnosticsLocations;
         this.stations = stations;
@@ -158,6 +182,74 @@ class CommandController {
                         tenant.tenantId(), chargePoint[0].id(), chargePoint[0].ocppIdentity()), input.connectorId(), input.idTag()));
             }
         });
+    }
+
+    /**
+     * Start Session (manual: EVSE Actions): RemoteStartTransaction at the EVSE with one of the chosen driver's tokens.
+     * The token must be the driver's, usable, and one the caller may use (an OU admin: their subtree's, see
+     * {@link Tokens#requireUsable}); the chosen tariff, if any, prices the session (see {@code TariffSelection#chosen}).
+     */
+    @MutationMapping
+    CompletionStage<StartSessionPayload> startSession(@Argument StartSessionInput input) {
+        Evse evse;
+        try {
+            ChargerCommandLog.reason(input.reason());
+            evse = chargePoints.findEvse(GlobalId.require(Types.EVSE, input.evseId(), "evseId"))
+                    .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", input.evseId()));
+        } catch (DomainException | GlobalId.UnknownIdException refused) {
+            return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; },
+                    errors -> new StartSessionPayload(null, null, errors)));
+        }
+        String[] idTag = new String[1];
+        UUID[] tariff = new UUID[1];
+        ChargingSession[] session = new ChargingSession[1];
+        return command(GlobalId.encode(Types.CHARGE_POINT, evse.chargePointId()), Action16.REMOTE_START_TRANSACTION, input.reason(), payload -> {
+            UUID profileId = GlobalId.require(Types.PROFILE, input.profileId(), "profileId");
+            profiles.find(profileId).orElseThrow(() -> DomainException.notFound("profileId", "profile", input.profileId()));
+            Token token = tokens.find(GlobalId.require(Types.TOKEN, input.tokenId(), "tokenId"))
+                    .orElseThrow(() -> DomainException.notFound("tokenId", "token", input.tokenId()));
+            if (!profileId.equals(token.ownerProfileId())) {
+                throw new DomainException(ErrorCode.INVALID, "tokenId", "The token is not one of the driver's.");
+            }
+            if (token.statusAt(Instant.now()) != io.chargebase.domain.tokens.TokenStatus.ACTIVE) {
+                throw new DomainException(ErrorCode.INVALID, "tokenId", "The token is " + token.statusAt(Instant.now()).name().toLowerCase(Locale.ROOT)
+                        + "; a session starts with an active one.");
+            }
+            idTag[0] = token.uid().value();
+            tokens.requireUsable("tokenId", idTag[0]);
+            if (input.tariffId() != null) {
+                tariff[0] = tariffs.find(GlobalId.require(Types.TARIFF, input.tariffId(), "tariffId"))
+                        .orElseThrow(() -> DomainException.notFound("tariffId", "tariff", input.tariffId())).id();
+            }
+            payload.put("connectorId", evse.ocppNumber()).put("idTag", idTag[0]);
+        }, answer -> {
+            if ("Accepted".equals(answer.path("status").asString(null)) && TenantContext.current() instanceof TenantScope.OfTenant tenant) {
+                ChargePoint chargePoint = chargePoints.find(evse.chargePointId()).orElseThrow();
+                // the pending session is the charger's, not the OU admin's who asked: it is written for the whole tenant
+                session[0] = TenantContext.callAs(TenantScope.of(tenant.tenantId()), () -> chargingSessions.find(stations.expectStart(
+                        new io.chargebase.domain.charging.ChargerRef(tenant.tenantId(), chargePoint.id(), chargePoint.ocppIdentity()),
+                        evse.ocppNumber(), idTag[0], tariff[0])).orElse(null));
+            }
+        }).thenApply(payload -> new StartSessionPayload(payload.command(), session[0], payload.userErrors()));
+    }
+
+    /** Stop Session (manual: EVSE Actions): RemoteStopTransaction for the session's transaction, at its charge point. */
+    @MutationMapping
+    CompletionStage<ChargerCommandPayload> stopSession(@Argument StopSessionInput input) {
+        ChargingSession session;
+        try {
+            ChargerCommandLog.reason(input.reason());
+            session = chargingSessions.find(GlobalId.require(Types.CHARGING_SESSION, input.sessionId(), "sessionId"))
+                    .orElseThrow(() -> DomainException.notFound("sessionId", "charging session", input.sessionId()));
+            if (session.status() != io.chargebase.domain.charging.SessionStatus.ACTIVE || session.transactionId() == null) {
+                throw new DomainException(ErrorCode.INVALID, "sessionId", "Only an active session is stopped; this one is "
+                        + session.status().name().toLowerCase(Locale.ROOT) + ".");
+            }
+        } catch (DomainException | GlobalId.UnknownIdException refused) {
+            return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, errors -> new ChargerCommandPayload(null, errors)));
+        }
+        return command(GlobalId.encode(Types.CHARGE_POINT, session.chargePointId()), Action16.REMOTE_STOP_TRANSACTION, input.reason(),
+                payload -> payload.put("transactionId", session.transactionId()));
     }
 
     @MutationMapping
@@ -211,26 +303,55 @@ class CommandController {
         });
     }
 
+    /** The reservation is recorded with what the charger answered (see {@link Reservations}). */
     @MutationMapping
     CompletionStage<ChargerCommandPayload> reserveNow(@Argument ReserveNowInput input) {
+        int[] reservationId = new int[1];
+        Instant[] expiry = new Instant[1];
         return command(input.chargePointId(), Action16.RESERVE_NOW, input.reason(), payload -> {
-            if (!input.expiryDate().isAfter(Instant.now())) {
+            expiry[0] = expiry(GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId"), input.connectorId(), input.expiryDate());
+            if (!expiry[0].isAfter(Instant.now())) {
                 throw new DomainException(ErrorCode.INVALID, "expiryDate", "A reservation expires in the future.");
             }
-            payload.put("connectorId", input.connectorId()).put("expiryDate", input.expiryDate().toString())
+            reservationId[0] = input.reservationId() != null ? input.reservationId() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+            payload.put("connectorId", input.connectorId()).put("expiryDate", expiry[0].toString())
                     .put("idTag", idTag("idTag", input.idTag()))
-                    .put("reservationId", input.reservationId() != null ? input.reservationId() : ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+                    .put("reservationId", reservationId[0]);
             tokens.requireUsable("idTag", input.idTag());
             if (input.parentIdTag() != null) {
                 payload.put("parentIdTag", idTag("parentIdTag", input.parentIdTag()));
                 tokens.requireUsable("parentIdTag", input.parentIdTag());
             }
-        });
+        }, answer -> { }, completed -> reservations.record(completed, input.connectorId(), reservationId[0], input.idTag(), expiry[0]));
+    }
+
+    /**
+     * When a reservation expires: as asked, else after the EVSE's reservation time (for connector 0, the shortest of the
+     * charge point's). An EVSE whose reservation time is 0 takes no reservations; nor does a charge point whose EVSEs all do.
+     */
+    private Instant expiry(UUID chargePointId, Integer connectorId, Instant asked) {
+        List<Evse> evses = chargePoints.evsesOf(List.of(chargePointId)).getOrDefault(chargePointId, List.of()).stream()
+                .filter(evse -> connectorId == null || connectorId == 0 || evse.ocppNumber() == connectorId).toList();
+        java.util.Map<UUID, Integer> minutes = chargePoints.reservationMinutes(evses.stream().map(Evse::id).toList());
+        if (!evses.isEmpty() && evses.stream().allMatch(evse -> Integer.valueOf(0).equals(minutes.get(evse.id())))) {
+            throw new DomainException(ErrorCode.INVALID, "connectorId", "Reservations are disabled at this EVSE (its reservation time is 0).");
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return minutes.values().stream().filter(m -> m > 0).min(Integer::compare)
+                .map(m -> Instant.now().plus(Duration.ofMinutes(m)))
+                .orElseThrow(() -> new DomainException(ErrorCode.REQUIRED, "expiryDate", "Give an expiry: the EVSE has no reservation time."));
     }
 
     @MutationMapping
     CompletionStage<ChargerCommandPayload> cancelReservation(@Argument CancelReservationInput input) {
-        return command(input.chargePointId(), Action16.CANCEL_RESERVATION, input.reason(), payload -> payload.put("reservationId", input.reservationId()));
+        return command(input.chargePointId(), Action16.CANCEL_RESERVATION, input.reason(), payload -> payload.put("reservationId", input.reservationId()),
+                answer -> { }, completed -> {
+                    if ("Accepted".equals(completed.chargerStatus())) {
+                        reservations.cancelled(completed.chargePointId(), input.reservationId());
+                    }
+                });
     }
 
     @MutationMapping
@@ -352,12 +473,17 @@ class CommandController {
         return command(chargePointId, action, reason, build, answer -> { });
     }
 
+    private CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
+            Consumer<JsonNode> onAnswer) {
+        return command(chargePointId, action, reason, build, onAnswer, completed -> { });
+    }
+
     /**
      * Logs, sends and completes one command. Building the payload and logging run in the caller's transaction scope;
      * the answer arrives on another thread, so completing the log entry runs in the scope captured here.
      */
     private CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
-            Consumer<JsonNode> onAnswer) {
+            Consumer<JsonNode> onAnswer, Consumer<ChargerCommand> onCompleted) {
         TenantScope scope = TenantContext.current();
         if (!(scope instanceof TenantScope.OfTenant tenant)) {
             throw new BadRequestException("Commands are sent for a tenant.");
@@ -365,9 +491,11 @@ class CommandController {
         ChargerCommand logged;
         ObjectNode payload = JSON.createObjectNode();
         try {
+            // the manual asks a reason of every action, kept with it in the actions log: without one nothing is built or sent
+            String why = ChargerCommandLog.reason(reason);
             UUID id = GlobalId.require(Types.CHARGE_POINT, chargePointId, "chargePointId");
             build.accept(payload);
-            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), reason, Caller.name());
+            logged = log.begin(id, action.actionName(), JSON.writeValueAsString(payload), why, Caller.name());
         } catch (DomainException | GlobalId.UnknownIdException refused) {
             return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, errors -> new ChargerCommandPayload(null, errors)));
         }
@@ -380,8 +508,10 @@ class CommandController {
         return answer.handle((response, failure) -> TenantContext.callAs(scope, () -> {
             if (failure == null) {
                 onAnswer.accept(response);
-                return new ChargerCommandPayload(log.complete(logged.id(), ChargerCommand.Outcome.ANSWERED, response.path("status").asString(null),
-                        JSON.writeValueAsString(response), null), List.of());
+                ChargerCommand answered = log.complete(logged.id(), ChargerCommand.Outcome.ANSWERED, response.path("status").asString(null),
+                        JSON.writeValueAsString(response), null);
+                onCompleted.accept(answered);
+                return new ChargerCommandPayload(answered, List.of());
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             ChargerCommand.Outcome outcome = switch (cause) {
@@ -390,7 +520,9 @@ class CommandController {
                 case ChargerCommandException.Rejected rejected -> ChargerCommand.Outcome.CALL_ERROR;
                 default -> ChargerCommand.Outcome.FAILED;
             };
-            return new ChargerCommandPayload(log.complete(logged.id(), outcome, null, null, String.valueOf(cause.getMessage())), List.of());
+            ChargerCommand unanswered = log.complete(logged.id(), outcome, null, null, String.valueOf(cause.getMessage()));
+            onCompleted.accept(unanswered);
+            return new ChargerCommandPayload(unanswered, List.of());
         }));
     }
 

@@ -53,9 +53,9 @@ public final class FieldPolicy {
             .type("ChargingZone").open("id", "name")
             .type("ChargePoint").open("id", "ocppIdentity", "status", "zone", "location", "evses", "connectorStatuses")
                     .staff("vendor", "model", "serialNumber", "hasSecret", "createdAt", "statusHistory", "localListVersion")
-                    .staffRls("connection", "commands", "communicationLog")
+                    .staffRls("connection", "commands", "communicationLog", "authorizations", "reservations", "networkStatusHistory")
             .type("Evse").open("id", "evseId", "ocppNumber", "currentType", "maxPowerKw", "status", "connectors", "connectorStatus")
-                    .staff("tariffGroup")
+                    .staff("tariffGroup", "reservationMinutes")
             .type("Connector").open("id", "standard", "format", "powerType", "maxVoltage", "maxAmperage", "position").staff("locationGroups")
             .type("ConnectorStatus").open("connectorId", "status", "statusAt", "receivedAt")
                     .staff("errorCode", "info", "vendorId", "vendorErrorCode")
@@ -82,6 +82,18 @@ public final class FieldPolicy {
                     .staffRedacted(Redaction.OCPP_PAYLOAD, "text")
             .type("ChargerCommand").staff("id", "chargePoint", "action", "reason", "requestedBy", "requestedAt", "outcome", "chargerStatus",
                     "error", "completedAt").staffRedacted(Redaction.OCPP_PAYLOAD, "request", "response")
+            // the manual's ACTIVITY records: staff information, row-level security keeps OU admins to the charge points they operate
+            .type("Authorization").staff("id", "chargePoint", "connectorId", "source", "result", "at").staffRls("token")
+                    .staffRedacted(Redaction.ID_TAG, "idTag")
+            .type("AuthorizationConnection").open("edges", "pageInfo", "totalCount")
+            .type("AuthorizationEdge").open("cursor", "node")
+            .type("Reservation").staff("id", "chargePoint", "connectorId", "reservationId", "expiresAt", "status", "chargerStatus",
+                    "requestedBy", "createdAt", "cancelledAt", "usedAt").staffRls("token", "command").staffRedacted(Redaction.ID_TAG, "idTag")
+            .type("ReservationConnection").open("edges", "pageInfo", "totalCount")
+            .type("ReservationEdge").open("cursor", "node")
+            .type("NetworkStatusChange").staff("status", "previousStatus", "at")
+            .type("NetworkStatusChangeConnection").open("edges", "pageInfo", "totalCount")
+            .type("NetworkStatusChangeEdge").open("cursor", "node")
             .type("ChargerCommandConnection").open("edges", "pageInfo", "totalCount")
             .type("ChargerCommandEdge").open("cursor", "node")
             .type("ChargingSettings").staff("heartbeatIntervalSeconds", "temporarilyUnavailableAfterSeconds", "longTermUnavailableAfterSeconds",
@@ -156,6 +168,8 @@ public final class FieldPolicy {
             .type("TokenStatusPayload").open("token", "userErrors")
             .type("ImportTokensPayload").open("imported", "rowErrors", "userErrors")
             .type("ChargerCommandPayload").open("command", "userErrors")
+            .type("StartSessionPayload").open("command", "session", "userErrors")
+            .type("SetEvseReservationTimePayload").open("evse", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */

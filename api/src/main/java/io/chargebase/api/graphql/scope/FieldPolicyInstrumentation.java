@@ -188,7 +188,17 @@ public class FieldPolicyInstrumentation extends SimplePerformantInstrumentation 
                     ? list.stream().map(item -> item == null ? null : FileLocations.withoutCredentials(item.toString())).toList()
                     : FileLocations.withoutCredentials(fetched.toString());
             case OCPP_PAYLOAD -> ocpp(fetched.toString(), env);
+            case ID_TAG -> idTag(fetched.toString(), env);
         };
+    }
+
+    /** An activity record's idTag: shown when it names a token the caller sees, masked otherwise (as in the logs' payloads). */
+    private Object idTag(String idTag, DataFetchingEnvironment env) {
+        DataLoader<String, Boolean> loader = env.getDataLoader(VisibleIdTags.LOADER);
+        if (loader == null) {
+            return visibleIdTags.visible(Set.of(idTag)).contains(idTag) ? idTag : OcppRedaction.MASK;
+        }
+        return loader.load(idTag).thenApply(visible -> Boolean.TRUE.equals(visible) ? idTag : OcppRedaction.MASK);
     }
 
     /** Asks which of the text's idTags the caller sees, batched with the other fields of the request, then redacts. */

@@ -147,32 +147,32 @@ class NarrowedFieldsIT extends ScopeFixture {
     @Test
     void anOuAdminStartsAndReservesOnlyWithTokensOfTheirSubtree() {
         for (String foreign : List.of(BRUNO_UID, ORPHAN_UID, UNKNOWN_ID_TAG, "b2b2b2b2b2")) {
-            JsonNode refused = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("chargePointId", chargePointA, "connectorId", 1,
+            JsonNode refused = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", chargePointA, "connectorId", 1,
                     "idTag", foreign));
             assertThat(refused.path("command").isNull()).as(foreign).isTrue();
             assertThat(refused.path("userErrors").get(0).path("code").asString()).isEqualTo("NOT_FOUND");
             assertThat(refused.path("userErrors").get(0).path("field").toString()).isEqualTo("[\"input\",\"idTag\"]");
         }
-        JsonNode started = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("chargePointId", chargePointA, "connectorId", 1,
+        JsonNode started = mutate(ouAdmin, "tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", chargePointA, "connectorId", 1,
                 "idTag", ALMA_UID));
         assertThat(started.path("userErrors")).as(started.toString()).isEmpty();
         assertThat(started.path("command").path("request").asString()).contains(ALMA_UID);
-        JsonNode reserved = mutate(ouAdmin, "tenant-portal/ReserveNow", Map.of("chargePointId", chargePointA, "connectorId", 1,
+        JsonNode reserved = mutate(ouAdmin, "tenant-portal/ReserveNow", Map.of("reason", "Operator check", "chargePointId", chargePointA, "connectorId", 1,
                 "idTag", ALMA_UID, "parentIdTag", BRUNO_UID, "expiryDate", "2035-01-01T00:00:00Z"));
         assertThat(reserved.path("userErrors").get(0).path("field").toString()).isEqualTo("[\"input\",\"parentIdTag\"]");
-        JsonNode tenantAdmin = mutate(admin, "tenant-portal/RemoteStartTransaction", Map.of("chargePointId", chargePointA, "connectorId", 1,
+        JsonNode tenantAdmin = mutate(admin, "tenant-portal/RemoteStartTransaction", Map.of("reason", "Operator check", "chargePointId", chargePointA, "connectorId", 1,
                 "idTag", BRUNO_UID));
         assertThat(tenantAdmin.path("userErrors")).as("tenant admins start with any idTag").isEmpty();
     }
 
     @Test
     void diagnosticsOfOuAdminsGoOnlyToTheTenantsApprovedLocationsAndNobodyNamesAnythingButAFileServer() {
-        JsonNode elsewhere = mutate(ouAdmin, "tenant-portal/GetDiagnostics", Map.of("chargePointId", chargePointA,
+        JsonNode elsewhere = mutate(ouAdmin, "tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", chargePointA,
                 "location", "ftp://collector.attacker.example/"));
         assertThat(elsewhere.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
         assertThat(elsewhere.path("userErrors").get(0).path("message").asString()).contains("ftp://diagnostics.scope.example/uploads/")
                 .doesNotContain(FOREIGN_TAG);
-        JsonNode approved = mutate(ouAdmin, "tenant-portal/GetDiagnostics", Map.of("chargePointId", chargePointA,
+        JsonNode approved = mutate(ouAdmin, "tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", chargePointA,
                 "location", "ftp://diagnostics.scope.example/uploads/cp-a/"));
         assertThat(approved.path("userErrors")).as(approved.toString()).isEmpty();
         assertThat(approved.path("command").path("request").asString()).contains("ftp://diagnostics.scope.example/uploads/cp-a/")
@@ -182,12 +182,12 @@ class NarrowedFieldsIT extends ScopeFixture {
         assertThat(sent.path("request").asString()).as("the charger gets the approved server's credentials")
                 .contains("ftp://diag:pw-" + FOREIGN_TAG + "@diagnostics.scope.example/uploads/cp-a/");
 
-        assertThat(mutate(admin, "tenant-portal/GetDiagnostics", Map.of("chargePointId", chargePointA, "location",
+        assertThat(mutate(admin, "tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", chargePointA, "location",
                 "https://support.vendor.example/upload")).path("userErrors")).as("tenant admins send anywhere").isEmpty();
         for (String notAFileServer : List.of("file:///etc/passwd", "javascript:alert(1)", "ftp:///nohost")) {
-            assertThat(mutate(admin, "tenant-portal/GetDiagnostics", Map.of("chargePointId", chargePointA, "location", notAFileServer))
+            assertThat(mutate(admin, "tenant-portal/GetDiagnostics", Map.of("reason", "Operator check", "chargePointId", chargePointA, "location", notAFileServer))
                     .path("userErrors").get(0).path("code").asString()).as(notAFileServer).isEqualTo("INVALID");
-            assertThat(mutate(admin, "tenant-portal/UpdateFirmware", Map.of("chargePointId", chargePointA, "location", notAFileServer,
+            assertThat(mutate(admin, "tenant-portal/UpdateFirmware", Map.of("reason", "Operator check", "chargePointId", chargePointA, "location", notAFileServer,
                     "retrieveDate", "2030-01-01T00:00:00Z")).path("userErrors").get(0).path("code").asString()).as(notAFileServer).isEqualTo("INVALID");
         }
 

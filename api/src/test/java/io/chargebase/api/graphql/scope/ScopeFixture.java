@@ -77,6 +77,8 @@ abstract class ScopeFixture extends IntegrationTest {
     LocalAuthLists localLists;
     @Autowired
     ChargingSweeper sweeper;
+    @Autowired
+    io.chargebase.domain.operations.Reservations reservations;
 
     TestTenant tenant;
     String admin;
@@ -341,6 +343,15 @@ abstract class ScopeFixture extends IntegrationTest {
     /** The actions log of SCOPE-CP-A, with every payload that carries idTags or secrets, and one command of SCOPE-CP-B. */
     private void commands(TenantScope whole) {
         TenantContext.runAs(whole, () -> {
+            // the reservations ReserveNow made (issue 12, item 16): one at A for Alma cancelled, one
+            // used, one at B that the OU admin never sees; logged before the commands below, which the log lists newest first
+            reservation(chargerA, 17, ALMA_UID);
+            reservation(chargerA, 19, ALMA_UID);
+            reservation(chargerB, 18, FOREIGN_TAG);
+            reservations.cancelled(chargerA.chargePointId(), 17);
+            reservations.used(chargerA.chargePointId(), 19, ALMA_UID, java.time.Instant.now());
+            // an unknown card at A: its UID is masked for the OU admin, as in the actions log
+            chargerEvents.authorize(chargerA, UNKNOWN_ID_TAG);
             command(chargerA, "RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"" + BRUNO_UID + "\"}", "{\"status\":\"Accepted\"}");
             command(chargerA, "RemoteStartTransaction", "{\"connectorId\":1,\"idTag\":\"" + ALMA_UID + "\"}", "{\"status\":\"Accepted\"}");
             command(chargerA, "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\",\"idTag\":\"" + ORPHAN_UID
@@ -361,6 +372,15 @@ abstract class ScopeFixture extends IntegrationTest {
             node("ChargerCommand", GlobalId.encode("ChargerCommand", failed.id()), Role.DRIVER);
             command(chargerB, "Reset", "{\"type\":\"Hard\",\"note\":\"" + FOREIGN_TAG + "\"}", "{\"status\":\"Accepted\"}");
         });
+        mutate(admin, "tenant-portal/SetEvseReservationTime", Map.of("evseId", evseA, "minutes", 15));
+    }
+
+    private void reservation(ChargerRef charger, int reservationId, String idTag) {
+        ChargerCommand logged = commandLog.begin(charger.chargePointId(), "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\","
+                + "\"idTag\":\"" + idTag + "\",\"reservationId\":" + reservationId + "}", "Held " + (charger == chargerB ? FOREIGN_TAG : "at A"),
+                STAFF_CLIENT);
+        reservations.record(commandLog.complete(logged.id(), ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null), 1,
+                reservationId, idTag, java.time.Instant.parse("2030-01-01T00:00:00Z"));
     }
 
     private void command(ChargerRef charger, String action, String request, String response) {

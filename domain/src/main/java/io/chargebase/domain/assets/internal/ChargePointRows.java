@@ -156,6 +156,22 @@ public class ChargePointRows {
         return result;
     }
 
+    public void setReservationMinutes(UUID evseId, Integer minutes) {
+        jdbc.sql("update evse set reservation_minutes = ? where id = ?").params(minutes, evseId).update();
+    }
+
+    /** The reservation time of those of the EVSEs that have one. */
+    public Map<UUID, Integer> reservationMinutes(Collection<UUID> evseIds) {
+        Map<UUID, Integer> result = new java.util.LinkedHashMap<>();
+        if (!evseIds.isEmpty()) {
+            jdbc.sql("select id, reservation_minutes from evse where id = any(?) and reservation_minutes is not null")
+                    .param(evseIds.toArray(UUID[]::new))
+                    .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getInt("reservation_minutes")))
+                    .list().forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        }
+        return result;
+    }
+
     public void setEvseStatus(UUID id, AssetTypes.EvseStatus status) {
         jdbc.sql("update evse set status = ? where id = ?").params(status.name(), id).update();
     }

@@ -224,4 +224,10 @@ public class CdrRows {
     private static OffsetDateTime time(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    /** The tariff an operator chose when starting the CDR's session by hand, if any (see SessionRows#setTariffOverride). */
+    public Optional<UUID> sessionTariffOverride(UUID sessionId) {
+        return jdbc.sql("select tariff_override_id from charging_session where id = ? and tariff_override_id is not null").param(sessionId)
+                .query(UUID.class).optional();
+    }
 }

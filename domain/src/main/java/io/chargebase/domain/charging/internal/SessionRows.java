@@ -364,4 +364,14 @@ public class SessionRows {
                 rs.getObject("cpo_cdr_id", UUID.class), rs.getObject("msp_cdr_id", UUID.class), rs.getString("rating_error"),
                 instant(rs, "created_at"), instant(rs, "start_received_at"), instant(rs, "stop_received_at"));
     }
+
+    /** The tariff an operator chose at a manual start, which rates the session instead of the selection's. */
+    public void setTariffOverride(UUID id, UUID tariffId) {
+        jdbc.sql("update charging_session set tariff_override_id = ? where id = ?").params(tariffId, id).update();
+    }
+
+    public Optional<UUID> tariffOverride(UUID id) {
+        return jdbc.sql("select tariff_override_id from charging_session where id = ? and tariff_override_id is not null").param(id)
+                .query(UUID.class).optional();
+    }
 }
