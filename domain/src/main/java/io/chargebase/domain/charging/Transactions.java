@@ -24,6 +24,7 @@ import io.chargebase.domain.tokens.Tokens;
 /**
  * Sessions from Authorize, StartTransaction, MeterValues and StopTransaction. Each charger's session changes are
  * serialised (an advisory lock per charger), so a replayed message finds what its original did and changes nothing.
+ * A token its own status accepts may still be refused by the operator's rules ({@link StartPermissions}).
  */
 @Component
 class Transactions {
@@ -35,12 +36,14 @@ class Transactions {
     private final Tokens tokens;
     private final SessionRating rating;
     private final MeterReadings readings;
+    private final StartPermissions permissions;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock) {
         this.readings = readings;
+        this.permissions = permissions;
         this.rows = rows;
         this.authorisations = authorisations;
         this.tokens = tokens;
@@ -59,6 +62,11 @@ class Transactions {
             Optional<Token> token = authorisations.token(charger.tenantId(), idTag);
             if (token.isEmpty()) {
                 return info(Authorisation.INVALID, null);
+            }
+            Optional<StartPermissions.Refusal> refused = permissions.refusal(charger.chargePointId(), null, token.get());
+            if (refused.isPresent()) {
+                LOG.info("{}: Authorize of {} refused: {}", charger.identity(), idTag, refused.get().reason());
+                return new IdTagInfo(refused.get().status(), null, decision.parentIdTag());
             }
             if (rows.activeElsewhere(token.get().id(), charger.chargePointId(), null)) {
                 return info(decision, AuthorizationStatus.CONCURRENT_TX);
@@ -101,27 +109,36 @@ class Transactions {
             }
             Optional<Token> token = authorisations.token(charger.tenantId(), start.idTag());
             AuthorizationStatus answer = status(decision.decision());
-            if (answer == AuthorizationStatus.ACCEPTED
+            Optional<StartPermissions.Refusal> refused = answer == AuthorizationStatus.ACCEPTED
+                    ? permissions.refusal(charger.chargePointId(), start.connectorId(), token.orElse(null)) : Optional.empty();
+            if (refused.isPresent()) {
+                answer = refused.get().status();
+            } else if (answer == AuthorizationStatus.ACCEPTED
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
                 answer = AuthorizationStatus.CONCURRENT_TX;
             }
             boolean accepted = answer == AuthorizationStatus.ACCEPTED;
             SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
-            String refusal = accepted ? null : "Refused: " + answer;
+            String refusal = accepted ? null : "Refused: " + answer + refused.map(r -> ", " + r.reason()).orElse("");
             int transactionId = rows.nextTransactionId();
             UUID evse = rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null);
             Instant now = clock.instant();
             Optional<ChargingSession> pending = accepted ? rows.pending(charger.chargePointId(), start.idTag()) : Optional.empty();
+            UUID sessionId = pending.map(ChargingSession::id).orElseGet(UUID::randomUUID);
             if (pending.isPresent()) {
-                rows.start(pending.get().id(), transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
+                rows.start(sessionId, transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
                         start.timestamp(), start.reservationId(), refusal, now);
             } else {
-                rows.insert(new ChargingSession(UUID.randomUUID(), transactionId, null, charger.chargePointId(), start.connectorId(), evse,
+                rows.insert(new ChargingSession(sessionId, transactionId, null, charger.chargePointId(), start.connectorId(), evse,
                         start.idTag(), token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), sessionStatus, answer,
                         start.meterStartWh(), null, start.timestamp(), null, refusal, null, null, null, null, false, null, null, null, null,
                         now, now, null));
             }
-            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, decision.expiresAt(), decision.parentIdTag()));
+            if (accepted) {
+                // a DEMO charge point's session is rated like any other and never handed to billing (SessionRating)
+                rows.markDemoIfOnDemo(sessionId);
+            }
+            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, refused.isPresent() ? null : decision.expiresAt(), decision.parentIdTag()));
         });
     }
 

@@ -13,7 +13,7 @@ import io.chargebase.domain.charging.ChargingSession;
 import io.chargebase.domain.charging.ChargingSessions;
 import io.chargebase.domain.charging.SessionInactivity;
 
-/** Sessions' inactivity marks, one query per page of sessions. */
+/** Sessions' inactivity marks and demo flags, one query per page of sessions each. */
 @Controller
 class SessionInactivityController {
 
@@ -29,5 +29,12 @@ class SessionInactivityController {
                 .collect(Collectors.toMap(SessionInactivity::sessionId, Function.identity()));
         return page.stream().filter(session -> marks.containsKey(session.id()))
                 .collect(Collectors.toMap(Function.identity(), session -> marks.get(session.id())));
+    }
+
+    /** Whether the session ran on a DEMO charge point: priced for show, never billed. */
+    @BatchMapping(typeName = "ChargingSession", field = "demo")
+    Map<ChargingSession, Boolean> demo(List<ChargingSession> page) {
+        java.util.Set<UUID> demo = sessions.demo(page.stream().map(ChargingSession::id).toList());
+        return page.stream().distinct().collect(Collectors.toMap(Function.identity(), session -> demo.contains(session.id())));
     }
 }

@@ -92,7 +92,7 @@ public final class FieldPolicy {
             .type("ChargingSession").open("id", "transactionId", "reportedTransactionId", "chargePoint", "evse", "connectorId", "idTag",
                     "status", "authorization", "meterStartWh", "meterStopWh", "energyWh", "startedAt", "stoppedAt", "stopReason",
                     "latestEnergyWh", "latestPowerW", "latestSocPercent", "latestSampleAt", "incomplete", "incompleteReason", "ratingError",
-                    "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
+                    "demo", "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
             .type("MeterValue").open("sampledAt", "measurand", "phase", "location", "unit", "value", "context")
             .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason")
             .type("ChargingSessionConnection").open("edges", "pageInfo", "totalCount")
