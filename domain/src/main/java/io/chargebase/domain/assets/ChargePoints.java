@@ -325,6 +325,20 @@ public class ChargePoints {
         return rows.atLocations(locationIds);
     }
 
+    /** The operator status of each of these charge points that exists. */
+    @Transactional(readOnly = true)
+    public Map<UUID, AssetTypes.ChargePointStatus> statuses(Collection<UUID> ids) {
+        return rows.statuses(ids);
+    }
+
+    /**
+     * What a driver sees of an EVSE's status: an EVSE of a charge point the operator set OUT_OF_ORDER is out of order,
+     * whatever its charger reports (manual: shown in the EV driver's app with status "Out of order").
+     */
+    public static AssetTypes.EvseStatus driversSee(Evse evse, AssetTypes.ChargePointStatus chargePoint) {
+        return chargePoint == AssetTypes.ChargePointStatus.OUT_OF_ORDER ? AssetTypes.EvseStatus.OUTOFORDER : evse.status();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Evse> findEvse(UUID id) {
         return rows.findEvse(id);

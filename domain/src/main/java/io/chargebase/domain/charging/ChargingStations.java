@@ -189,6 +189,14 @@ public class ChargingStations implements ChargerEvents {
         tx.executeWithoutResult(t -> chargers.diagnosticsStatus(charger.chargePointId(), status));
     }
 
+    /**
+     * Before a remote start is sent, for the whole tenant: refuses it with a {@link io.chargebase.domain.DomainException}
+     * when the charge point or the connector's EVSE cannot be used, or the token's owner may not charge.
+     */
+    public void requireRemoteStart(UUID chargePointId, Integer connectorId, String idTag) {
+        transactions.requireRemoteStart(chargePointId, connectorId, idTag);
+    }
+
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
         return transactions.expectStart(charger, connectorId, idTag);

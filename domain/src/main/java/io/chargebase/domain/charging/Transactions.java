@@ -83,6 +83,11 @@ class Transactions {
         });
     }
 
+    /** Refuses (with a user error) a remote start the charger would have to refuse: see {@link StartPermissions}. */
+    void requireRemoteStart(UUID chargePointId, Integer connectorId, String idTag) {
+        permissions.requireRemoteStart(chargePointId, connectorId, token(idTag));
+    }
+
     /** A session a remote start announced: it waits for the car like one begun by a swipe. */
     UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
         return transactions.execute(status -> {

@@ -182,6 +182,17 @@ public class ChargePointRows {
                 .optional();
     }
 
+    /** The operator status of each of these charge points that exists. */
+    public Map<UUID, AssetTypes.ChargePointStatus> statuses(Collection<UUID> ids) {
+        Map<UUID, AssetTypes.ChargePointStatus> result = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, status from charge_point where id = any(?)").param(ids.toArray(UUID[]::new))
+                    .query((rs, row) -> result.put(rs.getObject("id", UUID.class), AssetTypes.ChargePointStatus.valueOf(rs.getString("status"))))
+                    .list();
+        }
+        return result;
+    }
+
     public Optional<Evse> findEvse(UUID id) {
         return jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw, status from evse where id = ?")
                 .param(id)
