@@ -72,7 +72,8 @@ class OperatorRulesIT extends IntegrationTest {
         String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
         profile = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Dana Driver",
                 "email", "dana@example.com")).path("profile").path("id").asString();
-        otherProfile = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Fleet car 7"))
+        otherProfile = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Fleet car 7",
+                "email", "fleet7@example.com"))
                 .path("profile").path("id").asString();
         mutate(admin, "tenant-portal/CreateToken", Map.of("uid", CARD, "type", "RFID", "ownerProfileId", profile));
         mutate(admin, "tenant-portal/CreateToken", Map.of("uid", OTHER_CARD, "type", "RFID", "ownerProfileId", otherProfile));
@@ -255,8 +256,8 @@ class OperatorRulesIT extends IntegrationTest {
                     .forEach(cp -> atLocation.add(cp.path("ocppIdentity").asString()));
             assertThat(atLocation).containsExactly("SHOWN-1");
             var price = graphQl().document(driver, "driver-app/EvsePrice", Map.of("evseId", "NL*CBS*EDISABLED1*1"));
-            assertThat(price.data().path("evsePrice").isNull()).isTrue();
-            assertThat(price.errorTypes()).isNotEmpty();
+            assertThat(price.data().path("evsePrice").isObject()).as(price.raw()).isFalse();
+            assertThat(price.errors().get(0).path("message").asString()).isEqualTo("No EVSE NL*CBS*EDISABLED1*1.");
             assertThat(graphQl().document(admin, "tenant-portal/Locations", Map.of()).data().path("locations").path("edges").get(0)
                     .path("node").path("chargePoints")).as("staff see both").hasSize(2);
         }
