@@ -10,10 +10,10 @@ UPDATE evse SET held_by_operator = true WHERE status IN ('PLANNED', 'REMOVED');
 -- A session on a DEMO charge point (the status it had when the session began): rated like any other, never billed.
 ALTER TABLE charging_session ADD COLUMN demo boolean NOT NULL DEFAULT false;
 
---changeset chargebase:core-status-003-disabled-charger-stays-connected splitStatements:false
+--changeset chargebase:core-status-003-disabled-charger-stays-connected
 -- A DISABLED charge point stays connected, monitored and commandable by staff (it only cannot charge): its socket is
 -- ended by a new secret or its removal, no longer by its status.
 DROP TRIGGER charge_point_revoked ON charge_point;
 CREATE TRIGGER charge_point_revoked AFTER UPDATE OF secret_hash ON charge_point FOR EACH ROW
     WHEN (NEW.secret_hash IS DISTINCT FROM OLD.secret_hash)
-    EXECUTE FUNCTION charge_point_revoked();
+    EXECUTE FUNCTION announce_revocation('charge_point', 'tenant', 'tenant_id', 'chargePoint', 'id');
