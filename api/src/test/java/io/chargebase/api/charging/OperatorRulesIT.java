@@ -287,10 +287,12 @@ class OperatorRulesIT extends IntegrationTest {
             JsonNode demoSession = sessionOf(demoTransaction);
             assertThat(demoSession.path("status").asString()).isEqualTo("FINISHED");
             assertThat(demoSession.path("demo").asBoolean()).isTrue();
+            assertThat(demoSession.path("cpoCdr").path("demo").asBoolean()).as("and so is its CDR").isTrue();
             // priced for show: 1.00 + 10 kWh × 0.30
             assertThat(demoSession.path("mspCdr").path("totalCost").path("exclVat").asString()).isEqualTo("4.0000");
             JsonNode billedSession = sessionOf(billedTransaction);
             assertThat(billedSession.path("demo").asBoolean()).isFalse();
+            assertThat(billedSession.path("cpoCdr").path("demo").asBoolean()).isFalse();
             assertThat(billed).as("billing hears of the ordinary session only").extracting(SessionRated::sessionId)
                     .containsExactly(GlobalId.decode(billedSession.path("id").asString()).orElseThrow().id());
             JsonNode mine = graphQl().document(driver, "driver-app/MySessions", Map.of()).data().path("mySessions").path("edges").get(0).path("node");

@@ -13,7 +13,7 @@ import io.chargebase.domain.charging.ChargingSession;
 import io.chargebase.domain.charging.ChargingSessions;
 import io.chargebase.domain.charging.SessionInactivity;
 
-/** Sessions' inactivity marks and demo flags, one query per page of sessions each. */
+/** Sessions' inactivity marks and demo flags (also on their CPO CDRs), one query per page each. */
 @Controller
 class SessionInactivityController {
 
@@ -36,5 +36,13 @@ class SessionInactivityController {
     Map<ChargingSession, Boolean> demo(List<ChargingSession> page) {
         java.util.Set<UUID> demo = sessions.demo(page.stream().map(ChargingSession::id).toList());
         return page.stream().distinct().collect(Collectors.toMap(Function.identity(), session -> demo.contains(session.id())));
+    }
+
+    /** A CDR of a session on a DEMO charge point: rated for show, never billed. CDRs recorded by hand have no session. */
+    @BatchMapping(typeName = "CpoCdr", field = "demo")
+    Map<io.chargebase.domain.charging.CpoCdr, Boolean> cdrDemo(List<io.chargebase.domain.charging.CpoCdr> page) {
+        java.util.Set<UUID> demo = sessions.demo(page.stream().map(io.chargebase.domain.charging.CpoCdr::sessionId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return page.stream().distinct().collect(Collectors.toMap(Function.identity(), cdr -> cdr.sessionId() != null && demo.contains(cdr.sessionId())));
     }
 }

@@ -100,7 +100,7 @@ public final class FieldPolicy {
             .type("SessionProgress").open("sessionId", "status", "connectorId", "energyKwh", "powerKw", "stateOfChargePercent", "runningCost",
                     "currency", "at")
             .type("CpoCdr").open("id", "cdrNumber", "location", "evse", "tokenUid", "customer", "roamingParty", "startAt", "endAt", "timeZone",
-                    "chargingPeriods", "totalEnergyKwh", "totalTimeHours", "totalParkingHours", "currency", "createdAt")
+                    "chargingPeriods", "totalEnergyKwh", "totalTimeHours", "totalParkingHours", "currency", "demo", "createdAt")
                     .rls("profile", "mspCdr", "mspCdrs").staff("cpoCost", "recordedBy")
             .type("MspCdr").open("id", "cdrNumber", "version", "location", "tariff", "tariffVersion", "currency", "lines", "totalEnergyKwh",
                     "totalTimeHours", "totalParkingHours", "totalCost", "startAt", "endAt", "ratedAt", "supersededAt")
