@@ -25,5 +25,7 @@ public enum ErrorCode {
     /** Two values that must be ordered are not: a minimum above its maximum, periods out of order. */
     OUT_OF_ORDER,
     /** A number too large for its field, or with more decimal places than it keeps. */
-    OUT_OF_RANGE
+    OUT_OF_RANGE,
+    /** The charge point, EVSE or token cannot be used for charging now: out of order, disabled, its owner disabled. */
+    NOT_USABLE
 }

@@ -2,6 +2,7 @@ package io.chargebase.api.graphql;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,7 +18,8 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Resolves global ids. Each lookup runs in the caller's scope, so an id of another tenant's object resolves to
- * null exactly like an id that never existed; a driver resolves only the Node types {@code FieldPolicy} gives drivers.
+ * null exactly like an id that never existed; a driver resolves only the Node types {@code FieldPolicy} gives drivers,
+ * and nothing of a DISABLED charge point.
  */
 @Controller
 class NodeController {
@@ -87,6 +89,24 @@ class NodeController {
         if (narrowed.isPresent() && !FieldPolicy.resolvesNode(narrowed.get(), id.type())) {
             return Optional.empty();
         }
+        Optional<?> found = find(id);
+        // a DISABLED charge point is hidden from drivers, with its EVSEs and connectors (manual: not visible in the app)
+        return narrowed.filter(role -> role == io.chargebase.api.security.Role.DRIVER).isPresent() ? found.filter(this::shownToDrivers) : found;
+    }
+
+    private boolean shownToDrivers(Object found) {
+        UUID chargePoint = switch (found) {
+            case io.chargebase.domain.assets.ChargePoint cp -> cp.id();
+            case io.chargebase.domain.assets.Evse evse -> evse.chargePointId();
+            case io.chargebase.domain.assets.Connector connector ->
+                    chargePoints.findEvse(connector.evseId()).map(io.chargebase.domain.assets.Evse::chargePointId).orElse(null);
+            default -> null;
+        };
+        return chargePoint == null || chargePoints.statuses(List.of(chargePoint)).values().stream()
+                .allMatch(io.chargebase.domain.assets.AssetTypes.ChargePointStatus::shownToDrivers);
+    }
+
+    private Optional<?> find(GlobalId id) {
         return switch (id.type()) {
             case Types.TENANT -> tenants.get(new TenantId(id.id()));
             case Types.ORGANISATION_UNIT -> units.find(id.id());

@@ -13,11 +13,10 @@ import io.chargebase.tenancy.Tenants;
 
 /**
  * Closes the charger sockets this instance holds when what let them in is withdrawn, wherever that happened: the
- * charge point's secret changed, it became DISABLED or was removed, or its tenant was suspended (see the revocation
- * package; every instance hears every announcement and closes only what it holds). The charger then reconnects and
- * the handshake decides afresh, so a rotated secret lets in the new secret only. DISABLED closes the socket and
- * refuses the reconnect, as the handshake always has; issue 12 item 10 (monitoring a DISABLED charger) will revisit
- * both together.
+ * charge point's secret changed or it was removed, or its tenant was suspended (see the revocation package; every
+ * instance hears every announcement and closes only what it holds). The charger then reconnects and the handshake
+ * decides afresh, so a rotated secret lets in the new secret only. A charge point that becomes DISABLED keeps its
+ * socket: staff still monitor and command it, and the charging domain refuses its Authorize and starts.
  */
 @Component
 class ChargerRevocations {
@@ -43,7 +42,7 @@ class ChargerRevocations {
         TenantId tenant = new TenantId(revoked.tenant().get());
         switch (revoked.kind()) {
             case CHARGE_POINT -> revoked.chargePoint().flatMap(id -> locals.find(tenant, id)).ifPresent(connection -> {
-                log.info("Closing the socket of {}: its secret or status changed", connection.charger());
+                log.info("Closing the socket of {}: its secret changed or it was removed", connection.charger());
                 connection.close(CREDENTIALS_WITHDRAWN);
             });
             case TENANT -> {

@@ -40,8 +40,9 @@ import io.chargebase.tenancy.Tenants;
  * Lets a charger's WebSocket upgrade through only when it offers {@code ocpp1.6} and authenticates with HTTP Basic
  * (OCPP security profiles 1 and 2): user name the charge point identity from the path, password its secret. The
  * tenant comes from the path alone and the charge point is looked up acting for it, so a charger can authenticate
- * only under its own tenant's path. Unknown tenant, unknown identity, wrong password and a disabled charge point all
- * get the same 401, after a hash check each (see {@link ChargePoints#authenticate}).
+ * only under its own tenant's path. Unknown tenant, unknown identity and wrong password all get the same 401, after a
+ * hash check each (see {@link ChargePoints#authenticate}). A DISABLED charge point is let in like any other: staff
+ * monitor and command it; the charging domain refuses its Authorize and starts.
  *
  * <p>When the tenant takes unknown chargers as pending, an identity that none of its charge points has is let in
  * without a secret (whatever credentials it offers) as a {@link PendingCharger}; see {@link PendingChargePoints}. An

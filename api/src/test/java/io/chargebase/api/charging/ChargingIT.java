@@ -206,8 +206,9 @@ class ChargingIT extends IntegrationTest {
 
         run(() -> events.disconnected(charger));
         run(() -> chargePoints.setStatus(charger.chargePointId(), AssetTypes.ChargePointStatus.DISABLED));
+        // issue 12 item 10: a DISABLED charger is accepted (it is monitored and commanded) and refused only charging
         assertThat(as(() -> events.boot(charger, new ChargerEvents.BootInfo("ACME", "Wallbox 22", null, null, null, null, null, null, null)))
-                .status()).isEqualTo(ChargerEvents.RegistrationStatus.REJECTED);
+                .status()).isEqualTo(ChargerEvents.RegistrationStatus.ACCEPTED);
         assertThat(as(() -> events.dataTransfer(charger, "ACME", "x", "y")).status()).isEqualTo(ChargerEvents.DataTransferStatus.UNKNOWN_VENDOR_ID);
         run(() -> events.firmwareStatus(charger, "Downloaded"));
         run(() -> events.diagnosticsStatus(charger, "Uploaded"));

@@ -14,8 +14,9 @@ import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 
 /**
- * Issue 11 item 5: an open charger socket closes (1008) when its charge point's secret is rotated, when it becomes
- * DISABLED and when its tenant is suspended, and the charger cannot get back in on what was withdrawn. The changes are
+ * Issue 11 item 5: an open charger socket closes (1008) when its charge point's secret is rotated and when its tenant
+ * is suspended, and the charger cannot get back in on what was withdrawn; since issue 12 item 10 a DISABLED charge
+ * point keeps its socket. The changes are
  * made as any instance would make them: the socket's instance hears of them through PostgreSQL, not by a call.
  */
 class ChargerRevocationIT extends OcppIntegrationTest {
@@ -44,21 +45,31 @@ class ChargerRevocationIT extends OcppIntegrationTest {
         again.close();
     }
 
+    /**
+     * Issue 12 item 10 changed this on purpose: a DISABLED charge point is monitored and commanded by staff and only
+     * refused charging, so DISABLED no longer closes its socket nor keeps it out (this test was
+     * aDisabledChargePointIsClosedAndStaysOut). Its neighbour's rotated secret, announced after the status change on the
+     * same channel, shows that the announcements were heard and the disabled charger's socket was left open.
+     */
     @Test
-    void aDisabledChargePointIsClosedAndStaysOut() {
-        RegisteredCharger charger = aCharger(aTenant(), "REVOKE-DISABLED");
+    void aDisabledChargePointKeepsItsSocketAndGetsBackIn() {
+        TestTenant tenant = aTenant();
+        RegisteredCharger charger = aCharger(tenant, "REVOKE-DISABLED");
+        RegisteredCharger neighbour = aCharger(tenant, "REVOKE-DISABLED-NEXT");
         TestCharger connected = TestCharger.connected(connect(charger));
+        TestCharger next = TestCharger.connected(connect(neighbour));
         assertThat(connected.call("Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
 
         // plain SQL, as another instance (or any code path) would change it
         inTenant(charger, () -> jdbc.sql("update charge_point set status = 'DISABLED' where id = ?").param(charger.ref().chargePointId()).update());
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()), () -> chargePoints.renewSecret(neighbour.ref().chargePointId()));
 
-        assertThat(connected.awaitClose()).isEqualTo(POLICY_VIOLATION);
-        assertThat(TestCharger.refusal(connect(charger))).isEqualTo(401);
-
-        TenantContext.runAs(TenantScope.of(charger.ref().tenantId()),
-                () -> chargePoints.setStatus(charger.ref().chargePointId(), AssetTypes.ChargePointStatus.ACTIVE));
-        TestCharger.connected(connect(charger)).close();
+        assertThat(next.awaitClose()).isEqualTo(POLICY_VIOLATION);
+        assertThat(connected.call("Heartbeat", "{}").get(0).asInt()).as("the disabled charger's socket stays open").isEqualTo(3);
+        connected.close();
+        TestCharger again = TestCharger.connected(connect(charger));
+        assertThat(again.call("Heartbeat", "{}").get(0).asInt()).as("and it gets back in").isEqualTo(3);
+        again.close();
     }
 
     @Test

@@ -8,13 +8,41 @@ public final class AssetTypes {
 
     public enum Access { PUBLIC, SEMI_PUBLIC, PRIVATE }
 
-    /** The operator's view of a charge point, independent of what it reports. */
-    public enum ChargePointStatus { ACTIVE, DISABLED, OUT_OF_ORDER, DEMO }
+    /**
+     * The operator's view of a charge point, independent of what it reports (manual: "Adding a Charge Point", Status).
+     * ACTIVE charges; DEMO charges too, but its sessions are never billed; OUT_OF_ORDER is shown to drivers as out of
+     * order and cannot be used; DISABLED is hidden from drivers and cannot be used. Whatever the status, the charger
+     * may connect and staff monitor and command it.
+     */
+    public enum ChargePointStatus {
+        ACTIVE, DISABLED, OUT_OF_ORDER, DEMO;
+
+        /** Whether sessions may start on it. */
+        public boolean charges() {
+            return this == ACTIVE || this == DEMO;
+        }
+
+        /** Whether drivers see it at all. */
+        public boolean shownToDrivers() {
+            return this != DISABLED;
+        }
+    }
 
     public enum CurrentType { AC, DC }
 
     /** What drivers see of an EVSE, as OCPI 2.2.1 names it. */
-    public enum EvseStatus { AVAILABLE, BLOCKED, CHARGING, INOPERATIVE, OUTOFORDER, PLANNED, REMOVED, RESERVED, UNKNOWN }
+    public enum EvseStatus {
+        AVAILABLE, BLOCKED, CHARGING, INOPERATIVE, OUTOFORDER, PLANNED, REMOVED, RESERVED, UNKNOWN;
+
+        /**
+         * Whether an operator who sets this status takes the EVSE out of use (the manual's EVSE statuses Disabled and
+         * Out of order, and one planned or removed): it then holds against what the charger reports, and starts on its
+         * connectors are refused, until the operator sets another.
+         */
+        public boolean takesOutOfUse() {
+            return this == INOPERATIVE || this == OUTOFORDER || this == PLANNED || this == REMOVED;
+        }
+    }
 
     /** Plug standards, named as OCPI 2.2.1 names them. */
     public enum ConnectorStandard {

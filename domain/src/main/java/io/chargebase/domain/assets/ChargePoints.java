@@ -178,7 +178,6 @@ public class ChargePoints {
         return id;
     }
 
-    /** Sets what drivers see of an EVSE; chargers report most changes themselves over OCPP. */
     /**
      * The EVSE's reservation time (manual: EVSEs, Reservation Time): how long a reservation made without an expiry holds
      * it; 0 disables reservations there; null leaves the expiry to whoever reserves. At most a week.
@@ -198,13 +197,52 @@ public class ChargePoints {
         return rows.reservationMinutes(evseIds);
     }
 
+    /**
+     * Sets what drivers see of an EVSE; chargers report most changes themselves over OCPP. A status that takes the
+     * EVSE out of use ({@link AssetTypes.EvseStatus#takesOutOfUse}) holds against the charger's reports and refuses
+     * starts on its connectors until the operator sets another.
+     */
     public Evse setEvseStatus(UUID evseId, AssetTypes.EvseStatus status) {
         if (status == null) {
             throw new DomainException(ErrorCode.REQUIRED, "status", "A status is required.");
         }
         rows.findEvse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
-        rows.setEvseStatus(evseId, status);
+        rows.setEvseStatus(evseId, status, status.takesOutOfUse());
         return rows.findEvse(evseId).orElseThrow();
+    }
+
+    /** An EVSE's status as its charger reports it; ignored while the operator holds the EVSE out of use. */
+    public void reportEvseStatus(UUID evseId, AssetTypes.EvseStatus status) {
+        rows.reportEvseStatus(evseId, status);
+    }
+
+    /**
+     * Why no session may start at the charge point (and, when {@code connectorId} is given, on that connector's EVSE)
+     * by what the operator set, in a few words such as "charge point out of order" or "EVSE 2 disabled"; empty when
+     * one may. The charge point must be ACTIVE or DEMO, and the EVSE not held out of use.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> startRefusal(UUID chargePointId, Integer connectorId) {
+        Optional<ChargePointRows.StartConditions> found = rows.startConditions(chargePointId, connectorId);
+        if (found.isEmpty()) {
+            return Optional.of("unknown charge point");
+        }
+        ChargePointRows.StartConditions conditions = found.get();
+        if (!conditions.chargePoint().charges()) {
+            return Optional.of("charge point " + words(conditions.chargePoint().name()));
+        }
+        if (conditions.evse() != null && conditions.evseHeld() && conditions.evse().takesOutOfUse()) {
+            return Optional.of("EVSE " + conditions.ocppNumber() + " " + words(conditions.evse().name()));
+        }
+        return Optional.empty();
+    }
+
+    private static String words(String status) {
+        return switch (status) {
+            case "OUT_OF_ORDER", "OUTOFORDER" -> "out of order";
+            case "INOPERATIVE" -> "disabled";
+            default -> status.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Gives the charge point a new Basic-auth secret; the old one stops working. */
@@ -229,9 +267,8 @@ public class ChargePoints {
 
     /**
      * The charge point of the tenant acted for whose OCPP identity is exactly {@code identity} (case-sensitive) and
-     * whose secret is {@code secret}; empty for an unknown identity, a wrong or missing secret, or a DISABLED charge
-     * point. Secrets the platform generated are checked with a salted SHA-256 ({@link GeneratedSecrets}), and an unknown
-     * identity costs the same check against a decoy, so that timing does not tell them apart. A secret an operator chose
+     * whose secret is {@code secret}, whatever its status; empty for an unknown identity or a wrong or missing secret.
+     * Secrets the platform generated are checked with a salted SHA-256 ({@link GeneratedSecrets}), and an unknown identity costs the same check against a decoy, so that timing does not tell them apart. A secret an operator chose
      * costs an adaptive hash the first time this instance checks it (then {@link VerifiedSecrets}); its timing may tell
      * that the identity exists, which is printed on the charger anyway, never anything about the secret.
      */
@@ -255,9 +292,8 @@ public class ChargePoints {
                 verified.remember(found.get().chargePoint().id(), hash, secret);
             }
         }
-        return found.filter(credentials -> matches && hash != null)
-                .map(ChargePointRows.Credentials::chargePoint)
-                .filter(chargePoint -> chargePoint.status() != AssetTypes.ChargePointStatus.DISABLED);
+        // a DISABLED charge point still connects: staff monitor and command it, it only cannot charge
+        return found.filter(credentials -> matches && hash != null).map(ChargePointRows.Credentials::chargePoint);
     }
 
     /** Whether any charge point of the tenant acted for, in whatever status, has exactly this OCPP identity. */
@@ -309,6 +345,20 @@ public class ChargePoints {
     @Transactional(readOnly = true)
     public Map<UUID, List<ChargePoint>> atLocations(Collection<UUID> locationIds) {
         return rows.atLocations(locationIds);
+    }
+
+    /** The operator status of each of these charge points that exists. */
+    @Transactional(readOnly = true)
+    public Map<UUID, AssetTypes.ChargePointStatus> statuses(Collection<UUID> ids) {
+        return rows.statuses(ids);
+    }
+
+    /**
+     * What a driver sees of an EVSE's status: an EVSE of a charge point the operator set OUT_OF_ORDER is out of order,
+     * whatever its charger reports (manual: shown in the EV driver's app with status "Out of order").
+     */
+    public static AssetTypes.EvseStatus driversSee(Evse evse, AssetTypes.ChargePointStatus chargePoint) {
+        return chargePoint == AssetTypes.ChargePointStatus.OUT_OF_ORDER ? AssetTypes.EvseStatus.OUTOFORDER : evse.status();
     }
 
     @Transactional(readOnly = true)

@@ -40,6 +40,11 @@ public class ChargingSessions {
         return inactivity.of(sessionIds);
     }
 
+    /** Of these sessions, those that ran on a DEMO charge point: rated for show, never billed. */
+    public java.util.Set<UUID> demo(Collection<UUID> sessionIds) {
+        return sessions.demo(sessionIds);
+    }
+
     public Optional<ChargingSession> find(UUID id) {
         return sessions.find(id);
     }

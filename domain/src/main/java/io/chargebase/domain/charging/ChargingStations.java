@@ -81,10 +81,11 @@ public class ChargingStations implements ChargerEvents {
         return tx.execute(status -> {
             Instant now = clock.instant();
             ChargingSettings current = settings.current();
-            // sessions are left as they are: the charger replays the StopTransaction of what ran before the reboot
+            // sessions are left as they are: the charger replays the StopTransaction of what ran before the reboot. Every
+            // operator status is accepted, DISABLED too: a rejected charger may send nothing else, so staff could neither
+            // monitor nor command it; whether it may charge is decided at Authorize and start
             RegistrationStatus registration = chargers.chargePointStatus(charger.chargePointId())
-                    .map(cp -> cp.equals(AssetTypes.ChargePointStatus.DISABLED.name()) ? RegistrationStatus.REJECTED : RegistrationStatus.ACCEPTED)
-                    .orElse(RegistrationStatus.REJECTED);
+                    .map(cp -> RegistrationStatus.ACCEPTED).orElse(RegistrationStatus.REJECTED);
             chargers.booted(charger.chargePointId(), info, registration, now);
             events.publishEvent(new ChargerBooted(charger, registration, current.heartbeatInterval(), current.meterValueSampleInterval()));
             return new Boot(registration, now, current.heartbeatInterval());
@@ -136,9 +137,9 @@ public class ChargingStations implements ChargerEvents {
                         status.errorCode(), at));
             }
             if (status.connectorId() > 0 && latest) {
-                sessions.evseAt(charger.chargePointId(), status.connectorId()).ifPresent(evse -> chargePoints.findEvse(evse)
-                        .filter(e -> e.status() != AssetTypes.EvseStatus.PLANNED && e.status() != AssetTypes.EvseStatus.REMOVED)
-                        .ifPresent(e -> chargePoints.setEvseStatus(evse, evseStatus(status.status()))));
+                // an EVSE the operator holds out of use (planned, removed, out of order, disabled) keeps that status
+                sessions.evseAt(charger.chargePointId(), status.connectorId())
+                        .ifPresent(evse -> chargePoints.reportEvseStatus(evse, evseStatus(status.status())));
             }
         });
     }
@@ -187,6 +188,14 @@ public class ChargingStations implements ChargerEvents {
     public void diagnosticsStatus(ChargerRef charger, String status) {
         heard(charger);
         tx.executeWithoutResult(t -> chargers.diagnosticsStatus(charger.chargePointId(), status));
+    }
+
+    /**
+     * Before a remote start is sent, for the whole tenant: refuses it with a {@link io.chargebase.domain.DomainException}
+     * when the charge point or the connector's EVSE cannot be used, or the token's owner may not charge.
+     */
+    public void requireRemoteStart(UUID chargePointId, Integer connectorId, String idTag) {
+        transactions.requireRemoteStart(chargePointId, connectorId, idTag);
     }
 
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import io.chargebase.tenancy.TenantId;
 
-/** The billing port: published once a finished session's MSP CDR is committed. Billing listens; charging does not wait for it. */
+/**
+ * The billing port: published once a finished session's MSP CDR is committed, for every session to be billed and only
+ * for those (a demo session's is never published). Billing listens; charging does not wait for it.
+ */
 public record SessionRated(TenantId tenantId, UUID sessionId, UUID mspCdrId) {
 }

@@ -22,7 +22,9 @@ import io.chargebase.tenancy.TenantContext;
 /**
  * Turns a finished session into a CPO CDR, rated at once into an MSP CDR, in a transaction of its own: when rating
  * fails (no tariff applies, the charger's clock is off), the session stays finished with the reason in
- * {@code ratingError}, and {@link #rate} can be asked again later. Once rated, {@link SessionRated} goes to billing.
+ * {@code ratingError}, and {@link #rate} can be asked again later. Once rated, {@link SessionRated} goes to billing,
+ * unless the session ran on a DEMO charge point: it is priced as usual (the demo shows what a session costs) and
+ * marked demo, and billing never hears of it.
  */
 @Component
 class SessionRating {
@@ -45,22 +47,23 @@ class SessionRating {
 
     /** The MSP CDR of the session, rated now unless it was already; empty when it cannot be rated (the reason is stored). */
     Optional<UUID> rate(UUID sessionId) {
-        record Outcome(UUID mspCdrId, boolean rated) {
+        record Outcome(UUID mspCdrId, boolean rated, boolean demo) {
         }
         try {
             Outcome outcome = transactions.execute(status -> {
                 ChargingSession session = rows.find(sessionId).orElse(null);
                 if (session == null || session.mspCdrId() != null || session.status() != SessionStatus.FINISHED || session.incomplete()
                         || session.evseId() == null) {
-                    return new Outcome(session == null ? null : session.mspCdrId(), false);
+                    return new Outcome(session == null ? null : session.mspCdrId(), false, false);
                 }
                 List<ChargingPeriods.Reading> readings = rows.registerReadings(sessionId);
                 MspCdr rated = cdrs.recordOwn(cdrOf(session), (boundaries, zone) -> periodsOf(session, readings, boundaries, zone), RATED_BY,
                         rows.tariffOverride(sessionId).orElse(null));
                 rows.rated(sessionId, rated.cpoCdrId(), rated.id());
-                return new Outcome(rated.id(), true);
+                return new Outcome(rated.id(), true, rows.isDemo(sessionId));
             });
-            if (outcome.rated()) {
+            // the billing port hears only of what is to be billed: a demo session is priced for show, never charged
+            if (outcome.rated() && !outcome.demo()) {
                 events.publishEvent(new SessionRated(TenantContext.requireTenant(), sessionId, outcome.mspCdrId()));
             }
             return Optional.ofNullable(outcome.mspCdrId());

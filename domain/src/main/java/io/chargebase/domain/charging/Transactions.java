@@ -26,6 +26,7 @@ import io.chargebase.domain.tokens.Tokens;
 /**
  * Sessions from Authorize, StartTransaction, MeterValues and StopTransaction. Each charger's session changes are
  * serialised (an advisory lock per charger), so a replayed message finds what its original did and changes nothing.
+ * A token its own status accepts may still be refused by the operator's rules ({@link StartPermissions}).
  */
 @Component
 class Transactions {
@@ -37,6 +38,7 @@ class Transactions {
     private final Tokens tokens;
     private final SessionRating rating;
     private final MeterReadings readings;
+    private final StartPermissions permissions;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
@@ -44,12 +46,13 @@ class Transactions {
     private final Reservations reservations;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock, io.chargebase.domain.charging.internal.InactivityRows inactivity,
-            ActivityRows activity, Reservations reservations) {
+            StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock,
+            io.chargebase.domain.charging.internal.InactivityRows inactivity, ActivityRows activity, Reservations reservations) {
         this.inactivity = inactivity;
         this.activity = activity;
         this.reservations = reservations;
         this.readings = readings;
+        this.permissions = permissions;
         this.rows = rows;
         this.authorisations = authorisations;
         this.tokens = tokens;
@@ -79,6 +82,11 @@ class Transactions {
             if (token.isEmpty()) {
                 return info(Authorisation.INVALID, null);
             }
+            Optional<StartPermissions.Refusal> refused = permissions.refusal(charger.chargePointId(), null, token.get());
+            if (refused.isPresent()) {
+                LOG.info("{}: Authorize of {} refused: {}", charger.identity(), idTag, refused.get().reason());
+                return new IdTagInfo(refused.get().status(), null, decision.parentIdTag());
+            }
             if (rows.activeElsewhere(token.get().id(), charger.chargePointId(), null)) {
                 return info(decision, AuthorizationStatus.CONCURRENT_TX);
             }
@@ -92,6 +100,11 @@ class Transactions {
             }
             return info(decision, null);
         });
+    }
+
+    /** Refuses (with a user error) a remote start the charger would have to refuse: see {@link StartPermissions}. */
+    void requireRemoteStart(UUID chargePointId, Integer connectorId, String idTag) {
+        permissions.requireRemoteStart(chargePointId, connectorId, token(idTag));
     }
 
     /** A session a remote start announced: it waits for the car like one begun by a swipe. */
@@ -123,7 +136,11 @@ class Transactions {
             }
             Optional<Token> token = authorisations.token(charger.tenantId(), start.idTag());
             AuthorizationStatus answer = status(decision.decision());
-            if (answer == AuthorizationStatus.ACCEPTED
+            Optional<StartPermissions.Refusal> refused = answer == AuthorizationStatus.ACCEPTED
+                    ? permissions.refusal(charger.chargePointId(), start.connectorId(), token.orElse(null)) : Optional.empty();
+            if (refused.isPresent()) {
+                answer = refused.get().status();
+            } else if (answer == AuthorizationStatus.ACCEPTED
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
                 answer = AuthorizationStatus.CONCURRENT_TX;
             }
@@ -135,21 +152,26 @@ class Transactions {
                 reservations.used(charger.chargePointId(), start.reservationId(), start.idTag(), clock.instant());
             }
             SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
-            String refusal = accepted ? null : "Refused: " + answer;
+            String refusal = accepted ? null : "Refused: " + answer + refused.map(r -> ", " + r.reason()).orElse("");
             int transactionId = rows.nextTransactionId();
             UUID evse = rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null);
             Instant now = clock.instant();
             Optional<ChargingSession> pending = accepted ? rows.pending(charger.chargePointId(), start.idTag()) : Optional.empty();
+            UUID sessionId = pending.map(ChargingSession::id).orElseGet(UUID::randomUUID);
             if (pending.isPresent()) {
-                rows.start(pending.get().id(), transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
+                rows.start(sessionId, transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
                         start.timestamp(), start.reservationId(), refusal, now);
             } else {
-                rows.insert(new ChargingSession(UUID.randomUUID(), transactionId, null, charger.chargePointId(), start.connectorId(), evse,
+                rows.insert(new ChargingSession(sessionId, transactionId, null, charger.chargePointId(), start.connectorId(), evse,
                         start.idTag(), token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), sessionStatus, answer,
                         start.meterStartWh(), null, start.timestamp(), null, refusal, null, null, null, null, false, null, null, null, null,
                         now, now, null));
             }
-            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, decision.expiresAt(), decision.parentIdTag()));
+            if (accepted) {
+                // a DEMO charge point's session is rated like any other and never handed to billing (SessionRating)
+                rows.markDemoIfOnDemo(sessionId);
+            }
+            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, refused.isPresent() ? null : decision.expiresAt(), decision.parentIdTag()));
         });
     }
 

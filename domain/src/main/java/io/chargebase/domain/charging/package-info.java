@@ -4,11 +4,14 @@
  * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. A finished
  * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
  * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
- * then tells billing, and {@link io.chargebase.domain.charging.SessionCorrected} when a late StopTransaction corrected
- * a session the platform had finished after inactivity. {@link io.chargebase.domain.charging.PriceEstimates} is the one
- * pricing of a session, for the driver's estimate, the live running cost and the CDR, with the payable total at the
- * currency's scale. {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds (inactivity in
- * two stages: marked, then finished). A session reaching a stop limit of its tariff
+ * then tells billing, except for a demo session (on a DEMO charge point), which is rated for show and never billed;
+ * {@link io.chargebase.domain.charging.SessionCorrected} tells it when a late StopTransaction corrected a session the
+ * platform had finished after inactivity. {@link io.chargebase.domain.charging.PriceEstimates} is the one pricing of a
+ * session, for the driver's estimate, the live running cost and the CDR, with the payable total at the currency's
+ * scale. {@link io.chargebase.domain.charging.StartPermissions} holds the operator's rules a token's own status does
+ * not: the charge point's and EVSE's status, the owner's profile and account.
+ * {@link io.chargebase.domain.charging.ChargingSweeper} applies the tenants' thresholds (inactivity in two stages:
+ * marked, then finished). A session reaching a stop limit of its tariff
  * ({@link io.chargebase.domain.charging.StopLimitCheck}) publishes {@link io.chargebase.domain.charging.StopLimitReached}
  * once, and an accepted boot {@link io.chargebase.domain.charging.ChargerBooted} with the configuration defaults: the
  * adapter sends the commands that follow.

@@ -87,6 +87,12 @@ public class Users {
         return rows.find(id);
     }
 
+    /** The driver who charges as this profile, if one has an account. */
+    @Transactional(readOnly = true)
+    public Optional<User> findByProfile(UUID profileId) {
+        return profileId == null ? Optional.empty() : rows.findByProfile(profileId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<User> findByEmail(String email) {
         return rows.credentials(email).map(UserRows.Credentials::user);

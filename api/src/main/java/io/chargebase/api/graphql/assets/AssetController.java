@@ -17,6 +17,8 @@ import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
+import io.chargebase.api.graphql.scope.Audience;
+import io.chargebase.api.security.Role;
 import io.chargebase.domain.assets.AssetTypes;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
@@ -120,11 +122,14 @@ class AssetController {
         return new Coordinates(location.latitude(), location.longitude());
     }
 
+    /** Drivers do not see DISABLED charge points (manual: not visible in the EV driver's app). */
     @BatchMapping(typeName = Types.LOCATION, field = "chargePoints")
     Map<Location, List<ChargePoint>> chargePointsAt(List<Location> found) {
         Map<UUID, List<ChargePoint>> byLocation = chargePoints.atLocations(found.stream().map(Location::id).toList());
+        boolean driver = Audience.current().filter(role -> role == Role.DRIVER).isPresent();
         Map<Location, List<ChargePoint>> result = new LinkedHashMap<>();
-        found.forEach(location -> result.put(location, byLocation.getOrDefault(location.id(), List.of())));
+        found.forEach(location -> result.put(location, byLocation.getOrDefault(location.id(), List.of()).stream()
+                .filter(chargePoint -> !driver || chargePoint.status().shownToDrivers()).toList()));
         return result;
     }
 
@@ -152,6 +157,17 @@ class AssetController {
     @SchemaMapping(typeName = Types.EVSE, field = "id")
     String evseId(Evse evse) {
         return GlobalId.encode(Types.EVSE, evse.id());
+    }
+
+    /** Staff see the EVSE's own status; drivers see an EVSE of an OUT_OF_ORDER charge point as out of order. */
+    @BatchMapping(typeName = Types.EVSE, field = "status")
+    Map<Evse, AssetTypes.EvseStatus> evseStatus(List<Evse> found) {
+        boolean driver = Audience.current().filter(role -> role == Role.DRIVER).isPresent();
+        Map<UUID, AssetTypes.ChargePointStatus> operator = driver
+                ? chargePoints.statuses(found.stream().map(Evse::chargePointId).distinct().toList()) : Map.of();
+        Map<Evse, AssetTypes.EvseStatus> result = new LinkedHashMap<>();
+        found.forEach(evse -> result.put(evse, driver ? ChargePoints.driversSee(evse, operator.get(evse.chargePointId())) : evse.status()));
+        return result;
     }
 
     @BatchMapping(typeName = Types.EVSE)

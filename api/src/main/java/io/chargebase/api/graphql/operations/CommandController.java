@@ -173,7 +173,13 @@ class CommandController {
             if (input.chargingProfileJson() != null) {
                 payload.set("chargingProfile", json("chargingProfileJson", input.chargingProfileJson()));
             }
-            chargePoint[0] = chargePoints.find(GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId")).orElse(null);
+            UUID chargePointId = GlobalId.require(Types.CHARGE_POINT, input.chargePointId(), "chargePointId");
+            chargePoint[0] = chargePoints.find(chargePointId).orElse(null);
+            if (chargePoint[0] != null && TenantContext.current() instanceof TenantScope.OfTenant tenant) {
+                // what the charger would refuse is refused here, before anything is sent or logged; the owner's account is
+                // read for the whole tenant, as an OU admin's scope need not show it
+                TenantContext.runAs(tenant.whole(), () -> stations.requireRemoteStart(chargePointId, input.connectorId(), input.idTag()));
+            }
         }, answer -> {
             if ("Accepted".equals(answer.path("status").asString(null)) && chargePoint[0] != null
                     && TenantContext.current() instanceof TenantScope.OfTenant tenant) {

@@ -105,7 +105,7 @@ public final class FieldPolicy {
             .type("ChargingSession").open("id", "transactionId", "reportedTransactionId", "chargePoint", "evse", "connectorId", "idTag",
                     "status", "authorization", "meterStartWh", "meterStopWh", "energyWh", "startedAt", "stoppedAt", "stopReason",
                     "latestEnergyWh", "latestPowerW", "latestSocPercent", "latestSampleAt", "incomplete", "incompleteReason", "ratingError",
-                    "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
+                    "demo", "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
             .type("MeterValue").open("sampledAt", "measurand", "phase", "location", "unit", "value", "context")
             .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason", "finishedAt", "correctedAt")
             .type("ChargingSessionConnection").open("edges", "pageInfo", "totalCount")
@@ -113,7 +113,7 @@ public final class FieldPolicy {
             .type("SessionProgress").open("sessionId", "status", "connectorId", "energyKwh", "powerKw", "stateOfChargePercent", "runningCost",
                     "currency", "at")
             .type("CpoCdr").open("id", "cdrNumber", "location", "evse", "tokenUid", "customer", "roamingParty", "startAt", "endAt", "timeZone",
-                    "chargingPeriods", "totalEnergyKwh", "totalTimeHours", "totalParkingHours", "currency", "createdAt")
+                    "chargingPeriods", "totalEnergyKwh", "totalTimeHours", "totalParkingHours", "currency", "demo", "createdAt")
                     .rls("profile", "mspCdr", "mspCdrs").staff("cpoCost", "recordedBy")
             .type("MspCdr").open("id", "cdrNumber", "version", "location", "tariff", "tariffVersion", "currency", "lines", "totalEnergyKwh",
                     "totalTimeHours", "totalParkingHours", "totalCost", "payableTotal", "startAt", "endAt", "ratedAt", "supersededAt")

@@ -29,6 +29,7 @@ import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.graphql.organisation.GroupController;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.assets.AssetTypes;
 import io.chargebase.domain.assets.ChargePoints;
 import io.chargebase.domain.assets.Evse;
 import io.chargebase.domain.assets.LocationGroup;
@@ -557,7 +558,10 @@ public class TariffController {
             UUID evse = GlobalId.decode(evseId).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
                     .or(() -> selection.evseByEvseId(evseId))
                     .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
-            Evse found = chargePoints.findEvse(evse).orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
+            // an EVSE of a DISABLED charge point is hidden from drivers, exactly like one that does not exist
+            Evse found = chargePoints.findEvse(evse)
+                    .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream().allMatch(AssetTypes.ChargePointStatus::shownToDrivers))
+                    .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
             TariffSelection.Selected selected = selection.select(evse, Customer.profile(profileId), start);
             PriceEstimate estimate = null;
             if (energyKwh != null) {

@@ -172,8 +172,41 @@ public class ChargePointRows {
         return result;
     }
 
-    public void setEvseStatus(UUID id, AssetTypes.EvseStatus status) {
-        jdbc.sql("update evse set status = ? where id = ?").params(status.name(), id).update();
+    /** The operator's setting; {@code held} keeps it against what the charger reports. */
+    public void setEvseStatus(UUID id, AssetTypes.EvseStatus status, boolean held) {
+        jdbc.sql("update evse set status = ?, held_by_operator = ? where id = ?").params(status.name(), held, id).update();
+    }
+
+    /** What the charger reports, unless the operator holds the EVSE's status. */
+    public void reportEvseStatus(UUID id, AssetTypes.EvseStatus status) {
+        jdbc.sql("update evse set status = ? where id = ? and not held_by_operator").params(status.name(), id).update();
+    }
+
+    /** A charge point's operator status and, when {@code ocppNumber} names one of its EVSEs, that EVSE's. */
+    public record StartConditions(AssetTypes.ChargePointStatus chargePoint, String evseId, Integer ocppNumber, AssetTypes.EvseStatus evse,
+            boolean evseHeld) {
+    }
+
+    public Optional<StartConditions> startConditions(UUID chargePointId, Integer ocppNumber) {
+        return jdbc.sql("select cp.status, e.evse_id, e.ocpp_number, e.status as evse_status, e.held_by_operator from charge_point cp "
+                        + "left join evse e on e.charge_point_id = cp.id and e.ocpp_number = ? where cp.id = ?")
+                .params(ocppNumber, chargePointId)
+                .query((rs, row) -> new StartConditions(AssetTypes.ChargePointStatus.valueOf(rs.getString("status")), rs.getString("evse_id"),
+                        rs.getObject("ocpp_number", Integer.class),
+                        rs.getString("evse_status") == null ? null : AssetTypes.EvseStatus.valueOf(rs.getString("evse_status")),
+                        rs.getBoolean("held_by_operator")))
+                .optional();
+    }
+
+    /** The operator status of each of these charge points that exists. */
+    public Map<UUID, AssetTypes.ChargePointStatus> statuses(Collection<UUID> ids) {
+        Map<UUID, AssetTypes.ChargePointStatus> result = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, status from charge_point where id = any(?)").param(ids.toArray(UUID[]::new))
+                    .query((rs, row) -> result.put(rs.getObject("id", UUID.class), AssetTypes.ChargePointStatus.valueOf(rs.getString("status"))))
+                    .list();
+        }
+        return result;
     }
 
     public Optional<Evse> findEvse(UUID id) {

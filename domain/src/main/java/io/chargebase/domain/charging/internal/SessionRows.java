@@ -91,6 +91,23 @@ public class SessionRows {
                 .update();
     }
 
+    /** Marks the session demo when its charge point is DEMO now, as the session begins. */
+    public void markDemoIfOnDemo(UUID id) {
+        jdbc.sql("update charging_session s set demo = true from charge_point cp where s.id = ? and cp.id = s.charge_point_id "
+                + "and cp.status = 'DEMO'").param(id).update();
+    }
+
+    /** Whether the session ran on a DEMO charge point (never billed). */
+    public boolean isDemo(UUID id) {
+        return jdbc.sql("select demo from charging_session where id = ?").param(id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Of these sessions, those that ran on a DEMO charge point. */
+    public java.util.Set<UUID> demo(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(jdbc.sql("select id from charging_session where id = any(?) and demo")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
     public void rated(UUID id, UUID cpoCdrId, UUID mspCdrId) {
         jdbc.sql("update charging_session set cpo_cdr_id = ?, msp_cdr_id = ?, rating_error = null where id = ?").params(cpoCdrId, mspCdrId, id).update();
     }

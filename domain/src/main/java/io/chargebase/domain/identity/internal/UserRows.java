@@ -49,6 +49,10 @@ public class UserRows {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserRows::user).optional();
     }
 
+    public Optional<User> findByProfile(UUID profileId) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where profile_id = ?").param(profileId).query(UserRows::user).optional();
+    }
+
     public List<User> page(String afterEmail, int limit) {
         return jdbc.sql("select " + COLUMNS + " from app_user where lower(email) > lower(?) order by lower(email) limit ?")
                 .params(afterEmail == null ? "" : afterEmail, limit)
