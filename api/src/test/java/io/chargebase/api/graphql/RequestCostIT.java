@@ -71,6 +71,8 @@ class RequestCostIT extends IntegrationTest {
                         "EVDisconnected", List.of()));
             });
         }
+        // the first request of a token fills caches (its issuer's keys, its tenant), which later ones only read
+        graphQl().document(admin, "tenant-portal/CurrentTenant", Map.of());
     }
 
     /** The nested fields of each document's nodes, which must all have data. */

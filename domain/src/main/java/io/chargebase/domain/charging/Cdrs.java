@@ -209,6 +209,27 @@ public class Cdrs {
         return rows.mspVersions(cpoCdrId);
     }
 
+    /** The CPO CDRs with these ids, by id; one statement. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, CpoCdr> findCpoCdrs(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, CpoCdr> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findCpoCdrs(ids).forEach(cdr -> found.put(cdr.id(), cdr));
+        }
+        return found;
+    }
+
+    /** Every MSP CDR version of each of these CPO CDRs, oldest first; an empty list for one not rated. One statement. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<MspCdr>> versionsOf(java.util.Collection<UUID> cpoCdrIds) {
+        java.util.Map<UUID, List<MspCdr>> versions = new java.util.LinkedHashMap<>();
+        cpoCdrIds.forEach(id -> versions.put(id, new ArrayList<>()));
+        if (!cpoCdrIds.isEmpty()) {
+            rows.mspVersionsOf(cpoCdrIds).forEach(cdr -> versions.get(cdr.cpoCdrId()).add(cdr));
+        }
+        return versions;
+    }
+
     private MspCdr msp(CpoCdr cdr, int version, TariffSelection.Selected selected, Rating rating, String ratedBy) {
         List<MspCdr.Line> lines = new ArrayList<>();
         for (RatedLine line : rating.lines()) {

@@ -133,6 +133,22 @@ public class Tariffs {
                 .orElseThrow(() -> DomainException.notFound("tariffId", "tariff version", id + " v" + version));
     }
 
+    /** A tariff version by its tariff and number. */
+    public record VersionRef(UUID tariffId, int version) {
+    }
+
+    /** The versions named, by reference; references to none are left out. One statement. */
+    @Transactional(readOnly = true)
+    public Map<VersionRef, TariffVersion> versions(java.util.Collection<VersionRef> refs) {
+        Map<VersionRef, TariffVersion> found = new java.util.LinkedHashMap<>();
+        if (!refs.isEmpty()) {
+            List<VersionRef> wanted = List.copyOf(new java.util.LinkedHashSet<>(refs));
+            rows.versions(wanted.stream().map(VersionRef::tariffId).toArray(UUID[]::new), wanted.stream().map(VersionRef::version).toArray(Integer[]::new))
+                    .forEach(row -> found.put(new VersionRef(row.tariffId(), row.version()), version(row)));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public TariffVersion currentVersion(StoredTariff tariff) {
         return version(tariff.id(), tariff.currentVersion());

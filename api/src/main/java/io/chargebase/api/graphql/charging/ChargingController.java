@@ -16,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -152,19 +153,19 @@ class ChargingController {
         return GlobalId.encode(Types.CHARGING_SESSION, session.id());
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "chargePoint")
-    ChargePoint sessionChargePoint(ChargingSession session) {
-        return chargePoints.find(session.chargePointId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "chargePoint")
+    Map<ChargingSession, ChargePoint> sessionChargePoint(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::chargePointId, chargePoints::findAll);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "evse")
-    Evse sessionEvse(ChargingSession session) {
-        return session.evseId() == null ? null : chargePoints.findEvse(session.evseId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "evse")
+    Map<ChargingSession, Evse> sessionEvse(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::evseId, chargePoints::findEvses);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "profile")
-    Profile sessionProfile(ChargingSession session) {
-        return session.profileId() == null ? null : profiles.find(session.profileId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "profile")
+    Map<ChargingSession, Profile> sessionProfile(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::profileId, profiles::findAll);
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "authorization")
@@ -177,18 +178,14 @@ class ChargingController {
         return session.energyWh();
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "cpoCdr")
-    CpoCdr sessionCpoCdr(ChargingSession session) {
-        return session.cpoCdrId() == null ? null : cdrs.findCpoCdr(session.cpoCdrId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "cpoCdr")
+    Map<ChargingSession, CpoCdr> sessionCpoCdr(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::cpoCdrId, cdrs::findCpoCdrs);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "mspCdr")
-    MspCdr sessionMspCdr(ChargingSession session) {
-        if (session.cpoCdrId() == null) {
-            return null;
-        }
-        List<MspCdr> versions = cdrs.versions(session.cpoCdrId());
-        return versions.isEmpty() ? null : versions.getLast();
+    @BatchMapping(typeName = "ChargingSession", field = "mspCdr")
+    Map<ChargingSession, MspCdr> sessionMspCdr(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::cpoCdrId, ids -> Batches.latest(cdrs.versionsOf(ids)));
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "meterValues")

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,16 @@ public class CdrRows {
 
     public List<MspCdr> mspVersions(UUID cpoCdrId) {
         return jdbc.sql("select * from msp_cdr where cpo_cdr_id = ? order by version").param(cpoCdrId).query(CdrRows::mspCdr).list();
+    }
+
+    public List<CpoCdr> findCpoCdrs(Collection<UUID> ids) {
+        return jdbc.sql("select * from cpo_cdr where id = any(?)").param(ids.toArray(UUID[]::new)).query(CdrRows::cpoCdr).list();
+    }
+
+    /** Every MSP CDR version of these CPO CDRs, oldest first within each. */
+    public List<MspCdr> mspVersionsOf(Collection<UUID> cpoCdrIds) {
+        return jdbc.sql("select * from msp_cdr where cpo_cdr_id = any(?) order by cpo_cdr_id, version")
+                .param(cpoCdrIds.toArray(UUID[]::new)).query(CdrRows::mspCdr).list();
     }
 
     public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
