@@ -185,12 +185,24 @@ public class Cdrs {
 
     @Transactional(readOnly = true)
     public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
-        return rows.cpoCdrs(query, afterId, limit);
+        return cpoCdrs(query, afterId, limit, true);
+    }
+
+    /** A page of CPO CDRs; {@code counted}: whether its total is wanted (otherwise {@link Page#NOT_COUNTED}). */
+    @Transactional(readOnly = true)
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return rows.cpoCdrs(query, afterId, limit, counted);
     }
 
     @Transactional(readOnly = true)
     public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
-        return rows.mspCdrs(query, afterId, limit);
+        return mspCdrs(query, afterId, limit, true);
+    }
+
+    /** A page of MSP CDRs; {@code counted}: whether its total is wanted (otherwise {@link Page#NOT_COUNTED}). */
+    @Transactional(readOnly = true)
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return rows.mspCdrs(query, afterId, limit, counted);
     }
 
     @Transactional(readOnly = true)

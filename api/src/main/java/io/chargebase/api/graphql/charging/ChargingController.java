@@ -15,6 +15,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
@@ -103,7 +105,8 @@ class ChargingController {
     }
 
     @QueryMapping
-    Connection<ChargingSession> chargingSessions(@Argument Integer first, @Argument String after, @Argument ChargingSessionFilter filter) {
+    Connection<ChargingSession> chargingSessions(@Argument Integer first, @Argument String after, @Argument ChargingSessionFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         SessionQuery query = SessionQuery.ALL;
         if (filter != null) {
             if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
@@ -112,15 +115,15 @@ class ChargingController {
             query = new SessionQuery(filter.status(), GlobalId.optional(Types.CHARGE_POINT, filter.chargePointId(), "chargePointId"),
                     GlobalId.optional(Types.PROFILE, filter.profileId(), "profileId"), filter.from(), filter.to());
         }
-        return page(query, first, after);
+        return page(query, first, after, selection);
     }
 
     @QueryMapping
-    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after) {
+    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("mySessions is asked by a signed-in driver.");
         }
-        return page(new SessionQuery(null, null, profileId, null, null), first, after);
+        return page(new SessionQuery(null, null, profileId, null, null), first, after, selection);
     }
 
     @QueryMapping
@@ -140,10 +143,10 @@ class ChargingController {
         }, errors -> new UpdateChargingSettingsPayload(null, errors));
     }
 
-    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after) {
+    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after, DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), s -> s.id().toString());
+        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), s -> s.id().toString());
     }
 
     // ---- ChargingSession

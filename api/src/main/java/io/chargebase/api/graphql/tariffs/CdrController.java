@@ -13,6 +13,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
@@ -90,27 +92,30 @@ class CdrController {
     }
 
     @QueryMapping
-    Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+    Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
-    Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+    Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
-    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after) {
+    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("myCdrs is asked by a signed-in driver.");
         }
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size,
+                Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @MutationMapping

@@ -98,16 +98,16 @@ public class CdrRows {
                 .param(cpoCdrIds.toArray(UUID[]::new)).query(CdrRows::mspCdr).list();
     }
 
-    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
-        return page("cpo_cdr", query, afterId, limit, CdrRows::cpoCdr);
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return page("cpo_cdr", query, afterId, limit, counted, CdrRows::cpoCdr);
     }
 
-    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
-        return page("msp_cdr", query, afterId, limit, CdrRows::mspCdr);
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return page("msp_cdr", query, afterId, limit, counted, CdrRows::mspCdr);
     }
 
     /** Newest sessions first; the page after {@code afterId} continues from that row's place in the order. */
-    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, RowMapper<T> mapper) {
+    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, boolean counted, RowMapper<T> mapper) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.from() != null) {
@@ -134,7 +134,7 @@ public class CdrRows {
         if (table.equals("msp_cdr") && !query.includeSuperseded()) {
             where.append(" and superseded_at is null");
         }
-        long total = jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single();
+        long total = counted ? jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single() : Page.NOT_COUNTED;
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = "";
         if (afterId != null) {
