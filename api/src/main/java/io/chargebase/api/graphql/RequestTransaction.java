@@ -17,6 +17,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.language.OperationDefinition;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.chargebase.tenancy.TenantAwareTransactionManager;
 
@@ -50,18 +51,24 @@ public class RequestTransaction extends SimplePerformantInstrumentation implemen
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return Mono.deferContextual(context -> Mono.fromCallable(() -> {
-            Holder holder = new Holder(Thread.currentThread());
-            request.configureExecutionInput((input, builder) -> {
-                input.getGraphQLContext().put(Holder.class, holder);
-                return input;
-            });
-            try {
-                return chain.next(request).contextWrite(context).block();
-            } finally {
-                holder.end(transactions);
+        return Mono.deferContextual(context -> {
+            if (Schedulers.isInNonBlockingThread()) {
+                // not a thread to wait on: the resolvers take a transaction each, as they would outside any request
+                return chain.next(request);
             }
-        }));
+            return Mono.fromCallable(() -> {
+                Holder holder = new Holder(Thread.currentThread());
+                request.configureExecutionInput((input, builder) -> {
+                    input.getGraphQLContext().put(Holder.class, holder);
+                    return input;
+                });
+                try {
+                    return chain.next(request).contextWrite(context).block();
+                } finally {
+                    holder.end(transactions);
+                }
+            });
+        });
     }
 
     @Override

@@ -149,6 +149,17 @@ public class Tariffs {
         return found;
     }
 
+    /** Every version of each of these tariffs, oldest first; one statement. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<TariffVersion>> versionsOf(java.util.Collection<UUID> ids) {
+        Map<UUID, List<TariffVersion>> versions = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> versions.put(id, new java.util.ArrayList<>()));
+        if (!ids.isEmpty()) {
+            rows.versionsOf(ids).forEach(row -> versions.get(row.tariffId()).add(version(row)));
+        }
+        return versions;
+    }
+
     @Transactional(readOnly = true)
     public TariffVersion currentVersion(StoredTariff tariff) {
         return version(tariff.id(), tariff.currentVersion());

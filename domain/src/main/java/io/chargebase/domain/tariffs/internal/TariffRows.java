@@ -93,6 +93,12 @@ public class TariffRows {
                 .params(tariffIds, versions).query(TariffRows::version).list();
     }
 
+    /** Every version of these tariffs, oldest first within each. */
+    public List<VersionRow> versionsOf(Collection<UUID> tariffIds) {
+        return jdbc.sql("select * from tariff_version where tariff_id = any(?) order by tariff_id, version")
+                .param(tariffIds.toArray(UUID[]::new)).query(TariffRows::version).list();
+    }
+
     public List<VersionRow> versions(UUID tariffId) {
         return jdbc.sql("select * from tariff_version where tariff_id = ? order by version").param(tariffId).query(TariffRows::version).list();
     }
