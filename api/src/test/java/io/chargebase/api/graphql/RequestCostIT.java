@@ -105,6 +105,7 @@ class RequestCostIT extends IntegrationTest {
         idsOf.put("tenant-portal/ChargingSession", Map.of("id", session));
         idsOf.put("tenant-portal/Node", Map.of("id", session));
         idsOf.put("tenant-portal/ProfileGroups", Map.of("id", driverProfile));
+        idsOf.put("tenant-portal/ApplicableTariff", Map.of("evseId", evse, "customer", "PROFILE", "profileId", driverProfile));
         idsOf.put("driver-app/EvsePrice", Map.of("evseId", evse, "energyKwh", "10", "durationMinutes", 60));
         User dora = aUser(tenant, UserRole.DRIVER, null, id(driverProfile));
         driver = accessTokenOf(tenant, dora);
@@ -122,6 +123,7 @@ class RequestCostIT extends IntegrationTest {
     @Test
     void everyQueryDocumentOfEveryClientCostsAHandfulOfStatementsInOneTransaction() throws Exception {
         Map<String, StatementCounter.Cost> costs = new TreeMap<>();
+        List<String> failures = new java.util.ArrayList<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:ui-contracts/**/*.graphql")) {
             String path = resource.getURL().getPath();
             String name = path.substring(path.lastIndexOf("/ui-contracts/") + "/ui-contracts/".length(), path.length() - ".graphql".length());
@@ -140,14 +142,20 @@ class RequestCostIT extends IntegrationTest {
             }
             variables.putAll(idsOf.getOrDefault(name, Map.of()));
             boolean paged = text.contains("$first");
-            StatementCounter.Cost small = documentCost(token, name, variables, paged ? 5 : null);
-            StatementCounter.Cost large = documentCost(token, name, variables, paged ? 50 : null);
-            costs.put(name, large);
-            assertThat(large).as(name + ": a page of 50 costs what a page of 5 does").isEqualTo(small);
-            assertThat(large.transactions()).as(name + ": transactions").isEqualTo(1);
-            assertThat(large.statements()).as(name + ": statements").isLessThanOrEqualTo(CEILING);
+            try {
+                StatementCounter.Cost small = documentCost(token, name, variables, paged ? 5 : null);
+                // the search answers at most 20 per kind
+                StatementCounter.Cost large = documentCost(token, name, variables, paged ? name.equals("tenant-portal/Search") ? 20 : 50 : null);
+                costs.put(name, large);
+                assertThat(large).as(name + ": a page of 50 costs what a page of 5 does").isEqualTo(small);
+                assertThat(large.transactions()).as(name + ": transactions").isEqualTo(1);
+                assertThat(large.statements()).as(name + ": statements").isLessThanOrEqualTo(CEILING);
+            } catch (AssertionError failed) {
+                failures.add(failed.getMessage());
+            }
         }
         System.out.println("RequestCostIT: every query document: " + costs);
+        assertThat(failures).isEmpty();
         assertThat(costs).hasSizeGreaterThanOrEqualTo(35);
     }
 
