@@ -26,6 +26,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.support.AssetFixtures;
+import io.chargebase.api.support.Eventually;
 import io.chargebase.api.support.GraphQl;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.StatementCounter;
@@ -97,6 +98,9 @@ class RequestCostIT extends IntegrationTest {
                         "EVDisconnected", List.of()));
             });
         }
+        // a finished session is rated after its stop is answered
+        Eventually.value(() -> graphQl().query(admin, "{ mspCdrs(first: 1) { totalCount } }", Map.of()).data().path("mspCdrs")
+                .path("totalCount").asInt(), rated -> rated == ROWS);
         String session = graphQl().document(admin, "tenant-portal/ChargingSessions", Map.of("first", 1)).data()
                 .path("chargingSessions").path("edges").get(0).path("node").path("id").asString();
         String evse = chargePoint.path("evses").get(0).path("id").asString();
