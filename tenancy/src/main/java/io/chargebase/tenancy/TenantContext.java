@@ -7,7 +7,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The scope of the current thread. It is read once, when a transaction begins; switching scope inside a running
- * transaction would leave the database acting for the old one, so it is refused.
+ * transaction would leave the database acting for the old one, so it is refused, except in a transaction begun
+ * {@linkplain TenantAwareTransactionManager#rescopable() rescopable}, which acts for the new scope until the work is done.
  */
 public final class TenantContext {
 
@@ -38,13 +39,38 @@ public final class TenantContext {
         Objects.requireNonNull(scope, "scope");
         TenantScope previous = CURRENT.get();
         if (!scope.equals(current()) && TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Cannot switch to " + scope + " inside a transaction begun as " + current());
+            if (!(TransactionSynchronizationManager.getResource(TenantAwareTransactionManager.Rescoping.class)
+                    instanceof TenantAwareTransactionManager.Rescoping rescoping)) {
+                throw new IllegalStateException("Cannot switch to " + scope + " inside a transaction begun as " + current());
+            }
+            return rescoped(rescoping, scope, previous, work);
         }
         CURRENT.set(scope);
         try {
             return work.get();
         } finally {
             restore(previous);
+        }
+    }
+
+    /** Work for another scope inside a rescopable transaction: the database acts for it, then for the old one again. */
+    private static <T> T rescoped(TenantAwareTransactionManager.Rescoping rescoping, TenantScope scope, TenantScope previous, Supplier<T> work) {
+        TenantScope before = current();
+        actFor(rescoping, scope);
+        CURRENT.set(scope);
+        try {
+            return work.get();
+        } finally {
+            restore(previous);
+            actFor(rescoping, before);
+        }
+    }
+
+    private static void actFor(TenantAwareTransactionManager.Rescoping rescoping, TenantScope scope) {
+        try {
+            rescoping.actFor(scope);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not switch the transaction to " + scope, e);
         }
     }
 

@@ -3,6 +3,8 @@ package io.chargebase.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,26 @@ class TenantContextTest {
                         .hasMessageContaining("inside a transaction");
                 TenantContext.runAs(TenantScope.of(tenant), () -> { }); // the same scope again is harmless
             } finally {
+                TransactionSynchronizationManager.setActualTransactionActive(false);
+            }
+        });
+    }
+
+    @Test
+    void aRescopableTransactionActsForTheNewScopeWhileTheWorkRunsAndThenForTheOldOne() {
+        List<TenantScope> actedFor = new ArrayList<>();
+        TenantContext.runAs(TenantScope.ofProfile(tenant, UUID.randomUUID()), () -> {
+            TenantScope driver = TenantContext.current();
+            TransactionSynchronizationManager.setActualTransactionActive(true);
+            TransactionSynchronizationManager.bindResource(TenantAwareTransactionManager.Rescoping.class,
+                    (TenantAwareTransactionManager.Rescoping) actedFor::add);
+            try {
+                TenantScope inside = TenantContext.callAs(TenantScope.of(tenant), TenantContext::current);
+                assertThat(inside).isEqualTo(TenantScope.of(tenant));
+                assertThat(TenantContext.current()).isEqualTo(driver);
+                assertThat(actedFor).containsExactly(TenantScope.of(tenant), driver);
+            } finally {
+                TransactionSynchronizationManager.unbindResource(TenantAwareTransactionManager.Rescoping.class);
                 TransactionSynchronizationManager.setActualTransactionActive(false);
             }
         });

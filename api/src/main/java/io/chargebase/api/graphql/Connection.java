@@ -36,6 +36,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCo
         return of(more ? rows.subList(0, size) : rows, more, after != null, null, keyOf);
     }
 
+    /** Whether the request asks for the connection's {@code totalCount}, which costs a count of every matching row. */
+    public static boolean counts(graphql.schema.DataFetchingFieldSelectionSet selection) {
+        return selection == null || selection.contains("totalCount");
+    }
+
     /** The page size asked for, or a bad-request error when it is out of range. */
     public static int pageSize(Integer first) {
         int size = first == null ? 20 : first;

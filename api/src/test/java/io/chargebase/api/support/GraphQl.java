@@ -93,6 +93,7 @@ public final class GraphQl {
         if (host != null) {
             request.header("Host", host);
         }
+        StatementCounter.tag().ifPresent(tag -> request.header(StatementCounter.HEADER, tag));
         return send(request.build());
     }
 

@@ -6,32 +6,103 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.Filter;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-/** Counts the SQL statements the application prepares, to pin the cost of representative queries. */
+import io.micrometer.context.ContextRegistry;
+
+/**
+ * Counts the SQL statements and transactions the application issues, to pin the cost of representative queries.
+ * {@link #measure} counts per request, not globally: the requests {@link GraphQl} sends while the work runs carry a
+ * tag, and only what the server does on behalf of a tagged request (on its thread, or on a thread the request's
+ * context was handed to) is counted, never the background work (sweepers, listeners) running meanwhile.
+ */
 public final class StatementCounter {
 
+    /** The header that tags a request with the tally it is counted in. */
+    public static final String HEADER = "X-Test-Statement-Tally";
+
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final Map<String, Cost.Tally> TALLIES = new ConcurrentHashMap<>();
+    /** On the test's thread: the tag that requests sent now carry. */
+    private static final ThreadLocal<String> MEASURING = new ThreadLocal<>();
+    /** On the server's threads: the tally of the request being served. */
+    private static final ThreadLocal<Cost.Tally> SERVING = new ThreadLocal<>();
+
+    static {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(StatementCounter.class.getName(), SERVING);
+    }
 
     private StatementCounter() {
     }
 
+    /** All statements prepared so far, by any thread. */
     public static long count() {
         return STATEMENTS.get();
     }
 
-    /** The statements prepared while {@code work} ran (tests run requests one at a time). */
+    /** The statements the requests sent while {@code work} ran cost the server. */
     public static long during(Runnable work) {
-        long before = STATEMENTS.get();
-        work.run();
-        return STATEMENTS.get() - before;
+        return measure(work).statements();
+    }
+
+    /** The statements and transactions the requests sent while {@code work} ran cost the server. */
+    public static Cost measure(Runnable work) {
+        String tag = UUID.randomUUID().toString();
+        Cost.Tally tally = new Cost.Tally();
+        TALLIES.put(tag, tally);
+        String previous = MEASURING.get();
+        MEASURING.set(tag);
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                MEASURING.remove();
+            } else {
+                MEASURING.set(previous);
+            }
+            TALLIES.remove(tag);
+        }
+        return new Cost(tally.statements.get(), tally.transactions.get());
+    }
+
+    /**
+     * What a read-only {@code request} costs in the steady state: the cheaper of two runs. A token's checks keep what
+     * they read for a few seconds ({@code chargebase.security.revocation-cache}); its reload falls into one request now
+     * and then, whatever that asks, and never into two in a row.
+     */
+    public static Cost steady(Runnable request) {
+        Cost first = measure(request);
+        Cost second = measure(request);
+        return first.statements() <= second.statements() ? first : second;
+    }
+
+    /** The tag for requests sent from this thread now, if it measures. */
+    static Optional<String> tag() {
+        return Optional.ofNullable(MEASURING.get());
+    }
+
+    /** What requests cost: statements prepared, and transactions begun (auto-commit switched off). */
+    public record Cost(long statements, long transactions) {
+
+        static final class Tally {
+            final AtomicLong statements = new AtomicLong();
+            final AtomicLong transactions = new AtomicLong();
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -45,6 +116,27 @@ public final class StatementCounter {
                     return bean instanceof DataSource dataSource && beanName.equals("dataSource") ? new Counting(dataSource) : bean;
                 }
             };
+        }
+
+        /** Binds a tagged request's tally to the thread that serves it, before anything else (security) runs. */
+        @Bean
+        FilterRegistrationBean<Filter> statementTallies() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                String tag = request instanceof jakarta.servlet.http.HttpServletRequest http ? http.getHeader(HEADER) : null;
+                Cost.Tally tally = tag == null ? null : TALLIES.get(tag);
+                if (tally == null) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                SERVING.set(tally);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    SERVING.remove();
+                }
+            });
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
     }
 
@@ -74,9 +166,15 @@ public final class StatementCounter {
         private static Connection counted(Connection connection) {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
+                        Cost.Tally tally = SERVING.get();
                         if (method.getName().equals("prepareStatement") || method.getName().equals("prepareCall")
                                 || method.getName().equals("createStatement")) {
                             STATEMENTS.incrementAndGet();
+                            if (tally != null) {
+                                tally.statements.incrementAndGet();
+                            }
+                        } else if (tally != null && method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
+                            tally.transactions.incrementAndGet();
                         }
                         try {
                             return method.invoke(connection, args);

@@ -347,6 +347,26 @@ public class ChargePoints {
         return rows.atLocations(locationIds);
     }
 
+    /** The charge points with these ids, by id; ids of none are left out. One statement. */
+    @Transactional(readOnly = true)
+    public Map<UUID, ChargePoint> findAll(Collection<UUID> ids) {
+        Map<UUID, ChargePoint> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findAll(ids).forEach(chargePoint -> found.put(chargePoint.id(), chargePoint));
+        }
+        return found;
+    }
+
+    /** The EVSEs with these ids, by id; ids of none are left out. One statement. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Evse> findEvses(Collection<UUID> ids) {
+        Map<UUID, Evse> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findEvses(ids).forEach(evse -> found.put(evse.id(), evse));
+        }
+        return found;
+    }
+
     /** The operator status of each of these charge points that exists. */
     @Transactional(readOnly = true)
     public Map<UUID, AssetTypes.ChargePointStatus> statuses(Collection<UUID> ids) {

@@ -233,12 +233,24 @@ public class Cdrs {
 
     @Transactional(readOnly = true)
     public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
-        return rows.cpoCdrs(query, afterId, limit);
+        return cpoCdrs(query, afterId, limit, true);
+    }
+
+    /** A page of CPO CDRs; {@code counted}: whether its total is wanted (otherwise {@link Page#NOT_COUNTED}). */
+    @Transactional(readOnly = true)
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return rows.cpoCdrs(query, afterId, limit, counted);
     }
 
     @Transactional(readOnly = true)
     public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
-        return rows.mspCdrs(query, afterId, limit);
+        return mspCdrs(query, afterId, limit, true);
+    }
+
+    /** A page of MSP CDRs; {@code counted}: whether its total is wanted (otherwise {@link Page#NOT_COUNTED}). */
+    @Transactional(readOnly = true)
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return rows.mspCdrs(query, afterId, limit, counted);
     }
 
     @Transactional(readOnly = true)
@@ -255,6 +267,27 @@ public class Cdrs {
     @Transactional(readOnly = true)
     public List<MspCdr> versions(UUID cpoCdrId) {
         return rows.mspVersions(cpoCdrId);
+    }
+
+    /** The CPO CDRs with these ids, by id; one statement. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, CpoCdr> findCpoCdrs(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, CpoCdr> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findCpoCdrs(ids).forEach(cdr -> found.put(cdr.id(), cdr));
+        }
+        return found;
+    }
+
+    /** Every MSP CDR version of each of these CPO CDRs, oldest first; an empty list for one not rated. One statement. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<MspCdr>> versionsOf(java.util.Collection<UUID> cpoCdrIds) {
+        java.util.Map<UUID, List<MspCdr>> versions = new java.util.LinkedHashMap<>();
+        cpoCdrIds.forEach(id -> versions.put(id, new java.util.ArrayList<>()));
+        if (!cpoCdrIds.isEmpty()) {
+            rows.mspVersionsOf(cpoCdrIds).forEach(cdr -> versions.get(cdr.cpoCdrId()).add(cdr));
+        }
+        return versions;
     }
 
     private MspCdr msp(CpoCdr cdr, int version, PriceEstimate price, String ratedBy) {

@@ -35,6 +35,11 @@ public class ChargingSessions {
         return sessions.page(query, afterId, limit);
     }
 
+    /** A page of sessions; {@code counted}: whether its total is wanted (otherwise {@link Page#NOT_COUNTED}). */
+    public Page<ChargingSession> sessions(SessionQuery query, UUID afterId, int limit, boolean counted) {
+        return sessions.page(query, afterId, limit, counted);
+    }
+
     /** The inactivity marks of those of the sessions that have one (see {@link ChargingSweeper}). */
     public List<SessionInactivity> inactivity(Collection<UUID> sessionIds) {
         return inactivity.of(sessionIds);

@@ -141,6 +141,33 @@ public class Tariffs {
                 .orElseThrow(() -> DomainException.notFound("tariffId", "tariff version", id + " v" + version));
     }
 
+    /** A tariff version by its tariff and number. */
+    public record VersionRef(UUID tariffId, int version) {
+    }
+
+    /** The versions named, by reference; references to none are left out. One statement. */
+    @Transactional(readOnly = true)
+    public Map<VersionRef, TariffVersion> versions(java.util.Collection<VersionRef> refs) {
+        Map<VersionRef, TariffVersion> found = new java.util.LinkedHashMap<>();
+        if (!refs.isEmpty()) {
+            List<VersionRef> wanted = List.copyOf(new java.util.LinkedHashSet<>(refs));
+            rows.versions(wanted.stream().map(VersionRef::tariffId).toArray(UUID[]::new), wanted.stream().map(VersionRef::version).toArray(Integer[]::new))
+                    .forEach(row -> found.put(new VersionRef(row.tariffId(), row.version()), version(row)));
+        }
+        return found;
+    }
+
+    /** Every version of each of these tariffs, oldest first; one statement. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<TariffVersion>> versionsOf(java.util.Collection<UUID> ids) {
+        Map<UUID, List<TariffVersion>> versions = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> versions.put(id, new java.util.ArrayList<>()));
+        if (!ids.isEmpty()) {
+            rows.versionsOf(ids).forEach(row -> versions.get(row.tariffId()).add(version(row)));
+        }
+        return versions;
+    }
+
     @Transactional(readOnly = true)
     public TariffVersion currentVersion(StoredTariff tariff) {
         return version(tariff.id(), tariff.currentVersion());

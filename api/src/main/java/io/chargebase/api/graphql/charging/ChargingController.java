@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -106,7 +109,8 @@ class ChargingController {
     }
 
     @QueryMapping
-    Connection<ChargingSession> chargingSessions(@Argument Integer first, @Argument String after, @Argument ChargingSessionFilter filter) {
+    Connection<ChargingSession> chargingSessions(@Argument Integer first, @Argument String after, @Argument ChargingSessionFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         SessionQuery query = SessionQuery.ALL;
         if (filter != null) {
             if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
@@ -115,15 +119,15 @@ class ChargingController {
             query = new SessionQuery(filter.status(), GlobalId.optional(Types.CHARGE_POINT, filter.chargePointId(), "chargePointId"),
                     GlobalId.optional(Types.PROFILE, filter.profileId(), "profileId"), filter.from(), filter.to());
         }
-        return page(query, first, after);
+        return page(query, first, after, selection);
     }
 
     @QueryMapping
-    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after) {
+    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("mySessions is asked by a signed-in driver.");
         }
-        return page(new SessionQuery(null, null, profileId, null, null), first, after);
+        return page(new SessionQuery(null, null, profileId, null, null), first, after, selection);
     }
 
     @QueryMapping
@@ -143,10 +147,10 @@ class ChargingController {
         }, errors -> new UpdateChargingSettingsPayload(null, errors));
     }
 
-    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after) {
+    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after, DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), s -> s.id().toString());
+        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), s -> s.id().toString());
     }
 
     // ---- ChargingSession
@@ -156,19 +160,19 @@ class ChargingController {
         return GlobalId.encode(Types.CHARGING_SESSION, session.id());
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "chargePoint")
-    ChargePoint sessionChargePoint(ChargingSession session) {
-        return chargePoints.find(session.chargePointId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "chargePoint")
+    Map<ChargingSession, ChargePoint> sessionChargePoint(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::chargePointId, chargePoints::findAll);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "evse")
-    Evse sessionEvse(ChargingSession session) {
-        return session.evseId() == null ? null : chargePoints.findEvse(session.evseId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "evse")
+    Map<ChargingSession, Evse> sessionEvse(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::evseId, chargePoints::findEvses);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "profile")
-    Profile sessionProfile(ChargingSession session) {
-        return session.profileId() == null ? null : profiles.find(session.profileId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "profile")
+    Map<ChargingSession, Profile> sessionProfile(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::profileId, profiles::findAll);
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "authorization")
@@ -181,18 +185,14 @@ class ChargingController {
         return session.energyWh();
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "cpoCdr")
-    CpoCdr sessionCpoCdr(ChargingSession session) {
-        return session.cpoCdrId() == null ? null : cdrs.findCpoCdr(session.cpoCdrId()).orElse(null);
+    @BatchMapping(typeName = "ChargingSession", field = "cpoCdr")
+    Map<ChargingSession, CpoCdr> sessionCpoCdr(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::cpoCdrId, cdrs::findCpoCdrs);
     }
 
-    @SchemaMapping(typeName = "ChargingSession", field = "mspCdr")
-    MspCdr sessionMspCdr(ChargingSession session) {
-        if (session.cpoCdrId() == null) {
-            return null;
-        }
-        List<MspCdr> versions = cdrs.versions(session.cpoCdrId());
-        return versions.isEmpty() ? null : versions.getLast();
+    @BatchMapping(typeName = "ChargingSession", field = "mspCdr")
+    Map<ChargingSession, MspCdr> sessionMspCdr(List<ChargingSession> page) {
+        return Batches.toOne(page, ChargingSession::cpoCdrId, ids -> Batches.latest(cdrs.versionsOf(ids)));
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "meterValues")

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
@@ -457,9 +459,9 @@ class CommandController {
         return GlobalId.encode(Types.CHARGER_COMMAND, command.id());
     }
 
-    @SchemaMapping(typeName = Types.CHARGER_COMMAND, field = "chargePoint")
-    ChargePoint commandChargePoint(ChargerCommand command) {
-        return chargePoints.find(command.chargePointId()).orElse(null);
+    @BatchMapping(typeName = Types.CHARGER_COMMAND, field = "chargePoint")
+    java.util.Map<ChargerCommand, ChargePoint> commandChargePoint(List<ChargerCommand> commands) {
+        return Batches.toOne(commands, ChargerCommand::chargePointId, chargePoints::findAll);
     }
 
     @SchemaMapping(typeName = Types.CHARGE_POINT, field = "commands")

@@ -3,15 +3,20 @@ package io.chargebase.api.graphql.tariffs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
@@ -87,27 +92,30 @@ class CdrController {
     }
 
     @QueryMapping
-    Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+    Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
-    Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter) {
+    Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
+            DataFetchingFieldSelectionSet selection) {
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
-    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after) {
+    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("myCdrs is asked by a signed-in driver.");
         }
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size);
-        return Connection.of(page.items(), page.hasMore(), after != null, page.totalCount(), cdr -> cdr.id().toString());
+        Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size,
+                Connection.counts(selection));
+        return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @MutationMapping
@@ -148,19 +156,19 @@ class CdrController {
         return GlobalId.encode(Types.CPO_CDR, cdr.id());
     }
 
-    @SchemaMapping(typeName = Types.CPO_CDR, field = "location")
-    Location cpoLocation(CpoCdr cdr) {
-        return locations.find(cdr.locationId()).orElse(null);
+    @BatchMapping(typeName = Types.CPO_CDR, field = "location")
+    Map<CpoCdr, Location> cpoLocation(List<CpoCdr> cdrs) {
+        return Batches.toOne(cdrs, CpoCdr::locationId, locations::findAll);
     }
 
-    @SchemaMapping(typeName = Types.CPO_CDR, field = "evse")
-    Evse cpoEvse(CpoCdr cdr) {
-        return chargePoints.findEvse(cdr.evseId()).orElse(null);
+    @BatchMapping(typeName = Types.CPO_CDR, field = "evse")
+    Map<CpoCdr, Evse> cpoEvse(List<CpoCdr> cdrs) {
+        return Batches.toOne(cdrs, CpoCdr::evseId, chargePoints::findEvses);
     }
 
-    @SchemaMapping(typeName = Types.CPO_CDR, field = "profile")
-    Profile cpoProfile(CpoCdr cdr) {
-        return cdr.profileId() == null ? null : profiles.find(cdr.profileId()).orElse(null);
+    @BatchMapping(typeName = Types.CPO_CDR, field = "profile")
+    Map<CpoCdr, Profile> cpoProfile(List<CpoCdr> cdrs) {
+        return Batches.toOne(cdrs, CpoCdr::profileId, profiles::findAll);
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "startAt")
@@ -188,15 +196,14 @@ class CdrController {
         return cdr.currency().getCurrencyCode();
     }
 
-    @SchemaMapping(typeName = Types.CPO_CDR, field = "mspCdr")
-    MspCdr cpoCurrentRating(CpoCdr cdr) {
-        List<MspCdr> versions = cdrs.versions(cdr.id());
-        return versions.isEmpty() ? null : versions.getLast();
+    @BatchMapping(typeName = Types.CPO_CDR, field = "mspCdr")
+    Map<CpoCdr, MspCdr> cpoCurrentRating(List<CpoCdr> page) {
+        return Batches.toOne(page, CpoCdr::id, ids -> Batches.latest(cdrs.versionsOf(ids)));
     }
 
-    @SchemaMapping(typeName = Types.CPO_CDR, field = "mspCdrs")
-    List<MspCdr> cpoRatings(CpoCdr cdr) {
-        return cdrs.versions(cdr.id());
+    @BatchMapping(typeName = Types.CPO_CDR, field = "mspCdrs")
+    Map<CpoCdr, List<MspCdr>> cpoRatings(List<CpoCdr> page) {
+        return Batches.toOne(page, CpoCdr::id, cdrs::versionsOf);
     }
 
     @SchemaMapping(typeName = "ChargingPeriod", field = "startAt")
@@ -211,29 +218,29 @@ class CdrController {
         return GlobalId.encode(Types.MSP_CDR, cdr.id());
     }
 
-    @SchemaMapping(typeName = Types.MSP_CDR, field = "cpoCdr")
-    CpoCdr mspCpoCdr(MspCdr cdr) {
-        return cdrs.findCpoCdr(cdr.cpoCdrId()).orElseThrow();
+    @BatchMapping(typeName = Types.MSP_CDR, field = "cpoCdr")
+    Map<MspCdr, CpoCdr> mspCpoCdr(List<MspCdr> page) {
+        return Batches.toOne(page, MspCdr::cpoCdrId, cdrs::findCpoCdrs);
     }
 
-    @SchemaMapping(typeName = Types.MSP_CDR, field = "profile")
-    Profile mspProfile(MspCdr cdr) {
-        return cdr.profileId() == null ? null : profiles.find(cdr.profileId()).orElse(null);
+    @BatchMapping(typeName = Types.MSP_CDR, field = "profile")
+    Map<MspCdr, Profile> mspProfile(List<MspCdr> page) {
+        return Batches.toOne(page, MspCdr::profileId, profiles::findAll);
     }
 
-    @SchemaMapping(typeName = Types.MSP_CDR, field = "location")
-    Location mspLocation(MspCdr cdr) {
-        return locations.find(cdr.locationId()).orElse(null);
+    @BatchMapping(typeName = Types.MSP_CDR, field = "location")
+    Map<MspCdr, Location> mspLocation(List<MspCdr> page) {
+        return Batches.toOne(page, MspCdr::locationId, locations::findAll);
     }
 
-    @SchemaMapping(typeName = Types.MSP_CDR, field = "tariff")
-    TariffController.Tariff mspTariff(MspCdr cdr) {
-        return tariffs.find(cdr.tariffId()).map(TariffController.Tariff::new).orElseThrow();
+    @BatchMapping(typeName = Types.MSP_CDR, field = "tariff")
+    Map<MspCdr, TariffController.Tariff> mspTariff(List<MspCdr> page) {
+        return Batches.toOne(page, MspCdr::tariffId, ids -> Batches.mapValues(tariffs.findAll(ids), TariffController.Tariff::new));
     }
 
-    @SchemaMapping(typeName = Types.MSP_CDR, field = "tariffVersion")
-    TariffVersion mspTariffVersion(MspCdr cdr) {
-        return tariffs.version(cdr.tariffId(), cdr.tariffVersion());
+    @BatchMapping(typeName = Types.MSP_CDR, field = "tariffVersion")
+    Map<MspCdr, TariffVersion> mspTariffVersion(List<MspCdr> page) {
+        return Batches.toOne(page, cdr -> new Tariffs.VersionRef(cdr.tariffId(), cdr.tariffVersion()), tariffs::versions);
     }
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "currency")

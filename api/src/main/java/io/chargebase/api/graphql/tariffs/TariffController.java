@@ -22,6 +22,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.BadRequestException;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -231,14 +232,14 @@ public class TariffController {
         return tariff.stored().updatedAt();
     }
 
-    @SchemaMapping(typeName = Types.TARIFF, field = "currentVersion")
-    TariffVersion currentVersion(Tariff tariff) {
-        return tariffs.currentVersion(tariff.stored());
+    @BatchMapping(typeName = Types.TARIFF, field = "currentVersion")
+    Map<Tariff, TariffVersion> currentVersion(List<Tariff> found) {
+        return Batches.toOne(found, tariff -> new Tariffs.VersionRef(tariff.stored().id(), tariff.stored().currentVersion()), tariffs::versions);
     }
 
-    @SchemaMapping(typeName = Types.TARIFF, field = "versions")
-    List<TariffVersion> versions(Tariff tariff) {
-        return tariffs.versions(tariff.stored().id());
+    @BatchMapping(typeName = Types.TARIFF, field = "versions")
+    Map<Tariff, List<TariffVersion>> versions(List<Tariff> found) {
+        return Batches.toOne(found, tariff -> tariff.stored().id(), tariffs::versionsOf);
     }
 
     @SchemaMapping(typeName = "TariffAudience", field = "businessPartnerGroups")
@@ -368,9 +369,9 @@ public class TariffController {
         return GlobalId.encode(Types.TARIFF_GROUP, group.id());
     }
 
-    @SchemaMapping(typeName = Types.TARIFF_GROUP, field = "baseTariff")
-    Tariff baseTariff(TariffGroup group) {
-        return tariffs.find(group.baseTariffId()).map(Tariff::new).orElseThrow();
+    @BatchMapping(typeName = Types.TARIFF_GROUP, field = "baseTariff")
+    Map<TariffGroup, Tariff> baseTariff(List<TariffGroup> found) {
+        return Batches.toOne(found, TariffGroup::baseTariffId, ids -> Batches.mapValues(tariffs.findAll(ids), Tariff::new));
     }
 
     @BatchMapping(typeName = Types.TARIFF_GROUP, field = "tariffs")
@@ -459,9 +460,9 @@ public class TariffController {
         return GlobalId.encode(Types.TARIFF_PLAN, plan.id());
     }
 
-    @SchemaMapping(typeName = Types.TARIFF_PLAN, field = "defaultTariff")
-    Tariff planDefault(TariffPlan plan) {
-        return tariffs.find(plan.defaultTariffId()).map(Tariff::new).orElseThrow();
+    @BatchMapping(typeName = Types.TARIFF_PLAN, field = "defaultTariff")
+    Map<TariffPlan, Tariff> planDefault(List<TariffPlan> plans) {
+        return Batches.toOne(plans, TariffPlan::defaultTariffId, ids -> Batches.mapValues(tariffs.findAll(ids), Tariff::new));
     }
 
     @SchemaMapping(typeName = "TariffPlanRule", field = "locationGroup")
@@ -475,9 +476,9 @@ public class TariffController {
                 : groups.findBusinessPartnerGroup(rule.businessPartnerGroupId()).map(GroupController.BusinessPartnerGroup::new).orElse(null);
     }
 
-    @SchemaMapping(typeName = "TariffPlanRule", field = "tariff")
-    Tariff ruleTariff(TariffPlan.Rule rule) {
-        return tariffs.find(rule.tariffId()).map(Tariff::new).orElseThrow();
+    @BatchMapping(typeName = "TariffPlanRule", field = "tariff")
+    Map<TariffPlan.Rule, Tariff> ruleTariff(List<TariffPlan.Rule> rules) {
+        return Batches.toOne(rules, TariffPlan.Rule::tariffId, ids -> Batches.mapValues(tariffs.findAll(ids), Tariff::new));
     }
 
     @QueryMapping

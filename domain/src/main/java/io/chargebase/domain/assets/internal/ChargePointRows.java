@@ -218,6 +218,20 @@ public class ChargePointRows {
                 .optional();
     }
 
+    public List<ChargePoint> findAll(Collection<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from charge_point where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query(ChargePointRows::chargePoint).list();
+    }
+
+    public List<Evse> findEvses(Collection<UUID> ids) {
+        return jdbc.sql("select id, charge_point_id, evse_id, ocpp_number, current_type, max_power_kw, status from evse where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> new Evse(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class),
+                        rs.getString("evse_id"), rs.getInt("ocpp_number"), AssetTypes.CurrentType.valueOf(rs.getString("current_type")),
+                        rs.getBigDecimal("max_power_kw"), AssetTypes.EvseStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
     public Map<UUID, List<Evse>> evsesOf(Collection<UUID> chargePoints) {
         Map<UUID, List<Evse>> result = grouped(chargePoints);
         if (!chargePoints.isEmpty()) {

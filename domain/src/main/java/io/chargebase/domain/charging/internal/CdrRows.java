@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -105,16 +106,26 @@ public class CdrRows {
         return jdbc.sql("select * from msp_cdr where cpo_cdr_id = ? order by version").param(cpoCdrId).query(CdrRows::mspCdr).list();
     }
 
-    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit) {
-        return page("cpo_cdr", query, afterId, limit, CdrRows::cpoCdr);
+    public List<CpoCdr> findCpoCdrs(Collection<UUID> ids) {
+        return jdbc.sql("select * from cpo_cdr where id = any(?)").param(ids.toArray(UUID[]::new)).query(CdrRows::cpoCdr).list();
     }
 
-    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit) {
-        return page("msp_cdr", query, afterId, limit, CdrRows::mspCdr);
+    /** Every MSP CDR version of these CPO CDRs, oldest first within each. */
+    public List<MspCdr> mspVersionsOf(Collection<UUID> cpoCdrIds) {
+        return jdbc.sql("select * from msp_cdr where cpo_cdr_id = any(?) order by cpo_cdr_id, version")
+                .param(cpoCdrIds.toArray(UUID[]::new)).query(CdrRows::mspCdr).list();
+    }
+
+    public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return page("cpo_cdr", query, afterId, limit, counted, CdrRows::cpoCdr);
+    }
+
+    public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
+        return page("msp_cdr", query, afterId, limit, counted, CdrRows::mspCdr);
     }
 
     /** Newest sessions first; the page after {@code afterId} continues from that row's place in the order. */
-    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, RowMapper<T> mapper) {
+    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, boolean counted, RowMapper<T> mapper) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.from() != null) {
@@ -141,7 +152,7 @@ public class CdrRows {
         if (table.equals("msp_cdr") && !query.includeSuperseded()) {
             where.append(" and superseded_at is null");
         }
-        long total = jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single();
+        long total = counted ? jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single() : Page.NOT_COUNTED;
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = "";
         if (afterId != null) {

@@ -86,6 +86,19 @@ public class TariffRows {
                 .query(TariffRows::version).optional();
     }
 
+    /** The versions named by pairs of tariff ids and version numbers, position by position. */
+    public List<VersionRow> versions(UUID[] tariffIds, Integer[] versions) {
+        return jdbc.sql("select v.* from tariff_version v join unnest(?::uuid[], ?::int[]) as wanted(tariff_id, version) "
+                        + "on v.tariff_id = wanted.tariff_id and v.version = wanted.version")
+                .params(tariffIds, versions).query(TariffRows::version).list();
+    }
+
+    /** Every version of these tariffs, oldest first within each. */
+    public List<VersionRow> versionsOf(Collection<UUID> tariffIds) {
+        return jdbc.sql("select * from tariff_version where tariff_id = any(?) order by tariff_id, version")
+                .param(tariffIds.toArray(UUID[]::new)).query(TariffRows::version).list();
+    }
+
     public List<VersionRow> versions(UUID tariffId) {
         return jdbc.sql("select * from tariff_version where tariff_id = ? order by version").param(tariffId).query(TariffRows::version).list();
     }
