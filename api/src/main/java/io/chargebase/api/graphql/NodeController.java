@@ -43,6 +43,8 @@ class NodeController {
     private final io.chargebase.domain.operations.ChargerCommandLog commands;
     private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
     private final io.chargebase.domain.charging.PendingChargePoints pendingChargePoints;
+    private final io.chargebase.domain.charging.ChargerActivity activity;
+    private final io.chargebase.domain.operations.Reservations reservations;
 
     NodeController(Tenants tenants, OrganisationUnits units, Profiles profiles, Users users, io.chargebase.domain.tokens.Tokens tokens,
             io.chargebase.domain.assets.Locations locations, io.chargebase.domain.assets.ChargePoints chargePoints,
@@ -50,8 +52,11 @@ class NodeController {
             io.chargebase.domain.assets.ChargePointTemplates templates, io.chargebase.domain.tariffs.Tariffs tariffs,
             io.chargebase.domain.tariffs.TariffGroups tariffGroups, io.chargebase.domain.tariffs.TariffPlans tariffPlans,
             io.chargebase.domain.charging.Cdrs cdrs, io.chargebase.domain.operations.ChargerCommandLog commands,
-            io.chargebase.domain.charging.ChargingSessions chargingSessions, io.chargebase.domain.charging.PendingChargePoints pendingChargePoints) {
+            io.chargebase.domain.charging.ChargingSessions chargingSessions, io.chargebase.domain.charging.PendingChargePoints pendingChargePoints,
+            io.chargebase.domain.charging.ChargerActivity activity, io.chargebase.domain.operations.Reservations reservations) {
         this.pendingChargePoints = pendingChargePoints;
+        this.activity = activity;
+        this.reservations = reservations;
         this.commands = commands;
         this.chargingSessions = chargingSessions;
         this.templates = templates;
@@ -131,6 +136,8 @@ class NodeController {
             case Types.CHARGER_COMMAND -> commands.find(id.id());
             case Types.CHARGING_SESSION -> chargingSessions.find(id.id());
             case Types.PENDING_CHARGE_POINT -> pendingChargePoints.find(id.id());
+            case Types.AUTHORIZATION -> activity.authorization(id.id());
+            case Types.RESERVATION -> reservations.find(id.id());
             default -> Optional.empty();
         };
     }

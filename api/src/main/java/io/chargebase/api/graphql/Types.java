@@ -14,6 +14,8 @@ public final class Types {
     public static final String CONNECTOR = "Connector";
     public static final String CHARGE_POINT_TEMPLATE = "ChargePointTemplate";
     public static final String PENDING_CHARGE_POINT = "PendingChargePoint";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String RESERVATION = "Reservation";
     public static final String CHARGING_ZONE = "ChargingZone";
     public static final String LOCATION_GROUP = "LocationGroup";
     public static final String BUSINESS_PARTNER_GROUP = "BusinessPartnerGroup";

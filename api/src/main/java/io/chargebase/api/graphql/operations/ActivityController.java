@@ -96,7 +96,7 @@ class ActivityController {
 
     @SchemaMapping(typeName = "Authorization", field = "id")
     String authorizationId(Authorization authorization) {
-        return authorization.id().toString();
+        return GlobalId.encode(Types.AUTHORIZATION, authorization.id());
     }
 
     @SchemaMapping(typeName = "Authorization", field = "chargePoint")
@@ -111,7 +111,7 @@ class ActivityController {
 
     @SchemaMapping(typeName = "Reservation", field = "id")
     String reservationId(Reservation reservation) {
-        return reservation.id().toString();
+        return GlobalId.encode(Types.RESERVATION, reservation.id());
     }
 
     @SchemaMapping(typeName = "Reservation", field = "status")

@@ -177,7 +177,8 @@ public final class FieldPolicy {
             "Location", "ChargePoint", "Evse", "Connector", "ChargingZone");
     /** The Node types only staff resolve; for OU admins row-level security still bounds them. */
     private static final Set<String> STAFF_NODES = Set.of("OrganisationUnit", "ChargePointTemplate", "PendingChargePoint", "LocationGroup",
-            "BusinessPartnerGroup", "UserGroup", "Tariff", "TariffGroup", "TariffPlan", "ChargerCommand");
+            "BusinessPartnerGroup", "UserGroup", "Tariff", "TariffGroup", "TariffPlan", "ChargerCommand",
+            "Authorization", "Reservation");
 
     private FieldPolicy() {
     }
