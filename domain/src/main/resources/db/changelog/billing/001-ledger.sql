@@ -67,10 +67,15 @@ CREATE FUNCTION ledger_check_balanced() RETURNS trigger
     LANGUAGE plpgsql SET search_path = public, pg_temp
 AS $$
 DECLARE
-    tx uuid := CASE WHEN TG_TABLE_NAME = 'ledger_entry' THEN NEW.transaction_id ELSE NEW.id END;
+    tx uuid;
     legs integer;
     unbalanced text;
 BEGIN
+    IF TG_TABLE_NAME = 'ledger_entry' THEN
+        tx := NEW.transaction_id;
+    ELSE
+        tx := NEW.id;
+    END IF;
     SELECT count(*) INTO legs FROM ledger_entry e WHERE e.tenant_id = NEW.tenant_id AND e.transaction_id = tx;
     IF legs < 2 THEN
         RAISE EXCEPTION 'ledger transaction % has % entries; it needs at least two', tx, legs USING ERRCODE = 'check_violation';
