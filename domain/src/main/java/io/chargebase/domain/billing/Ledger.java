@@ -55,6 +55,16 @@ public class Ledger {
         return balance(LedgerAccount.DRIVER_RECEIVABLE, profileId, currency);
     }
 
+    /** The sum of the account's entries in the transactions of the kind about one provider object (a charge, say). */
+    Money totalFor(LedgerTransactionKind kind, String reference, LedgerAccount account, Currency currency) {
+        return new Money(rows.totalFor(kind, reference, account, currency), currency);
+    }
+
+    /** Holds, until this transaction ends, any other posting that locks the same key. */
+    void lock(String key) {
+        rows.lock(key);
+    }
+
     @Transactional(readOnly = true)
     public Optional<LedgerTransaction> find(UUID transactionId) {
         return rows.find(transactionId);

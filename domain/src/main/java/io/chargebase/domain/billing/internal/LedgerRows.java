@@ -68,6 +68,22 @@ public class LedgerRows {
                 .query(BigDecimal.class).single();
     }
 
+    /** The sum of the account's entries in transactions of the kind about the provider object {@code reference}. */
+    public BigDecimal totalFor(LedgerTransactionKind kind, String reference, LedgerAccount account, Currency currency) {
+        return jdbc.sql("""
+                        select coalesce(sum(e.amount), 0) from ledger_transaction t
+                        join ledger_entry e on e.tenant_id = t.tenant_id and e.transaction_id = t.id
+                        where t.kind = ? and t.reference = ? and e.account = ? and e.currency = ?""")
+                .params(kind.name(), reference, account.name(), currency.getCurrencyCode())
+                .query(BigDecimal.class).single();
+    }
+
+    /** Serialises, until the end of the transaction, postings that depend on what was posted before under {@code key}. */
+    public void lock(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(TenantContext.requireTenant().value() + ":" + key)
+                .query((rs, n) -> 1).list();
+    }
+
     public Optional<LedgerTransaction> find(UUID id) {
         return transactions("t.id = ?", id).stream().findFirst();
     }
