@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.stripe.net.Webhook;
 
+import tools.jackson.databind.JsonNode;
+
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.LedgerInvariants;
@@ -62,6 +64,7 @@ class StripeWebhookIT extends IntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private LedgerInvariants invariants;
+    private TestTenant tenant;
     private TenantId tenantId;
     private String account;
     private UUID driver;
@@ -71,7 +74,7 @@ class StripeWebhookIT extends IntegrationTest {
     @BeforeEach
     void aTenantWithAConnectedAccountAndADriverWhoOwes() {
         invariants = new LedgerInvariants(jdbc, ledger, transactionManager);
-        TestTenant tenant = aTenant();
+        tenant = aTenant();
         tenantId = tenant.tenant().id();
         String admin = tokenOf(tenant);
         String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
@@ -267,6 +270,26 @@ class StripeWebhookIT extends IntegrationTest {
         assertThat(outstanding()).isEqualTo(Money.of("8.47", "EUR"));
         assertThat(providerEvents()).isEqualTo(3);
         assertThat(invariants.check(tenantId)).isEqualTo(1);
+    }
+
+    @Test
+    void theDriverSeesTheirBalanceAndTheAdminTheAccountThroughGraphQl() {
+        String driverToken = accessTokenOf(tenant, aUser(tenant, io.chargebase.domain.identity.UserRole.DRIVER, null, driver));
+        assertThat(graphQl().document(driverToken, "driver-app/MyOutstandingBalance", Map.of()).data().path("myOutstandingBalance")
+                .path("amount").asString()).isEqualTo("8.47");
+        deliver(succeeded("evt_gql", "pi_gql", 500, "eur", null));
+        JsonNode balance = graphQl().document(driverToken, "driver-app/MyOutstandingBalance", Map.of()).data().path("myOutstandingBalance");
+        assertThat(balance.path("amount").asString()).isEqualTo("3.47");
+        assertThat(balance.path("currency").asString()).isEqualTo("EUR");
+        deliver(event("evt_gql_acc", "account.updated", account, now(), """
+                {"id": "%s", "object": "account", "charges_enabled": true, "payouts_enabled": false, "details_submitted": true,
+                 "requirements": {"disabled_reason": null}}""".formatted(account)));
+        JsonNode status = graphQl().document(tokenOf(tenant), "tenant-portal/ConnectedAccount", Map.of()).data().path("connectedAccount");
+        assertThat(status.path("accountId").asString()).isEqualTo(account);
+        assertThat(status.path("chargesEnabled").asBoolean()).isTrue();
+        assertThat(status.path("payoutsEnabled").asBoolean()).isFalse();
+        assertThat(graphQl().document(driverToken, "tenant-portal/ConnectedAccount", Map.of()).errors().toString()).contains("FORBIDDEN");
+        assertThat(invariants.check(tenantId)).isEqualTo(2);
     }
 
     @Test
