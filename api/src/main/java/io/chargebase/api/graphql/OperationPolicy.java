@@ -60,6 +60,8 @@ public final class OperationPolicy {
             entry("Mutation.registerClient", TENANT_ADMINS),
             entry("Mutation.removeClient", TENANT_ADMINS),
             entry("Query.myProfile", Access.roles(Role.DRIVER)),
+            entry("Query.myOutstandingBalance", Access.roles(Role.DRIVER)),
+            entry("Query.connectedAccount", Access.roles(Role.TENANT_ADMIN, Role.ANALYST)),
             entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
             entry("Mutation.updateBranding", TENANT_ADMINS),
             entry("Query.branding", Access.anyone()),

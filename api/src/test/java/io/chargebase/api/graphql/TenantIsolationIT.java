@@ -68,6 +68,9 @@ class TenantIsolationIT extends IntegrationTest {
 
     @Autowired
     io.chargebase.domain.charging.ChargerEvents chargerEvents;
+
+    @Autowired
+    io.chargebase.domain.billing.ConnectedAccounts connectedAccounts;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
 
     @BeforeAll
@@ -243,6 +246,21 @@ class TenantIsolationIT extends IntegrationTest {
             refused(asAcme("driver-app/MyProfile", Map.of()));
             assertThat(graphQl().document(acmeDriver, "driver-app/MyProfile", Map.of()).data().path("myProfile").path("id").asString())
                     .isEqualTo(acmeProfile);
+        });
+        cases.put("Query.myOutstandingBalance", () -> {
+            refused(asAcme("driver-app/MyOutstandingBalance", Map.of()));
+            // demo's driver owes for demo's rated session; acme's driver owes nothing
+            JsonNode balance = graphQl().document(acmeDriver, "driver-app/MyOutstandingBalance", Map.of()).data().path("myOutstandingBalance");
+            assertThat(new java.math.BigDecimal(balance.path("amount").asString())).isZero();
+        });
+        cases.put("Query.connectedAccount", () -> {
+            io.chargebase.tenancy.TenantId demoId = new io.chargebase.tenancy.TenantId(GlobalId.decode(demoTenantId).orElseThrow().id());
+            io.chargebase.tenancy.TenantContext.runAs(io.chargebase.tenancy.TenantScope.of(demoId), () -> {
+                if (connectedAccounts.current().isEmpty()) {
+                    connectedAccounts.link("acct_demoIsolation1");
+                }
+            });
+            assertThat(asAcme("tenant-portal/ConnectedAccount", Map.of()).data().path("connectedAccount").isNull()).isTrue();
         });
         cases.put("Mutation.updateMyProfile", () -> {
             JsonNode updated = graphQl().document(acmeDriver, "driver-app/UpdateMyProfile", Map.of("input", Map.of("name", "Renamed driver")))

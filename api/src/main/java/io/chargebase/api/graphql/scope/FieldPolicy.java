@@ -45,6 +45,9 @@ public final class FieldPolicy {
             .type("TokenStatusChange").open("fromStatus", "toStatus", "reason", "changedAt").staff("changedBy")
             .type("TokenConnection").open("edges", "pageInfo", "totalCount")
             .type("TokenEdge").open("cursor", "node")
+            // billing: a driver's balance is read under row-level security; the connected account is the tenant's business
+            .type("LedgerBalance").rls("amount", "currency")
+            .type("ConnectedAccount").staff("accountId", "chargesEnabled", "payoutsEnabled", "detailsSubmitted", "disabledReason", "statusAt")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
                     "chargePoints", "zones").staff("createdAt").staffRls("owner")

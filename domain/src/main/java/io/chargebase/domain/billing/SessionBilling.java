@@ -1,0 +1,91 @@
+package io.chargebase.domain.billing;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.charging.Cdrs;
+import io.chargebase.domain.charging.MspCdr;
+import io.chargebase.domain.charging.SessionRated;
+import io.chargebase.domain.money.Money;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
+
+/**
+ * Posts a rated session to the ledger: the driver's receivable is debited with the payable total (VAT included, at
+ * the currency's precision) and revenue and VAT payable are credited with its two parts. Keyed by the session, so a
+ * replayed event, or a second rating of the same session, posts nothing more. Sessions of no driver (roaming, ad hoc)
+ * and sessions that cost nothing are not posted. A failure is logged and leaves charging untouched: posting the
+ * session later is safe.
+ */
+@Component
+public class SessionBilling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionBilling.class);
+
+    private final Cdrs cdrs;
+    private final Ledger ledger;
+    private final TransactionTemplate transactions;
+
+    SessionBilling(Cdrs cdrs, Ledger ledger, PlatformTransactionManager transactionManager) {
+        this.cdrs = cdrs;
+        this.ledger = ledger;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // after a commit of whoever published, never inside its (finished) transaction
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Runs after the publisher's commit, or at once when it published outside a transaction (charging does). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SessionRated rated) {
+        try {
+            TenantContext.runAs(TenantScope.of(rated.tenantId()), () -> post(rated.sessionId(), rated.mspCdrId()));
+        } catch (RuntimeException failed) {
+            LOG.error("Session {} of tenant {} not posted to the ledger (posting it again is safe)", rated.sessionId(), rated.tenantId(), failed);
+        }
+    }
+
+    /** Posts the session's MSP CDR in the current tenant scope; the transaction posted (now or before), if any. */
+    public Optional<Ledger.Posted> post(UUID sessionId, UUID mspCdrId) {
+        return transactions.execute(status -> {
+            MspCdr cdr = cdrs.findMspCdr(mspCdrId).orElseThrow(() -> new IllegalStateException("No MSP CDR " + mspCdrId));
+            Posting posting = postingOf(sessionId, cdr);
+            if (posting == null) {
+                LOG.debug("Session {} not posted: {}", sessionId, cdr.profileId() == null ? "no driver" : "nothing to pay");
+                return Optional.<Ledger.Posted>empty();
+            }
+            return Optional.of(ledger.post(posting));
+        });
+    }
+
+    /** The session's posting, or {@code null} when there is nothing a driver owes. */
+    static Posting postingOf(UUID sessionId, MspCdr cdr) {
+        Money payable = new Money(cdr.totalCostInclVat(), cdr.currency()).rounded();
+        Money net = new Money(cdr.totalCostExclVat(), cdr.currency()).rounded();
+        Money vat = payable.minus(net);
+        if (cdr.profileId() == null || payable.amount().signum() <= 0) {
+            return null;
+        }
+        Posting posting = Posting.of(keyOf(sessionId), LedgerTransactionKind.SESSION, cdr.profileId(), sessionId, cdr.cdrNumber(),
+                "Charging session " + cdr.cdrNumber(), cdr.end()).debit(LedgerAccount.DRIVER_RECEIVABLE, payable);
+        if (net.amount().signum() > 0) {
+            posting = posting.credit(LedgerAccount.REVENUE, net);
+        }
+        if (vat.amount().signum() > 0) {
+            posting = posting.credit(LedgerAccount.VAT_PAYABLE, vat);
+        }
+        return posting;
+    }
+
+    /** The idempotency key of a session's posting: one per session, whatever re-rating happens later. */
+    public static String keyOf(UUID sessionId) {
+        return "session:" + sessionId;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Billing: where the money goes. {@link io.chargebase.domain.billing.Ledger} is a double-entry ledger: every money
+ * movement (a rated session, a payment, a refund, a dispute, the platform's fee) is a {@link
+ * io.chargebase.domain.billing.Posting} whose entries sum to zero per currency, posted once per idempotency key and
+ * never changed (the database refuses updates and deletes); balances are sums of entries, never stored.
+ * {@link io.chargebase.domain.billing.SessionBilling} posts each session once charging reports it rated.
+ * {@link io.chargebase.domain.billing.PaymentEvents} acts on the payment provider's verified events, each once, and
+ * {@link io.chargebase.domain.billing.ConnectedAccounts} holds the tenant's connected account and the one cross-tenant
+ * lookup webhooks need. {@link io.chargebase.domain.billing.PaymentMethods} saves drivers' cards through the
+ * {@link io.chargebase.domain.billing.PaymentProvider} port, which the api module's Stripe adapter implements.
+ */
+package io.chargebase.domain.billing;
