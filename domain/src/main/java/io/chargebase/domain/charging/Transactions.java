@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.domain.assets.ChargerAccess;
 import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
 import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
 import io.chargebase.domain.charging.internal.SessionRows;
@@ -37,9 +38,11 @@ class Transactions {
     private final MeterReadings readings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ChargerAccess access;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, ChargerAccess access) {
+        this.access = access;
         this.readings = readings;
         this.rows = rows;
         this.authorisations = authorisations;
@@ -58,6 +61,10 @@ class Transactions {
             rows.lockCharger(charger.chargePointId());
             Optional<Token> token = authorisations.token(charger.tenantId(), idTag);
             if (token.isEmpty()) {
+                return info(Authorisation.INVALID, null);
+            }
+            // a private charge point takes only the tokens of drivers invited to it; a point of interest takes none
+            if (!access.usableBy(charger.chargePointId(), token.get().ownerProfileId())) {
                 return info(Authorisation.INVALID, null);
             }
             if (rows.activeElsewhere(token.get().id(), charger.chargePointId(), null)) {
@@ -101,6 +108,9 @@ class Transactions {
             }
             Optional<Token> token = authorisations.token(charger.tenantId(), start.idTag());
             AuthorizationStatus answer = status(decision.decision());
+            if (answer == AuthorizationStatus.ACCEPTED && !access.usableBy(charger.chargePointId(), token.map(Token::ownerProfileId).orElse(null))) {
+                answer = AuthorizationStatus.INVALID;
+            }
             if (answer == AuthorizationStatus.ACCEPTED
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
                 answer = AuthorizationStatus.CONCURRENT_TX;
