@@ -72,6 +72,11 @@ public class ChargerAccess {
     }
 
     @Transactional(readOnly = true)
+    public Map<UUID, String> locationNotices(Collection<UUID> locationIds) {
+        return rows.locationNotices(locationIds);
+    }
+
+    @Transactional(readOnly = true)
     public Map<UUID, List<UUID>> invitedUserGroups(Collection<UUID> locationIds) {
         return rows.grants(locationIds);
     }

@@ -47,6 +47,18 @@ public class AccessRows {
         return found;
     }
 
+    public Map<UUID, String> locationNotices(Collection<UUID> locationIds) {
+        Map<UUID, String> found = new LinkedHashMap<>();
+        if (locationIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, public_notice from location where id = any(?) and public_notice is not null").param(locationIds.toArray(UUID[]::new))
+                .query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("public_notice")))
+                .list()
+                .forEach(notice -> found.put(notice.getKey(), notice.getValue()));
+        return found;
+    }
+
     public boolean setLocationAccess(UUID locationId, AssetTypes.Access access, String publicNotice) {
         return jdbc.sql("update location set access = ?, public_notice = ?, updated_at = now() where id = ?")
                 .params(access.name(), publicNotice, locationId).update() == 1;
