@@ -195,6 +195,8 @@ class ChargerFinderIT extends IntegrationTest {
             aCharger(map.admin(), "Site " + i, 52.37 + i * 0.001, 4.89, "COUNT-" + i,
                     List.of(AssetFixtures.anAcEvse("NL*CBS*E1" + String.format("%03d", i) + "*1"), aDcEvse("NL*CBS*E1" + String.format("%03d", i) + "*2")));
         }
+        // the first request of a signed-in driver also loads what is cached per caller (revocations, the tenant)
+        names(find(map.driver(), Map.of("near", AMSTERDAM, "first", 1)));
         GraphQl.Response[] small = new GraphQl.Response[1];
         GraphQl.Response[] large = new GraphQl.Response[1];
         long two = StatementCounter.during(() -> small[0] = find(map.driver(), Map.of("near", AMSTERDAM, "first", 2)));
