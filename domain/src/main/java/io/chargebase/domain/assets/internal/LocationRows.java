@@ -126,7 +126,8 @@ public class LocationRows {
             evse.append(" and exists (select 1 from connector c where c.evse_id = e.id and c.standard = any(?))");
             params.add(filter.standards().stream().map(Enum::name).sorted().toArray(String[]::new));
         }
-        where.append(" and exists (").append(evse).append(")");
+        // a scalar subquery with a limit is not turned into a join: it runs per location inside the box, through indexes
+        where.append(" and coalesce((").append(evse).append(" limit 1), 0) = 1");
         String sql;
         if (area instanceof ChargerSearch.Near near) {
             String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.latitude::float8 - ?) / 2), 2)"
