@@ -199,11 +199,8 @@ class ChargerFinderIT extends IntegrationTest {
         names(find(map.driver(), Map.of("near", AMSTERDAM, "first", 1)));
         GraphQl.Response[] small = new GraphQl.Response[1];
         GraphQl.Response[] large = new GraphQl.Response[1];
-        System.out.println("MARK-TWO-START");
         long two = StatementCounter.during(() -> small[0] = find(map.driver(), Map.of("near", AMSTERDAM, "first", 2)));
-        System.out.println("MARK-TEN-START");
         long ten = StatementCounter.during(() -> large[0] = find(map.driver(), Map.of("near", AMSTERDAM, "first", 10)));
-        System.out.println("MARK-END");
         assertThat(names(small[0])).hasSize(2);
         assertThat(names(large[0])).hasSize(10);
         assertThat(large[0].data().path("findChargers").path("edges").get(9).path("node").path("chargePoints").get(0).path("evses").get(1)
