@@ -324,6 +324,7 @@ class ScopeWalkIT extends ScopeFixture {
             case "branding" -> List.of("(host: \"" + tenant.tenant().slug() + "\")");
             case "evsePrice" -> List.of("(evseId: \"" + evseA + "\", energyKwh: \"10\", durationMinutes: 60)");
             case "search" -> List.of("(text: \"Br\")", "(text: \"SCOPE\")");
+            case "findChargers" -> List.of("(box: {south: -90, west: -180, north: 90, east: 180})");
             // one EVSE priced by its tariff group, one by a rule of the tariff plan
             case "applicableTariff" -> List.of("(evseId: \"" + evseA + "\", customer: PROFILE, profileId: \"" + alma + "\")",
                     "(evseId: \"" + evseB + "\", customer: PROFILE, profileId: \"" + alma + "\")");
