@@ -357,6 +357,17 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.updateLocation", () -> notFound(acmeMutation("tenant-portal/UpdateLocation",
                 Map.of("locationId", demoLocation, "name", "Renamed by acme"))));
+        cases.put("Query.findChargers", () -> assertThat(graphQl().document(acmeDriver, "driver-app/FindChargers", Map.of("box",
+                Map.of("south", -90, "west", -180, "north", 90, "east", 180))).raw()).doesNotContain(demoLocation, "Demo Plaza"));
+        cases.put("Mutation.setLocationAccess", () -> notFound(acmeMutation("tenant-portal/SetLocationAccess",
+                Map.of("locationId", demoLocation, "access", "PRIVATE", "invitedUserGroupIds", List.of()))));
+        cases.put("Mutation.setChargePointAccess", () -> notFound(acmeMutation("tenant-portal/SetChargePointAccess",
+                Map.of("chargePointId", demoChargePoint, "managedByOperator", true))));
+        cases.put("Mutation.setChargingZoneDisabled", () -> {
+            String demoZone = mutate(demo, "tenant-portal/CreateChargingZone", Map.of("locationId", demoLocation, "name", "Demo deck"))
+                    .path("chargingZone").path("id").asString();
+            notFound(acmeMutation("tenant-portal/SetChargingZoneDisabled", Map.of("zoneId", demoZone, "disabled", true)));
+        });
         cases.put("Mutation.createChargingZone", () -> notFound(acmeMutation("tenant-portal/CreateChargingZone",
                 Map.of("locationId", demoLocation, "name", "Planted"))));
         cases.put("Mutation.placeChargePoint", () -> notFound(acmeMutation("tenant-portal/PlaceChargePoint",

@@ -130,6 +130,16 @@ public class Locations {
         return rows.findAll(ids);
     }
 
+    /**
+     * The locations in the area whose charge points offer what the filter asks, as the caller may see them (row-level
+     * security hides what a driver is not shown): nearest first near a point, by id in a box.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<ChargerSearch.Found> findChargers(ChargerSearch.Area area, ChargerSearch.Filter filter, ChargerSearch.After after,
+            int limit) {
+        return rows.find(area, filter == null ? ChargerSearch.Filter.ANY : filter, after, limit);
+    }
+
     @Transactional(readOnly = true)
     public Page<Location> search(String text, UUID afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {

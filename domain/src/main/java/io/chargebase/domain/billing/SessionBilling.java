@@ -67,7 +67,8 @@ public class SessionBilling {
 
     /** The session's posting, or {@code null} when there is nothing a driver owes. */
     static Posting postingOf(UUID sessionId, MspCdr cdr) {
-        Money payable = new Money(cdr.totalCostInclVat(), cdr.currency()).rounded();
+        // the CDR's payable total, at the currency's scale, is what the driver is charged (see PriceEstimates)
+        Money payable = new Money(cdr.payableTotal(), cdr.currency()).rounded();
         Money net = new Money(cdr.totalCostExclVat(), cdr.currency()).rounded();
         Money vat = payable.minus(net);
         if (cdr.profileId() == null || payable.amount().signum() <= 0) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.domain.assets.ChargerAccess;
 import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
 import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
 import io.chargebase.domain.charging.internal.ActivityRows;
@@ -44,13 +45,16 @@ class Transactions {
     private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
     private final ActivityRows activity;
     private final Reservations reservations;
+    private final ChargerAccess access;
 
     Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
             StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock,
-            io.chargebase.domain.charging.internal.InactivityRows inactivity, ActivityRows activity, Reservations reservations) {
+            io.chargebase.domain.charging.internal.InactivityRows inactivity, ActivityRows activity, Reservations reservations,
+            ChargerAccess access) {
         this.inactivity = inactivity;
         this.activity = activity;
         this.reservations = reservations;
+        this.access = access;
         this.readings = readings;
         this.permissions = permissions;
         this.rows = rows;
@@ -86,6 +90,10 @@ class Transactions {
             if (refused.isPresent()) {
                 LOG.info("{}: Authorize of {} refused: {}", charger.identity(), idTag, refused.get().reason());
                 return new IdTagInfo(refused.get().status(), null, decision.parentIdTag());
+            }
+            // a private charge point takes only the tokens of drivers invited to it; a point of interest takes none
+            if (!access.usableBy(charger.chargePointId(), token.get().ownerProfileId())) {
+                return info(Authorisation.INVALID, null);
             }
             if (rows.activeElsewhere(token.get().id(), charger.chargePointId(), null)) {
                 return info(decision, AuthorizationStatus.CONCURRENT_TX);
@@ -140,6 +148,8 @@ class Transactions {
                     ? permissions.refusal(charger.chargePointId(), start.connectorId(), token.orElse(null)) : Optional.empty();
             if (refused.isPresent()) {
                 answer = refused.get().status();
+            } else if (answer == AuthorizationStatus.ACCEPTED && !access.usableBy(charger.chargePointId(), token.map(Token::ownerProfileId).orElse(null))) {
+                answer = AuthorizationStatus.INVALID;
             } else if (answer == AuthorizationStatus.ACCEPTED
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
                 answer = AuthorizationStatus.CONCURRENT_TX;

@@ -55,7 +55,44 @@ public class TariffSelection {
     }
 
     public Selected select(UUID evseId, Customer customer, Instant at) {
-        SelectionRows.EvseFacts evse = rows.evse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+        return select(rows.evse(evseId).orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId)), customer, at);
+    }
+
+    /**
+     * The tariff versions {@link #select} chooses, for many EVSEs at once, as a map of chargers asks: the EVSEs' facts are read in one
+     * statement, and the selection runs once per distinct set of facts it depends on (tariff group, location groups,
+     * owner, time zone), so its cost follows the tenant's tariff layout, not the number of EVSEs. An EVSE nothing prices
+     * is left out.
+     */
+    public java.util.Map<UUID, TariffVersion> versionsFor(java.util.Collection<UUID> evseIds, Customer customer, Instant at) {
+        java.util.Map<UUID, TariffVersion> selected = new java.util.LinkedHashMap<>();
+        java.util.Map<PricingKey, Selected> byKey = new java.util.HashMap<>();
+        java.util.Set<PricingKey> unpriced = new java.util.HashSet<>();
+        for (SelectionRows.EvseFacts evse : rows.evses(evseIds)) {
+            PricingKey key = new PricingKey(evse.tariffGroupId(), evse.locationGroupIds(), evse.ownerUnitId(), evse.timeZone());
+            if (unpriced.contains(key)) {
+                continue;
+            }
+            Selected same = byKey.get(key);
+            if (same == null) {
+                try {
+                    same = select(evse, customer, at);
+                } catch (DomainException nothingPrices) {
+                    unpriced.add(key);
+                    continue;
+                }
+                byKey.put(key, same);
+            }
+            selected.put(evse.evseId(), same.version());
+        }
+        return selected;
+    }
+
+    /** What a selection reads of an EVSE: two EVSEs alike in these are priced alike. */
+    private record PricingKey(UUID tariffGroupId, Set<UUID> locationGroupIds, UUID ownerUnitId, ZoneId timeZone) {
+    }
+
+    private Selected select(SelectionRows.EvseFacts evse, Customer customer, Instant at) {
         Customer.Facts facts = facts(customer, evse);
         SelectionDecision.Snapshot snapshot = snapshot(evse, facts);
         SelectionDecision.Decision decision = SelectionDecision.decide(snapshot);

@@ -77,6 +77,6 @@ class PostingTest {
         Instant end = Instant.parse("2026-01-01T10:00:00Z");
         return new MspCdr(UUID.randomUUID(), "TX-1-1", UUID.randomUUID(), 1, profile, UUID.randomUUID(), UUID.randomUUID(), 1, "default",
                 Currency.getInstance("EUR"), List.of(), BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal(excl), new BigDecimal(incl),
-                end.minusSeconds(3600), end, end, "ocpp", null);
+                new BigDecimal(incl).setScale(2, java.math.RoundingMode.HALF_UP), end.minusSeconds(3600), end, end, "ocpp", null);
     }
 }

@@ -555,14 +555,15 @@ public class TariffController {
             throw new BadRequestException("An estimate takes 0 to 10000 kWh over 1 minute to 7 days.");
         }
         Instant start = startAt == null ? Instant.now() : startAt;
+        // the EVSE is looked up in the driver's own scope, so one on a charge point hidden from them is not found
+        UUID evse = GlobalId.decode(evseId).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
+                .or(() -> selection.evseByEvseId(evseId))
+                .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
+        // an EVSE of a DISABLED charge point is hidden from drivers, exactly like one that does not exist
+        Evse found = chargePoints.findEvse(evse)
+                .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream().allMatch(AssetTypes.ChargePointStatus::shownToDrivers))
+                .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
         return TenantContext.callAs(scope.whole(), () -> {
-            UUID evse = GlobalId.decode(evseId).filter(id -> id.type().equals(Types.EVSE)).map(GlobalId::id)
-                    .or(() -> selection.evseByEvseId(evseId))
-                    .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
-            // an EVSE of a DISABLED charge point is hidden from drivers, exactly like one that does not exist
-            Evse found = chargePoints.findEvse(evse)
-                    .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream().allMatch(AssetTypes.ChargePointStatus::shownToDrivers))
-                    .orElseThrow(() -> new BadRequestException("No EVSE " + evseId + "."));
             TariffSelection.Selected selected = selection.select(evse, Customer.profile(profileId), start);
             PriceEstimate estimate = null;
             if (energyKwh != null) {

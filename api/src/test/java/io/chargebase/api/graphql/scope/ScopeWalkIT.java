@@ -52,13 +52,33 @@ import io.chargebase.api.support.GraphQl;
 class ScopeWalkIT extends ScopeFixture {
 
     /** Fields the fixture leaves empty on purpose, and why. */
-    private static final Map<String, String> NO_DATA = Map.of(
-            "Tenant.suspendedReason", "an active tenant; a suspended one answers no request at all",
-            "Viewer.clientId", "the walk signs people in; tokens of clients are never narrowed",
-            "ChargingSession.ratingError", "every fixture session was rated");
+    private static final Map<String, String> NO_DATA = Map.ofEntries(
+            Map.entry("Tenant.suspendedReason", "an active tenant; a suspended one answers no request at all"),
+            Map.entry("Viewer.clientId", "the walk signs people in; tokens of clients are never narrowed"),
+            Map.entry("ChargingSession.ratingError", "every fixture session was rated"),
+            // the fixture's network is public and managed (ChargerAccessIT covers private locations and their notices)
+            Map.entry("Location.publicNotice", "fixture locations are public: no notice"),
+            Map.entry("Location.invitedUserGroups", "fixture locations are public: nobody is invited"),
+            Map.entry("ChargePointAccess.access", "fixture charge points take their location's access"),
+            Map.entry("ChargePointAccess.publicNotice", "fixture charge points are public: no notice"),
+            Map.entry("ChargePointAccess.operatorNotice", "fixture charge points are managed by the operator: no notice"),
+            Map.entry("ChargePointAccess.driverNotice", "fixture charge points are public and managed: no notice"),
+            Map.entry("ChargerLocationEdge.distanceKm", "the walk searches the map by box, which has no distance"));
+    /** What an OU admin reaches of a driver's price: an Evse's price is the signed-in driver's, null for staff. */
+    private static final Map<String, String> NO_PRICE_FOR_STAFF = java.util.stream.Stream.of("Evse.price", "EvsePrice.currency",
+                    "EvsePrice.description", "EvsePrice.elements", "EvsePrice.estimate", "EvsePrice.evse", "EvsePrice.information",
+                    "EvsePrice.learnMoreUrl", "EvsePrice.maxPrice", "EvsePrice.minPrice", "EvsePrice.stopLimits", "EvsePrice.text",
+                    "PriceEstimate.durationMinutes", "PriceEstimate.energyKwh", "PriceEstimate.lines", "PriceEstimate.total")
+            .collect(java.util.stream.Collectors.toMap(field -> field, field -> "an OU admin is no driver: an EVSE has no price for them"));
     private static final Map<Role, Map<String, String>> NO_DATA_FOR = Map.of(
             Role.DRIVER, Map.of("Viewer.organisationUnit", "a driver administers no unit"),
-            Role.OU_ADMIN, Map.of("Viewer.profile", "an OU admin charges as nobody"));
+            Role.OU_ADMIN, withProfile(NO_PRICE_FOR_STAFF));
+
+    private static Map<String, String> withProfile(Map<String, String> fields) {
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("Viewer.profile", "an OU admin charges as nobody");
+        return Map.copyOf(all);
+    }
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -324,6 +344,7 @@ class ScopeWalkIT extends ScopeFixture {
             case "branding" -> List.of("(host: \"" + tenant.tenant().slug() + "\")");
             case "evsePrice" -> List.of("(evseId: \"" + evseA + "\", energyKwh: \"10\", durationMinutes: 60)");
             case "search" -> List.of("(text: \"Br\")", "(text: \"SCOPE\")");
+            case "findChargers" -> List.of("(box: {south: -90, west: -180, north: 90, east: 180})");
             // one EVSE priced by its tariff group, one by a rule of the tariff plan
             case "applicableTariff" -> List.of("(evseId: \"" + evseA + "\", customer: PROFILE, profileId: \"" + alma + "\")",
                     "(evseId: \"" + evseB + "\", customer: PROFILE, profileId: \"" + alma + "\")");

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import io.chargebase.domain.SqlSearch;
 import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.assets.AssetTypes;
+import io.chargebase.domain.assets.ChargerSearch;
 import io.chargebase.domain.assets.Location;
 import io.chargebase.domain.Page;
 import io.chargebase.tenancy.TenantContext;
@@ -87,6 +90,75 @@ public class LocationRows {
 
     public Page<Location> search(String text, UUID afterId, int limit) {
         return SqlSearch.from("location", COLUMNS).containing(text, "name", "city", "street").page(jdbc, afterId, limit, LocationRows::location);
+    }
+
+    /**
+     * Locations in the area with at least one EVSE that meets the filter (as row-level security shows them to the caller),
+     * nearest first near a point, by id in a box; {@code limit} rows after {@code after}. The latitude/longitude
+     * box goes to the {@code location_position} index; the exact great-circle distance is computed for what is inside it.
+     */
+    public List<ChargerSearch.Found> find(ChargerSearch.Area area, ChargerSearch.Filter filter, ChargerSearch.After after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("l.latitude between ? and ?");
+        params.add(area.south());
+        params.add(area.north());
+        where.append(" and (");
+        List<double[]> ranges = area.longitudes();
+        for (int i = 0; i < ranges.size(); i++) {
+            where.append(i == 0 ? "" : " or ").append("l.longitude between ? and ?");
+            params.add(ranges.get(i)[0]);
+            params.add(ranges.get(i)[1]);
+        }
+        where.append(")");
+        StringBuilder evse = new StringBuilder("select 1 from charge_point cp join evse e on e.charge_point_id = cp.id where cp.location_id = l.id");
+        if (filter.currentType() != null) {
+            evse.append(" and e.current_type = ?");
+            params.add(filter.currentType().name());
+        }
+        if (filter.minPowerKw() != null) {
+            evse.append(" and e.max_power_kw >= ?");
+            params.add(filter.minPowerKw());
+        }
+        if (filter.availableNow()) {
+            evse.append(" and e.status = 'AVAILABLE' and cp.managed_by_operator");
+        }
+        if (filter.standards() != null) {
+            evse.append(" and exists (select 1 from connector c where c.evse_id = e.id and c.standard = any(?))");
+            params.add(filter.standards().stream().map(Enum::name).sorted().toArray(String[]::new));
+        }
+        // a scalar subquery with a limit is not turned into a join: it runs per location inside the box, through indexes
+        where.append(" and coalesce((").append(evse).append(" limit 1), 0) = 1");
+        String sql;
+        if (area instanceof ChargerSearch.Near near) {
+            String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.latitude::float8 - ?) / 2), 2)"
+                    + " + cos(radians(?)) * cos(radians(l.latitude::float8)) * power(sin(radians(l.longitude::float8 - ?) / 2), 2))))";
+            List<Object> all = new ArrayList<>(List.of(near.latitude(), near.latitude(), near.longitude()));
+            all.addAll(params);
+            StringBuilder outer = new StringBuilder("c.distance_km <= ?");
+            all.add(near.radiusKm());
+            if (after != null) {
+                outer.append(" and (c.distance_km, c.id) > (?, ?)");
+                all.add(after.distanceKm());
+                all.add(after.id());
+            }
+            all.add(limit);
+            sql = "select " + prefixed() + ", c.distance_km from (select l.id, " + distance + " as distance_km from location l where " + where
+                    + ") c join location l on l.id = c.id where " + outer + " order by c.distance_km, c.id limit ?";
+            params = all;
+        } else {
+            if (after != null) {
+                where.append(" and l.id > ?");
+                params.add(after.id());
+            }
+            params.add(limit);
+            sql = "select " + prefixed() + ", null::float8 as distance_km from location l where " + where + " order by l.id limit ?";
+        }
+        return jdbc.sql(sql).params(params).query((rs, row) -> new ChargerSearch.Found(location(rs, row),
+                rs.getObject("distance_km") == null ? null : rs.getDouble("distance_km"))).list();
+    }
+
+    private static String prefixed() {
+        return java.util.Arrays.stream(COLUMNS.split(", ")).map(column -> "l." + column).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static Location location(ResultSet rs, int row) throws SQLException {

@@ -27,20 +27,29 @@ public class SelectionRows {
         this.jdbc = jdbc;
     }
 
+    private static final String EVSE_FACTS = """
+            select e.id, l.id as location_id, l.time_zone, l.owner_unit_id, e.tariff_group_id,
+                   array(select distinct m.group_id from connector c
+                         join location_group_member m on m.connector_id = c.id where c.evse_id = e.id) as groups
+            from evse e
+            join charge_point cp on cp.id = e.charge_point_id
+            join location l on l.id = cp.location_id
+            """;
+
     public Optional<EvseFacts> evse(UUID evseId) {
-        return jdbc.sql("""
-                        select e.id, l.id as location_id, l.time_zone, l.owner_unit_id, e.tariff_group_id,
-                               array(select distinct m.group_id from connector c
-                                     join location_group_member m on m.connector_id = c.id where c.evse_id = e.id) as groups
-                        from evse e
-                        join charge_point cp on cp.id = e.charge_point_id
-                        join location l on l.id = cp.location_id
-                        where e.id = ?""")
-                .param(evseId)
-                .query((rs, row) -> new EvseFacts(rs.getObject("id", UUID.class), rs.getObject("location_id", UUID.class),
-                        ZoneId.of(rs.getString("time_zone")), rs.getObject("owner_unit_id", UUID.class),
-                        rs.getObject("tariff_group_id", UUID.class), new HashSet<>(TariffRows.uuids(rs.getArray("groups")))))
-                .optional();
+        return jdbc.sql(EVSE_FACTS + "where e.id = ?").param(evseId).query(SelectionRows::evseFacts).optional();
+    }
+
+    /** The facts of each EVSE found, in one statement. */
+    public java.util.List<EvseFacts> evses(java.util.Collection<UUID> evseIds) {
+        return evseIds.isEmpty() ? java.util.List.of()
+                : jdbc.sql(EVSE_FACTS + "where e.id = any(?)").param(evseIds.toArray(UUID[]::new)).query(SelectionRows::evseFacts).list();
+    }
+
+    private static EvseFacts evseFacts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new EvseFacts(rs.getObject("id", UUID.class), rs.getObject("location_id", UUID.class),
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("owner_unit_id", UUID.class),
+                rs.getObject("tariff_group_id", UUID.class), new HashSet<>(TariffRows.uuids(rs.getArray("groups"))));
     }
 
     public Optional<ProfileFacts> profile(UUID profileId) {
