@@ -108,6 +108,7 @@ class RequestCostIT extends IntegrationTest {
         idsOf.put("tenant-portal/ProfileGroups", Map.of("id", driverProfile));
         idsOf.put("tenant-portal/ApplicableTariff", Map.of("evseId", evse, "customer", "PROFILE", "profileId", driverProfile));
         idsOf.put("driver-app/EvsePrice", Map.of("evseId", evse, "energyKwh", "10", "durationMinutes", 60));
+        idsOf.put("driver-app/FindChargers", Map.of("near", Map.of("latitude", 52.3789, "longitude", 4.9003)));
         User dora = aUser(tenant, UserRole.DRIVER, null, id(driverProfile));
         driver = accessTokenOf(tenant, dora);
         platform = platformToken();

@@ -127,6 +127,16 @@ public class Tokens {
         return rows.find(id);
     }
 
+    /** The tokens with these ids, by id; ids of none (or out of scope) are left out. One statement. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Token> findAll(Collection<UUID> ids) {
+        Map<UUID, Token> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findAll(ids).forEach(token -> found.put(token.id(), token));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Token> findByUid(TokenUid uid) {
         return rows.findByUid(uid);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
+import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.assets.ChargePoint;
@@ -99,14 +100,14 @@ class ActivityController {
         return GlobalId.encode(Types.AUTHORIZATION, authorization.id());
     }
 
-    @SchemaMapping(typeName = "Authorization", field = "chargePoint")
-    ChargePoint authorizationChargePoint(Authorization authorization) {
-        return chargePoints.find(authorization.chargePointId()).orElse(null);
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = Types.AUTHORIZATION, field = "chargePoint")
+    java.util.Map<Authorization, ChargePoint> authorizationChargePoint(java.util.List<Authorization> authorizations) {
+        return Batches.toOne(authorizations, Authorization::chargePointId, chargePoints::findAll);
     }
 
-    @SchemaMapping(typeName = "Authorization", field = "token")
-    Token authorizationToken(Authorization authorization) {
-        return authorization.tokenId() == null ? null : tokens.find(authorization.tokenId()).orElse(null);
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = Types.AUTHORIZATION, field = "token")
+    java.util.Map<Authorization, Token> authorizationToken(java.util.List<Authorization> authorizations) {
+        return Batches.toOne(authorizations, Authorization::tokenId, tokens::findAll);
     }
 
     @SchemaMapping(typeName = "Reservation", field = "id")
@@ -119,14 +120,14 @@ class ActivityController {
         return reservation.statusAt(clock.instant());
     }
 
-    @SchemaMapping(typeName = "Reservation", field = "chargePoint")
-    ChargePoint reservationChargePoint(Reservation reservation) {
-        return chargePoints.find(reservation.chargePointId()).orElse(null);
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = Types.RESERVATION, field = "chargePoint")
+    java.util.Map<Reservation, ChargePoint> reservationChargePoint(java.util.List<Reservation> reservations) {
+        return Batches.toOne(reservations, Reservation::chargePointId, chargePoints::findAll);
     }
 
-    @SchemaMapping(typeName = "Reservation", field = "token")
-    Token reservationToken(Reservation reservation) {
-        return reservation.tokenId() == null ? null : tokens.find(reservation.tokenId()).orElse(null);
+    @org.springframework.graphql.data.method.annotation.BatchMapping(typeName = Types.RESERVATION, field = "token")
+    java.util.Map<Reservation, Token> reservationToken(java.util.List<Reservation> reservations) {
+        return Batches.toOne(reservations, Reservation::tokenId, tokens::findAll);
     }
 
     @SchemaMapping(typeName = "Reservation", field = "command")

@@ -373,14 +373,23 @@ abstract class ScopeFixture extends IntegrationTest {
             command(chargerB, "Reset", "{\"type\":\"Hard\",\"note\":\"" + FOREIGN_TAG + "\"}", "{\"status\":\"Accepted\"}");
         });
         mutate(admin, "tenant-portal/SetEvseReservationTime", Map.of("evseId", evseA, "minutes", 15));
+        // the authorisations recorded so far, each a Node a staff member may open by id
+        for (JsonNode edge : graphQl().document(admin, "tenant-portal/Authorizations", Map.of("first", 50)).data().path("authorizations").path("edges")) {
+            JsonNode authorization = edge.path("node");
+            boolean atB = authorization.path("chargePoint").path("id").asString().equals(chargePointB);
+            node("Authorization", authorization.path("id").asString(), atB ? new Role[] {Role.DRIVER, Role.OU_ADMIN} : new Role[] {Role.DRIVER});
+        }
     }
 
     private void reservation(ChargerRef charger, int reservationId, String idTag) {
         ChargerCommand logged = commandLog.begin(charger.chargePointId(), "ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\","
                 + "\"idTag\":\"" + idTag + "\",\"reservationId\":" + reservationId + "}", "Held " + (charger == chargerB ? FOREIGN_TAG : "at A"),
                 STAFF_CLIENT);
-        reservations.record(commandLog.complete(logged.id(), ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null), 1,
-                reservationId, idTag, java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        io.chargebase.domain.operations.Reservation reservation = reservations.record(commandLog.complete(logged.id(),
+                ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null), 1, reservationId, idTag,
+                java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        Role[] hidden = charger == chargerB ? new Role[] {Role.DRIVER, Role.OU_ADMIN} : new Role[] {Role.DRIVER};
+        node("Reservation", GlobalId.encode("Reservation", reservation.id()), hidden);
     }
 
     private void command(ChargerRef charger, String action, String request, String response) {

@@ -56,6 +56,7 @@ class ScopeWalkIT extends ScopeFixture {
             Map.entry("Tenant.suspendedReason", "an active tenant; a suspended one answers no request at all"),
             Map.entry("Viewer.clientId", "the walk signs people in; tokens of clients are never narrowed"),
             Map.entry("ChargingSession.ratingError", "every fixture session was rated"),
+            Map.entry("SessionInactivity.correctedAt", "no session the platform finished got a late StopTransaction (InactivityFinishIT's subject)"),
             // the fixture's network is public and managed (ChargerAccessIT covers private locations and their notices)
             Map.entry("Location.publicNotice", "fixture locations are public: no notice"),
             Map.entry("Location.invitedUserGroups", "fixture locations are public: nobody is invited"),

@@ -55,6 +55,11 @@ public class TokenRows {
         return jdbc.sql("select " + COLUMNS + " from token where id = ?").param(id).query(TokenRows::token).optional();
     }
 
+    /** The tokens with these ids the current scope sees; one statement. */
+    public java.util.List<Token> findAll(java.util.Collection<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from token where id = any(?)").param(ids.toArray(UUID[]::new)).query(TokenRows::token).list();
+    }
+
     public Optional<Token> findByUid(TokenUid uid) {
         return jdbc.sql("select " + COLUMNS + " from token where uid = ?").param(uid.value()).query(TokenRows::token).optional();
     }
