@@ -95,17 +95,19 @@ public class LocationRows {
     /**
      * Locations in the area with at least one EVSE that meets the filter (as row-level security shows them to the caller),
      * nearest first near a point, by id in a box; {@code limit} rows after {@code after}. The latitude/longitude
-     * box goes to the {@code location_position} index; the exact great-circle distance is computed for what is inside it.
+     * box goes to the {@code location_position} index, on the double precision copies of the coordinates (row-level
+     * security keeps the comparisons of numeric, which are not leakproof, out of any index); the exact great-circle
+     * distance is computed for what is inside it.
      */
     public List<ChargerSearch.Found> find(ChargerSearch.Area area, ChargerSearch.Filter filter, ChargerSearch.After after, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("l.latitude between ? and ?");
+        StringBuilder where = new StringBuilder("l.position_latitude between ? and ?");
         params.add(area.south());
         params.add(area.north());
         where.append(" and (");
         List<double[]> ranges = area.longitudes();
         for (int i = 0; i < ranges.size(); i++) {
-            where.append(i == 0 ? "" : " or ").append("l.longitude between ? and ?");
+            where.append(i == 0 ? "" : " or ").append("l.position_longitude between ? and ?");
             params.add(ranges.get(i)[0]);
             params.add(ranges.get(i)[1]);
         }
@@ -130,8 +132,8 @@ public class LocationRows {
         where.append(" and coalesce((").append(evse).append(" limit 1), 0) = 1");
         String sql;
         if (area instanceof ChargerSearch.Near near) {
-            String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.latitude::float8 - ?) / 2), 2)"
-                    + " + cos(radians(?)) * cos(radians(l.latitude::float8)) * power(sin(radians(l.longitude::float8 - ?) / 2), 2))))";
+            String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.position_latitude - ?) / 2), 2)"
+                    + " + cos(radians(?)) * cos(radians(l.position_latitude)) * power(sin(radians(l.position_longitude - ?) / 2), 2))))";
             List<Object> all = new ArrayList<>(List.of(near.latitude(), near.latitude(), near.longitude()));
             all.addAll(params);
             StringBuilder outer = new StringBuilder("c.distance_km <= ?");
