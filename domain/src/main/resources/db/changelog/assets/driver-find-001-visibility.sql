@@ -74,5 +74,10 @@ CREATE POLICY driver_visibility ON connector AS RESTRICTIVE
 
 --changeset chargebase:driver-find-003-position-index
 -- Map searches prefilter on a latitude/longitude box and then compute the exact distance of what is inside it; the
--- index leads with the tenant, as every tenant query does (no extension needed, distributable by tenant_id).
-CREATE INDEX location_position ON location (tenant_id, latitude, longitude);
+-- index leads with the tenant, as every tenant query does (no extension needed, distributable by tenant_id). The box
+-- is on double precision copies of the coordinates: under row-level security only leakproof comparisons may be index
+-- conditions, and those of numeric are not, so a box on latitude and longitude themselves is checked after the
+-- policies on every location of the tenant.
+ALTER TABLE location ADD COLUMN position_latitude double precision GENERATED ALWAYS AS (latitude::double precision) STORED;
+ALTER TABLE location ADD COLUMN position_longitude double precision GENERATED ALWAYS AS (longitude::double precision) STORED;
+CREATE INDEX location_position ON location (tenant_id, position_latitude, position_longitude);

@@ -95,63 +95,76 @@ public class LocationRows {
     /**
      * Locations in the area with at least one EVSE that meets the filter (as row-level security shows them to the caller),
      * nearest first near a point, by id in a box; {@code limit} rows after {@code after}. The latitude/longitude
-     * box goes to the {@code location_position} index; the exact great-circle distance is computed for what is inside it.
+     * box goes to the {@code location_position} index, on the double precision copies of the coordinates (row-level
+     * security keeps the comparisons of numeric, which are not leakproof, out of any index); the exact great-circle
+     * distance is computed for what is inside it.
      */
     public List<ChargerSearch.Found> find(ChargerSearch.Area area, ChargerSearch.Filter filter, ChargerSearch.After after, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("l.latitude between ? and ?");
-        params.add(area.south());
-        params.add(area.north());
-        where.append(" and (");
+        List<Object> boxParams = new ArrayList<>();
+        StringBuilder box = new StringBuilder("l.position_latitude between ? and ?");
+        boxParams.add(area.south());
+        boxParams.add(area.north());
+        box.append(" and (");
         List<double[]> ranges = area.longitudes();
         for (int i = 0; i < ranges.size(); i++) {
-            where.append(i == 0 ? "" : " or ").append("l.longitude between ? and ?");
-            params.add(ranges.get(i)[0]);
-            params.add(ranges.get(i)[1]);
+            box.append(i == 0 ? "" : " or ").append("l.position_longitude between ? and ?");
+            boxParams.add(ranges.get(i)[0]);
+            boxParams.add(ranges.get(i)[1]);
         }
-        where.append(")");
+        box.append(")");
+        List<Object> evseParams = new ArrayList<>();
         StringBuilder evse = new StringBuilder("select 1 from charge_point cp join evse e on e.charge_point_id = cp.id where cp.location_id = l.id");
         if (filter.currentType() != null) {
             evse.append(" and e.current_type = ?");
-            params.add(filter.currentType().name());
+            evseParams.add(filter.currentType().name());
         }
         if (filter.minPowerKw() != null) {
             evse.append(" and e.max_power_kw >= ?");
-            params.add(filter.minPowerKw());
+            evseParams.add(filter.minPowerKw());
         }
         if (filter.availableNow()) {
             evse.append(" and e.status = 'AVAILABLE' and cp.managed_by_operator");
         }
         if (filter.standards() != null) {
             evse.append(" and exists (select 1 from connector c where c.evse_id = e.id and c.standard = any(?))");
-            params.add(filter.standards().stream().map(Enum::name).sorted().toArray(String[]::new));
+            evseParams.add(filter.standards().stream().map(Enum::name).sorted().toArray(String[]::new));
         }
-        // a scalar subquery with a limit is not turned into a join: it runs per location inside the box, through indexes
-        where.append(" and coalesce((").append(evse).append(" limit 1), 0) = 1");
+        // a scalar subquery with a limit is not turned into a join: it runs per location, through indexes, and with the
+        // charge points' and EVSEs' row-level security it is the dear part of a search
+        String withEvse = "coalesce((" + evse + " limit 1), 0) = 1";
+        List<Object> params = new ArrayList<>();
         String sql;
         if (area instanceof ChargerSearch.Near near) {
-            String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.latitude::float8 - ?) / 2), 2)"
-                    + " + cos(radians(?)) * cos(radians(l.latitude::float8)) * power(sin(radians(l.longitude::float8 - ?) / 2), 2))))";
-            List<Object> all = new ArrayList<>(List.of(near.latitude(), near.latitude(), near.longitude()));
-            all.addAll(params);
-            StringBuilder outer = new StringBuilder("c.distance_km <= ?");
-            all.add(near.radiusKm());
+            String distance = "2 * " + ChargerSearch.EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(l.position_latitude - ?) / 2), 2)"
+                    + " + cos(radians(?)) * cos(radians(l.position_latitude)) * power(sin(radians(l.position_longitude - ?) / 2), 2))))";
+            params.addAll(List.of(near.latitude(), near.latitude(), near.longitude()));
+            params.addAll(boxParams);
+            StringBuilder within = new StringBuilder("c.distance_km <= ?");
+            params.add(near.radiusKm());
             if (after != null) {
-                outer.append(" and (c.distance_km, c.id) > (?, ?)");
-                all.add(after.distanceKm());
-                all.add(after.id());
-            }
-            all.add(limit);
-            sql = "select " + prefixed() + ", c.distance_km from (select l.id, " + distance + " as distance_km from location l where " + where
-                    + ") c join location l on l.id = c.id where " + outer + " order by c.distance_km, c.id limit ?";
-            params = all;
-        } else {
-            if (after != null) {
-                where.append(" and l.id > ?");
+                within.append(" and (c.distance_km, c.id) > (?, ?)");
+                params.add(after.distanceKm());
                 params.add(after.id());
             }
+            params.addAll(evseParams);
             params.add(limit);
-            sql = "select " + prefixed() + ", null::float8 as distance_km from location l where " + where + " order by l.id limit ?";
+            // the locations within the radius are sorted by distance behind a fence (offset 0), and the EVSE check runs on
+            // them in that order until the page is full: for the nearest few, not for every location within the radius (the
+            // box below likewise, by id)
+            sql = "select " + prefixed() + ", l.distance_km from (select c.* from (select " + prefixed() + ", " + distance
+                    + " as distance_km from location l where " + box + ") c where " + within + " order by c.distance_km, c.id offset 0) l"
+                    + " where " + withEvse + " order by l.distance_km, l.id limit ?";
+        } else {
+            params.addAll(boxParams);
+            String next = "";
+            if (after != null) {
+                next = " and l.id > ?";
+                params.add(after.id());
+            }
+            params.addAll(evseParams);
+            params.add(limit);
+            sql = "select " + prefixed() + ", null::float8 as distance_km from (select " + prefixed() + " from location l where " + box + next
+                    + " order by l.id offset 0) l where " + withEvse + " order by l.id limit ?";
         }
         return jdbc.sql(sql).params(params).query((rs, row) -> new ChargerSearch.Found(location(rs, row),
                 rs.getObject("distance_km") == null ? null : rs.getDouble("distance_km"))).list();
