@@ -28,50 +28,37 @@ CREATE TRIGGER app_user_revoked AFTER UPDATE OF token_epoch, status ON app_user 
     WHEN (NEW.token_epoch IS DISTINCT FROM OLD.token_epoch OR NEW.status IS DISTINCT FROM OLD.status)
     EXECUTE FUNCTION app_user_revoked();
 
---changeset chargebase:sec-revoke-003-platform-user-revocation splitStatements:false
-CREATE FUNCTION platform_user_revoked() RETURNS trigger LANGUAGE plpgsql AS $$
+--changeset chargebase:sec-revoke-003-announcement splitStatements:false
+-- Announces the changed row: the trigger's first argument is the kind; the others come in pairs, the announcement's
+-- key and the row's column that gives its value (the old row for a removal, the new one otherwise).
+CREATE FUNCTION announce_revocation() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed jsonb := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;
+    announcement jsonb := jsonb_build_object('kind', TG_ARGV[0]);
 BEGIN
-    PERFORM pg_notify('chargebase_revoked', json_build_object('kind', 'user', 'user', NEW.id)::text);
-    RETURN NEW;
+    FOR i IN 1 .. TG_NARGS - 1 BY 2 LOOP
+        announcement := announcement || jsonb_build_object(TG_ARGV[i], changed -> TG_ARGV[i + 1]);
+    END LOOP;
+    PERFORM pg_notify('chargebase_revoked', announcement::text);
+    RETURN NULL;
 END
 $$;
+
+--changeset chargebase:sec-revoke-004-platform-user-tenant-and-client-revocation
 CREATE TRIGGER platform_user_revoked AFTER UPDATE OF status ON platform_user FOR EACH ROW
     WHEN (NEW.status IS DISTINCT FROM OLD.status)
-    EXECUTE FUNCTION platform_user_revoked();
-
---changeset chargebase:sec-revoke-004-tenant-and-client-revocation splitStatements:false
-CREATE FUNCTION tenant_revoked() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('chargebase_revoked', json_build_object('kind', 'tenant', 'tenant', NEW.id)::text);
-    RETURN NEW;
-END
-$$;
+    EXECUTE FUNCTION announce_revocation('user', 'user', 'id');
 CREATE TRIGGER tenant_revoked AFTER UPDATE OF status ON tenant FOR EACH ROW
     WHEN (NEW.status IS DISTINCT FROM OLD.status)
-    EXECUTE FUNCTION tenant_revoked();
+    EXECUTE FUNCTION announce_revocation('tenant', 'tenant', 'id');
+CREATE TRIGGER oauth2_client_revoked AFTER DELETE ON oauth2_registered_client FOR EACH ROW
+    EXECUTE FUNCTION announce_revocation('client', 'tenant', 'tenant_id', 'client', 'client_id');
 
-CREATE FUNCTION oauth2_client_revoked() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('chargebase_revoked', json_build_object('kind', 'client', 'tenant', OLD.tenant_id, 'client', OLD.client_id)::text);
-    RETURN OLD;
-END
-$$;
-CREATE TRIGGER oauth2_client_revoked AFTER DELETE ON oauth2_registered_client FOR EACH ROW EXECUTE FUNCTION oauth2_client_revoked();
-
---changeset chargebase:sec-revoke-005-charge-point-revocation splitStatements:false
+--changeset chargebase:sec-revoke-005-charge-point-revocation
 -- A charger's socket was opened with its secret while it was allowed in: a new secret, DISABLED, or the charge point's
 -- removal ends it.
-CREATE FUNCTION charge_point_revoked() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM pg_notify('chargebase_revoked', json_build_object('kind', 'charge_point', 'tenant', OLD.tenant_id, 'chargePoint', OLD.id)::text);
-        RETURN OLD;
-    END IF;
-    PERFORM pg_notify('chargebase_revoked', json_build_object('kind', 'charge_point', 'tenant', NEW.tenant_id, 'chargePoint', NEW.id)::text);
-    RETURN NEW;
-END
-$$;
 CREATE TRIGGER charge_point_revoked AFTER UPDATE OF secret_hash, status ON charge_point FOR EACH ROW
     WHEN (NEW.secret_hash IS DISTINCT FROM OLD.secret_hash OR (NEW.status = 'DISABLED' AND OLD.status IS DISTINCT FROM 'DISABLED'))
-    EXECUTE FUNCTION charge_point_revoked();
-CREATE TRIGGER charge_point_removed AFTER DELETE ON charge_point FOR EACH ROW EXECUTE FUNCTION charge_point_revoked();
+    EXECUTE FUNCTION announce_revocation('charge_point', 'tenant', 'tenant_id', 'chargePoint', 'id');
+CREATE TRIGGER charge_point_removed AFTER DELETE ON charge_point FOR EACH ROW
+    EXECUTE FUNCTION announce_revocation('charge_point', 'tenant', 'tenant_id', 'chargePoint', 'id');

@@ -136,19 +136,26 @@ class OcppHandshake implements HandshakeInterceptor {
 
     /**
      * The tenant of a slug, remembered for {@link #TENANT_TTL}: after a restart every charger reconnects at once, and
-     * each would otherwise look its tenant up. A suspension stops new connections within that time.
+     * each would otherwise look its tenant up. A suspension stops new connections within that time (at once, when
+     * its announcement arrives). Only active tenants are remembered: a reactivated tenant's chargers get back in at
+     * once, and unknown slugs are the failed-authentication throttle's to slow down.
      */
     private Optional<TenantRef> tenant(String slug) {
         Instant now = Instant.now();
         KnownTenant known = knownTenants.get(slug);
-        if (known == null || known.until().isBefore(now)) {
+        if (known != null && !known.until().isBefore(now)) {
+            return Optional.of(known.tenant());
+        }
+        Optional<TenantRef> found = tenants.findBySlug(slug);
+        if (found.filter(TenantRef::isActive).isPresent()) {
             if (knownTenants.size() > 10_000) {
                 knownTenants.clear();
             }
-            known = new KnownTenant(tenants.findBySlug(slug), now.plus(TENANT_TTL));
-            knownTenants.put(slug, known);
+            knownTenants.put(slug, new KnownTenant(found.get(), now.plus(TENANT_TTL)));
+        } else {
+            knownTenants.remove(slug);
         }
-        return known.tenant();
+        return found;
     }
 
     /** A tenant was suspended or reactivated: its chargers, closed for it, must not get back in on what was remembered. */
@@ -156,7 +163,7 @@ class OcppHandshake implements HandshakeInterceptor {
         knownTenants.clear();
     }
 
-    private record KnownTenant(Optional<TenantRef> tenant, Instant until) {
+    private record KnownTenant(TenantRef tenant, Instant until) {
     }
 
     @Override

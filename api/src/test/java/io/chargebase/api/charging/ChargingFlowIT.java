@@ -115,8 +115,9 @@ class ChargingFlowIT extends IntegrationTest {
             call(charger, "StatusNotification", Simulate.status(1, "Available", SimulatedCharger.now()));
 
             // the portal saw the connector's live statuses; "Charging" carried the (older) start time and went to the history only
-            JsonNode available = portal.next(WAIT).path("payload").path("data").path("chargePointStatus");
-            assertThat(available.path("status").asString()).isEqualTo("Available");
+            JsonNode message = portal.next(WAIT);
+            JsonNode available = message.path("payload").path("data").path("chargePointStatus");
+            assertThat(available.path("status").asString()).as(message.toString()).isEqualTo("Available");
             assertThat(available.path("chargePoint").path("ocppIdentity").asString()).isEqualTo("FLOW-CP-1");
         }
 

@@ -60,7 +60,9 @@ class QueryCostIT extends IntegrationTest {
                 }
             }
         });
-        // what a request costs that runs nothing at all (its token is checked, its document refused by validation)
+        // what a request costs that runs nothing at all (its token is checked, its document refused by validation),
+        // once what the token's first check reads is cached
+        graphQl().query(token, "{ noSuchField }", Map.of());
         long baseline = StatementCounter.during(() -> graphQl().query(token, "{ noSuchField }", Map.of()));
         GraphQl.Response[] response = new GraphQl.Response[1];
         long statements = StatementCounter.during(() -> response[0] = graphQl().query(token, COMMAND_CYCLE, Map.of()));
@@ -70,7 +72,7 @@ class QueryCostIT extends IntegrationTest {
         assertThat(response[0].errors().get(0).path("message").asString()).as(response[0].raw())
                 .contains("more than the 20000 allowed").contains("smaller pages");
         assertThat(response[0].data().path("chargePoints").isMissingNode() || response[0].data().path("chargePoints").isNull()).isTrue();
-        assertThat(statements).as("nothing of the query ran").isEqualTo(baseline);
+        assertThat(statements).as("nothing of the query ran").isLessThanOrEqualTo(baseline);
     }
 
     @Test

@@ -43,6 +43,7 @@ class TenantIsolationIT extends IntegrationTest {
     private String acmeProfile;
     private String demoUser;
     private String demoUserEmail;
+    private String demoUserToken;
     private String acmeDriver;
     private TestTenant acmeTenant;
     private String demoSlug;
@@ -141,6 +142,7 @@ class TenantIsolationIT extends IntegrationTest {
                 "temporarilyUnavailableAfterSeconds", 120, "longTermUnavailableAfterSeconds", 300, "failStartTimeoutSeconds", 60,
                 "inactivityTimeoutSeconds", 1800, "unknownChargePoints", "REFUSE")).path("userErrors")).isEmpty();
         var user = aUser(demoTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null);
+        demoUserToken = accessTokenOf(demoTenant, user);
         demoUser = GlobalId.encode("User", user.id());
         demoUserEmail = user.email();
         JsonNode registered = mutate(demo, "tenant-portal/RegisterClient", Map.of("clientId", "demo-only-client",
@@ -220,6 +222,18 @@ class TenantIsolationIT extends IntegrationTest {
         });
         cases.put("Mutation.disableUser", () -> notFound(acmeMutation("tenant-portal/DisableUser", Map.of("userId", demoUser))));
         cases.put("Mutation.enableUser", () -> notFound(acmeMutation("tenant-portal/EnableUser", Map.of("userId", demoUser))));
+        cases.put("Mutation.signOutUserEverywhere", () -> {
+            notFound(acmeMutation("tenant-portal/SignOutUserEverywhere", Map.of("userId", demoUser)));
+            assertThat(graphQl().document(demoUserToken, "tenant-portal/Me", Map.of()).data().path("me").path("roles").toString())
+                    .as("the other tenant's user is still signed in").contains("ANALYST");
+        });
+        cases.put("Mutation.signOutEverywhere", () -> {
+            String acmeAnalyst = accessTokenOf(acmeTenant, aUser(acmeTenant, io.chargebase.domain.identity.UserRole.ANALYST, null, null));
+            JsonNode signedOut = graphQl().document(acmeAnalyst, "driver-app/SignOutEverywhere", Map.of()).payload("signOutEverywhere");
+            assertThat(signedOut.path("userErrors")).as(signedOut.toString()).isEmpty();
+            assertThat(graphQl().document(demoUserToken, "tenant-portal/Me", Map.of()).data().path("me").path("roles").toString())
+                    .as("signing out in one tenant ends no sign-in of another").contains("ANALYST");
+        });
         cases.put("Query.clients", () -> assertThat(asAcme("tenant-portal/Clients", Map.of()).raw()).doesNotContain("demo-only-client"));
         cases.put("Mutation.removeClient", () -> notFound(acmeMutation("tenant-portal/RemoveClient", Map.of("clientId", "demo-only-client"))));
         cases.put("Mutation.registerClient", () -> {

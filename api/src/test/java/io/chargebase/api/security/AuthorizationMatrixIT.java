@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.OperationPolicy;
 import io.chargebase.api.support.GraphQl;
 import io.chargebase.api.support.IntegrationTest;
+import io.chargebase.domain.identity.User;
 import io.chargebase.domain.identity.UserRole;
 
 /**
@@ -49,18 +51,29 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     private final Map<Role, String> tokens = new LinkedHashMap<>();
 
+    /** Operations that end the caller's own sign-ins: every role signs in afresh after them. */
+    private static final Set<String> SIGNING_OUT = Set.of("Mutation.signOutEverywhere");
+
+    private TestTenant tenant;
+    private final Map<Role, User> users = new LinkedHashMap<>();
+
     @BeforeAll
     void aTokenPerRole() {
-        TestTenant tenant = aTenant();
+        tenant = aTenant();
         String admin = tokenOf(tenant);
         String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
         String profile = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Matrix Driver",
                 "email", "matrix-driver@example.com")).path("profile").path("id").asString();
+        users.put(Role.TENANT_ADMIN, aUser(tenant, UserRole.TENANT_ADMIN, null, null));
+        users.put(Role.OU_ADMIN, aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(root).orElseThrow().id(), null));
+        users.put(Role.ANALYST, aUser(tenant, UserRole.ANALYST, null, null));
+        users.put(Role.DRIVER, aUser(tenant, UserRole.DRIVER, null, GlobalId.decode(profile).orElseThrow().id()));
+        signInEveryRole();
+    }
+
+    private void signInEveryRole() {
         tokens.put(Role.PLATFORM_ADMIN, platformToken());
-        tokens.put(Role.TENANT_ADMIN, accessTokenOf(tenant, aUser(tenant, UserRole.TENANT_ADMIN, null, null)));
-        tokens.put(Role.OU_ADMIN, accessTokenOf(tenant, aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(root).orElseThrow().id(), null)));
-        tokens.put(Role.ANALYST, accessTokenOf(tenant, aUser(tenant, UserRole.ANALYST, null, null)));
-        tokens.put(Role.DRIVER, accessTokenOf(tenant, aUser(tenant, UserRole.DRIVER, null, GlobalId.decode(profile).orElseThrow().id())));
+        users.forEach((role, user) -> tokens.put(role, accessTokenOf(tenant, user)));
     }
 
     @Test
@@ -84,6 +97,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
                     mismatches.add(coordinate + " as " + role + ": expected " + (expected ? "allowed" : "FORBIDDEN") + ", got "
                             + (refusal == null ? "allowed" : refusal));
                 }
+            }
+            if (SIGNING_OUT.contains(coordinate)) {
+                signInEveryRole();
             }
         }
         assertThat(mismatches).isEmpty();
