@@ -224,9 +224,8 @@ class PaymentMethodsGraphQlIT extends IntegrationTest {
         assertThat(codeOf(mutate(dana, "driver-app/RemovePaymentMethod", Map.of("paymentMethodId", "pm_someone_elses")))).isEqualTo("NOT_FOUND");
         assertThat(calls("POST", "/v1/payment_methods/pm_first/detach")).isZero();
         assertThat(calls("POST", "/v1/customers/" + customer)).isZero();
-        assertThat(stripe.findAll(anyRequestedFor(anyUrl()))).as("only Dana's cards were listed to check")
-                .extracting(request -> request.getMethod().getName() + " " + request.getUrl().split("\\?")[0])
-                .containsOnly("GET /v1/customers/" + customer + "/payment_methods");
+        assertThat(stripe.findAll(anyRequestedFor(anyUrl()))).as("Dana's cards were read to check, nothing was changed").isNotEmpty()
+                .allSatisfy(request -> assertThat(request.getMethod().getName() + " " + request.getUrl()).startsWith("GET /v1/customers/" + customer));
     }
 
     @Test
