@@ -2,15 +2,19 @@
 // variables it builds and the fields it reads. Unknown enum values from a newer server fall to a default branch, as
 // a shipped app must handle them; a value or field taken away, or made optional, fails here.
 import {
+  AddPaymentMethodDocument,
   BrandingDocument,
   DriverMeDocument,
   EvsePriceDocument,
   MyCdrsDocument,
+  MyPaymentMethodsDocument,
   MyProfileDocument,
   MySessionsDocument,
+  RemovePaymentMethodDocument,
   RequestPasswordResetDocument,
   ResetPasswordDocument,
   SessionProgressDocument,
+  SetDefaultPaymentMethodDocument,
   SignUpDriverDocument,
   UpdateMyProfileDocument,
   VerifyEmailDocument,
@@ -157,6 +161,34 @@ export async function editProfile(execute: Execute, name: string, phone: string 
   const errors = errorsByField(updateMyProfile.userErrors);
   if (updateMyProfile.profile) {
     errors.set('saved', [`${updateMyProfile.profile.name} ${updateMyProfile.profile.phone ?? ''} (${unit}, ${myProfile.email}, ${myProfile.status}, ${myProfile.externalReference ?? '-'})`]);
+  }
+  return errors;
+}
+
+/** The wallet screen: each saved card, the default marked; a card's id is what remove and make-default send. */
+export async function wallet(execute: Execute): Promise<Array<{ id: string; label: string }>> {
+  const { myPaymentMethods } = await execute(MyPaymentMethodsDocument, {});
+  return myPaymentMethods.map((card) => ({
+    id: card.id,
+    label: `${card.brand ?? 'card'} •••• ${card.last4 ?? '????'} ${card.expMonth ?? '--'}/${card.expYear ?? '--'}${card.isDefault ? ' (default)' : ''}`,
+  }));
+}
+
+/** Adding a card: the SetupIntent's client secret for Stripe's SDK to confirm, or why not (e.g. the maximum reached). */
+export async function startAddingCard(execute: Execute): Promise<{ clientSecret: string } | { errors: Map<string, string[]> }> {
+  const { addPaymentMethod } = await execute(AddPaymentMethodDocument, {});
+  return addPaymentMethod.clientSecret !== null && addPaymentMethod.clientSecret !== undefined
+    ? { clientSecret: addPaymentMethod.clientSecret }
+    : { errors: errorsByField(addPaymentMethod.userErrors) };
+}
+
+export async function changeCard(execute: Execute, paymentMethodId: string, action: 'remove' | 'makeDefault'): Promise<Map<string, string[]>> {
+  const payload = action === 'remove'
+    ? (await execute(RemovePaymentMethodDocument, { input: { paymentMethodId } })).removePaymentMethod
+    : (await execute(SetDefaultPaymentMethodDocument, { input: { paymentMethodId } })).setDefaultPaymentMethod;
+  const errors = errorsByField(payload.userErrors);
+  if (payload.paymentMethods) {
+    errors.set('cards', payload.paymentMethods.map((card) => `${card.id}${card.isDefault ? ' (default)' : ''}`));
   }
   return errors;
 }

@@ -2,6 +2,7 @@
 // portal opens first and the actions it runs most: navigation by role, the organisation tree, profiles, tokens,
 // charge points and their live status, sessions, rated CDRs and remote start.
 import {
+  BillingSettingsDocument,
   BlockTokenDocument,
   ChargePointsDocument,
   ChargePointStatusDocument,
@@ -12,7 +13,9 @@ import {
   OrganisationTreeDocument,
   ProfilesDocument,
   RemoteStartTransactionDocument,
+  StartConnectedAccountOnboardingDocument,
   TokensDocument,
+  UpdateBillingSettingsDocument,
   UpdateProfileDocument,
   type AuthorizationStatus,
   type ChargePointStatus,
@@ -198,4 +201,22 @@ export async function remoteStart(execute: Execute, chargePointId: string, idTag
   return `${command.action} to ${command.chargePoint?.ocppIdentity ?? '?'} at ${command.requestedAt} by ${command.requestedBy ?? '?'}`
     + ` (${command.reason ?? ''}, ${command.request}): ${outcome(command.outcome)} ${command.chargerStatus ?? ''} ${command.response ?? ''}`
     + ` ${command.error ?? ''} ${command.completedAt ?? ''}`;
+}
+
+/** Settings > Payments: the onboarding link to open (the account created the first time), or why not. */
+export async function stripeOnboarding(execute: Execute, country: string | null, portalUrl: string): Promise<{ url: string } | { errors: Map<string, string[]> }> {
+  const { startConnectedAccountOnboarding: started } = await execute(StartConnectedAccountOnboardingDocument, {
+    input: { country, refreshUrl: `${portalUrl}/settings/payments?refresh=1`, returnUrl: `${portalUrl}/settings/payments` },
+  });
+  return started.url !== null && started.url !== undefined ? { url: started.url } : { errors: errorsByField(started.userErrors) };
+}
+
+/** The maximum number of payment methods per customer: the field shows the saved value; saving answers the errors by field. */
+export async function paymentMethodLimit(execute: Execute, change: number | null): Promise<{ value: number; errors: Map<string, string[]> }> {
+  const { billingSettings } = await execute(BillingSettingsDocument, {});
+  if (change === null) {
+    return { value: billingSettings.maxPaymentMethods, errors: new Map() };
+  }
+  const { updateBillingSettings: saved } = await execute(UpdateBillingSettingsDocument, { input: { maxPaymentMethods: change } });
+  return { value: saved.billingSettings?.maxPaymentMethods ?? billingSettings.maxPaymentMethods, errors: errorsByField(saved.userErrors) };
 }

@@ -262,6 +262,47 @@ class TenantIsolationIT extends IntegrationTest {
             });
             assertThat(asAcme("tenant-portal/ConnectedAccount", Map.of()).data().path("connectedAccount").isNull()).isTrue();
         });
+        cases.put("Query.myPaymentMethods", () -> {
+            refused(asAcme("driver-app/MyPaymentMethods", Map.of()));
+            demoConnected();
+            // acme has no connected account: demo's account and its customers are never asked
+            assertThat(graphQl().document(acmeDriver, "driver-app/MyPaymentMethods", Map.of()).data().path("myPaymentMethods")).isEmpty();
+        });
+        cases.put("Mutation.addPaymentMethod", () -> {
+            demoConnected();
+            JsonNode added = graphQl().document(acmeDriver, "driver-app/AddPaymentMethod", Map.of()).payload("addPaymentMethod");
+            notFound(added);
+            assertThat(added.path("userErrors").get(0).path("message").asString()).contains("no connected account");
+            assertThat(added.path("clientSecret").isNull()).isTrue();
+        });
+        cases.put("Mutation.removePaymentMethod", () -> {
+            demoConnected();
+            notFound(mutate(acmeDriver, "driver-app/RemovePaymentMethod", Map.of("paymentMethodId", "pm_demoCard")));
+        });
+        cases.put("Mutation.setDefaultPaymentMethod", () -> {
+            demoConnected();
+            notFound(mutate(acmeDriver, "driver-app/SetDefaultPaymentMethod", Map.of("paymentMethodId", "pm_demoCard")));
+        });
+        cases.put("Mutation.startConnectedAccountOnboarding", () -> {
+            demoConnected();
+            // without a country acme must create its own account first: demo's is never linked to
+            JsonNode onboarding = acmeMutation("tenant-portal/StartConnectedAccountOnboarding", Map.of(
+                    "refreshUrl", "https://portal.acme.example/stripe/refresh", "returnUrl", "https://portal.acme.example/stripe/done"));
+            assertThat(onboarding.path("userErrors").get(0).path("code").asString()).as(onboarding.toString()).isEqualTo("REQUIRED");
+            assertThat(onboarding.path("url").isNull()).isTrue();
+            assertThat(onboarding.path("connectedAccount").isNull()).isTrue();
+        });
+        cases.put("Query.billingSettings", () -> {
+            assertThat(mutate(demo, "tenant-portal/UpdateBillingSettings", Map.of("maxPaymentMethods", 3)).path("userErrors")).isEmpty();
+            assertThat(asAcme("tenant-portal/BillingSettings", Map.of()).data().path("billingSettings").path("maxPaymentMethods").asInt())
+                    .as("acme reads its own settings, never demo's").isNotEqualTo(3);
+        });
+        cases.put("Mutation.updateBillingSettings", () -> {
+            mutate(demo, "tenant-portal/UpdateBillingSettings", Map.of("maxPaymentMethods", 3));
+            assertThat(acmeMutation("tenant-portal/UpdateBillingSettings", Map.of("maxPaymentMethods", 7)).path("userErrors")).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/BillingSettings", Map.of()).data().path("billingSettings")
+                    .path("maxPaymentMethods").asInt()).as("demo's maximum is untouched").isEqualTo(3);
+        });
         cases.put("Mutation.updateMyProfile", () -> {
             JsonNode updated = graphQl().document(acmeDriver, "driver-app/UpdateMyProfile", Map.of("input", Map.of("name", "Renamed driver")))
                     .payload("updateMyProfile");
@@ -601,6 +642,16 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(demoSessions.path("edges").get(0).path("node").path("status").asString()).isEqualTo("ACTIVE");
         JsonNode acmeUnitNow = graphQl().document(acme, "tenant-portal/Node", Map.of("id", acmeUnit)).data().path("node");
         assertThat(acmeUnitNow.path("name").asString()).isEqualTo("Acme unit");
+    }
+
+    /** Demo has a connected account, so acme's attempts could only fail by being kept to their own tenant. */
+    private void demoConnected() {
+        io.chargebase.tenancy.TenantId demoId = new io.chargebase.tenancy.TenantId(GlobalId.decode(demoTenantId).orElseThrow().id());
+        io.chargebase.tenancy.TenantContext.runAs(io.chargebase.tenancy.TenantScope.of(demoId), () -> {
+            if (connectedAccounts.current().isEmpty()) {
+                connectedAccounts.link("acct_demoIsolation1");
+            }
+        });
     }
 
     private List<String> rootFields() {

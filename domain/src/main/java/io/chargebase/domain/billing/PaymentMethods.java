@@ -66,6 +66,17 @@ public class PaymentMethods {
         return provider.onboardingLink("account-link:" + account + ":" + UUID.randomUUID(), account, url("refreshUrl", refreshUrl), url("returnUrl", returnUrl));
     }
 
+    /**
+     * The tenant's onboarding link, its connected account created first when it has none ({@code country} is then
+     * required); the URLs are checked before anything is sent, so a bad one creates no account.
+     */
+    public String onboard(String country, String email, String refreshUrl, String returnUrl) {
+        String refresh = url("refreshUrl", refreshUrl);
+        String back = url("returnUrl", returnUrl);
+        connect(country, email);
+        return onboardingLink(refresh, back);
+    }
+
     /** Starts saving a card for the driver: the client secret of a SetupIntent that the app confirms with the card. */
     public String startSetup(UUID profileId) {
         Profile profile = profile(profileId);
@@ -74,7 +85,7 @@ public class PaymentMethods {
         int saved = provider.paymentMethods("payment-methods:" + profileId + ":" + UUID.randomUUID(), account, customer).size();
         int max = settings().maxPaymentMethods();
         if (saved >= max) {
-            throw new DomainException(ErrorCode.OUT_OF_RANGE, "profileId", "A driver keeps at most " + max + " payment methods; remove one first.");
+            throw new DomainException(ErrorCode.OUT_OF_RANGE, null, "A driver keeps at most " + max + " payment methods; remove one first.");
         }
         return provider.setupIntentClientSecret("setup-intent:" + profileId + ":" + UUID.randomUUID(), account, customer);
     }

@@ -48,6 +48,9 @@ public final class FieldPolicy {
             // billing: a driver's balance is read under row-level security; the connected account is the tenant's business
             .type("LedgerBalance").rls("amount", "currency")
             .type("ConnectedAccount").staff("accountId", "chargesEnabled", "payoutsEnabled", "detailsSubmitted", "disabledReason", "statusAt")
+            // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
+            .type("PaymentMethod").open("id", "brand", "last4", "expMonth", "expYear", "isDefault")
+            .type("BillingSettings").staff("maxPaymentMethods")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
                     "chargePoints", "zones", "publicNotice").staff("createdAt").staffRls("owner", "invitedUserGroups")
@@ -176,6 +179,10 @@ public final class FieldPolicy {
             .type("ChargerCommandPayload").open("command", "userErrors")
             .type("StartSessionPayload").open("command", "session", "userErrors")
             .type("SetEvseReservationTimePayload").open("evse", "userErrors")
+            .type("AddPaymentMethodPayload").open("clientSecret", "userErrors")
+            .type("PaymentMethodsPayload").open("paymentMethods", "userErrors")
+            .type("StartConnectedAccountOnboardingPayload").open("url", "connectedAccount", "userErrors")
+            .type("UpdateBillingSettingsPayload").open("billingSettings", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */
