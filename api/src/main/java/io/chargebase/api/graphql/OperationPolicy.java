@@ -61,6 +61,8 @@ public final class OperationPolicy {
             entry("Mutation.removeClient", TENANT_ADMINS),
             entry("Query.myProfile", Access.roles(Role.DRIVER)),
             entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
+            entry("Query.myDataExport", Access.roles(Role.DRIVER)),
+            entry("Mutation.deleteMyAccount", Access.roles(Role.DRIVER)),
             entry("Mutation.updateBranding", TENANT_ADMINS),
             entry("Query.branding", Access.anyone()),
             entry("Mutation.signUpDriver", Access.anyone()),

@@ -127,6 +127,15 @@ public class Users {
         rows.newTokenEpoch(id);
     }
 
+    /**
+     * Removes the person from an account (see {@link AccountErasure}): it keeps its id, so what names it still
+     * resolves, and frees the person's e-mail address.
+     */
+    public User erase(UUID id) {
+        rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
+        return rows.erase(id, Profiles.erasedEmail(id), Profiles.ERASED_NAME);
+    }
+
     /** The user's token epoch, which their access tokens carry; empty for an unknown user. */
     @Transactional(readOnly = true)
     public Optional<Integer> tokenEpoch(UUID id) {

@@ -150,6 +150,8 @@ public final class FieldPolicy {
             .type("RowError").open("row", "field", "message")
             .type("UpdateMyProfilePayload").open("profile", "userErrors")
             .type("SignOutEverywherePayload").open("user", "userErrors")
+            .type("DeleteMyAccountPayload").open("deleted", "userErrors")
+            .type("DataExport").open("fileName", "contentType", "content", "createdAt")
             .type("SignUpDriverPayload").open("verificationPending", "userErrors")
             .type("VerifyEmailPayload").open("verified", "userErrors")
             .type("RequestPasswordResetPayload").open("accepted", "userErrors")

@@ -96,6 +96,16 @@ public class UserRows {
                 .params(status.name(), status.name(), id).query(UserRows::user).single();
     }
 
+    /**
+     * Removes the person from an account: their address and name are replaced, the password is gone, the account is
+     * disabled and a new token epoch ends every sign-in (the revocation trigger announces it).
+     */
+    public User erase(UUID id, EmailAddress email, String name) {
+        return jdbc.sql("update app_user set email = ?, name = ?, password_hash = null, status = 'DISABLED', failed_logins = 0, "
+                        + "locked_until = null, token_epoch = token_epoch + 1, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(email.value(), name, id).query(UserRows::user).single();
+    }
+
     /** Starts a new token epoch: tokens issued before it are refused (see the api's revocation package). */
     public void newTokenEpoch(UUID id) {
         jdbc.sql("update app_user set token_epoch = token_epoch + 1, updated_at = now() where id = ?").param(id).update();
