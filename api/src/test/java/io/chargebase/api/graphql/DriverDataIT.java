@@ -105,7 +105,7 @@ class DriverDataIT extends IntegrationTest {
 
         JsonNode wrong = deleteAccount(driver, "not the password");
         assertThat(wrong.path("deleted").asBoolean()).isFalse();
-        assertThat(wrong.path("userErrors").get(0).path("field").asString()).isEqualTo("password");
+        assertThat(wrong.path("userErrors").get(0).path("field").toString()).contains("password");
         assertThat(graphQl().document(driver, "driver-app/MyProfile", Map.of()).data().path("myProfile").path("email").asString())
                 .as("a wrong password changes nothing").isEqualTo("dana@example.com");
 
