@@ -143,4 +143,43 @@ class DriverDataIT extends IntegrationTest {
         assertThat(signUp.path("userErrors")).as("the address is free to sign up again: " + signUp).isEmpty();
         assertThat(signUp.path("verificationPending").asBoolean()).isTrue();
     }
+    private JsonNode signUp(String email, String acceptedTerms) {
+        Map<String, Object> input = new HashMap<>(Map.of("email", email, "name", "Terry Terms", "password", "another good passphrase"));
+        if (acceptedTerms != null) {
+            input.put("acceptedTermsVersion", acceptedTerms);
+        }
+        return graphQlOf(tenant).document(null, "driver-app/SignUpDriver", Map.of("input", input)).payload("signUpDriver");
+    }
+
+    private JsonNode staffViewOf(String email) {
+        return graphQl().document(admin, "tenant-portal/Users", Map.of("first", 100)).data().path("users").path("edges").findValues("node")
+                .stream().filter(node -> node.path("email").asString().equals(email)).findFirst().orElse(null);
+    }
+
+    @Test
+    void signUpRecordsTheAcceptedTermsVersionAndRequiresTheCurrentOne() {
+        JsonNode noTerms = signUp("before-terms@example.com", null);
+        assertThat(noTerms.path("userErrors")).as("a tenant without terms asks for none: " + noTerms).isEmpty();
+        assertThat(staffViewOf("before-terms@example.com").path("termsVersion").isNull()).isTrue();
+
+        JsonNode unversioned = mutate(admin, "tenant-portal/UpdateBranding", Map.of("termsVersion", "2026-11"));
+        assertThat(unversioned.path("userErrors").get(0).path("field").toString()).as("a version needs its terms' link").contains("termsUrl");
+        JsonNode branded = mutate(admin, "tenant-portal/UpdateBranding", Map.of("termsUrl", "https://example.com/terms", "termsVersion", "2026-11"));
+        assertThat(branded.path("userErrors")).as(branded.toString()).isEmpty();
+        assertThat(graphQl().document(null, "driver-app/Branding", Map.of("host", tenant.tenant().slug())).data().path("branding")
+                .path("termsVersion").asString()).as("the app reads the version before sign-up").isEqualTo("2026-11");
+
+        JsonNode missing = signUp("terry@example.com", null);
+        assertThat(missing.path("userErrors").get(0).path("code").asString()).isEqualTo("REQUIRED");
+        assertThat(missing.path("userErrors").get(0).path("field").toString()).contains("acceptedTermsVersion");
+        JsonNode outdated = signUp("terry@example.com", "2025-01");
+        assertThat(outdated.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
+        assertThat(staffViewOf("terry@example.com")).as("a refused sign-up creates nothing").isNull();
+
+        JsonNode accepted = signUp("terry@example.com", "2026-11");
+        assertThat(accepted.path("userErrors")).as(accepted.toString()).isEmpty();
+        JsonNode terry = staffViewOf("terry@example.com");
+        assertThat(terry.path("termsVersion").asString()).as("staff see the version accepted").isEqualTo("2026-11");
+        assertThat(terry.path("termsAcceptedAt").asString()).isNotBlank();
+    }
 }

@@ -109,6 +109,10 @@ public class Users {
         rows.setPassword(id, hashing.hash(PasswordPolicy.check("password", password, user.email())));
     }
 
+    public void recordAcceptedTerms(UUID id, String version) {
+        rows.recordAcceptedTerms(id, version, clock.instant());
+    }
+
     public void markEmailVerified(UUID id) {
         rows.markEmailVerified(id, clock.instant());
     }

@@ -20,7 +20,7 @@ import io.chargebase.tenancy.TenantContext;
 @Repository
 public class UserRows {
 
-    private static final String COLUMNS = "id, email, name, role, organisation_unit_id, profile_id, status, email_verified_at, created_at";
+    private static final String COLUMNS = "id, email, name, role, organisation_unit_id, profile_id, status, email_verified_at, created_at, terms_version, terms_accepted_at";
 
     private final JdbcClient jdbc;
 
@@ -84,6 +84,12 @@ public class UserRows {
                 .params(hash, id).update();
     }
 
+    /** Records the version of the tenant's terms the user accepted, and when. */
+    public void recordAcceptedTerms(UUID id, String version, Instant at) {
+        jdbc.sql("update app_user set terms_version = ?, terms_accepted_at = ?, updated_at = now() where id = ?")
+                .params(version, Timestamp.from(at), id).update();
+    }
+
     public void markEmailVerified(UUID id, Instant at) {
         jdbc.sql("update app_user set email_verified_at = coalesce(email_verified_at, ?), updated_at = now() where id = ?")
                 .params(Timestamp.from(at), id).update();
@@ -133,6 +139,8 @@ public class UserRows {
                 rs.getObject("profile_id", UUID.class),
                 UserStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("email_verified_at")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("terms_version"),
+                instant(rs.getTimestamp("terms_accepted_at")));
     }
 }
