@@ -87,6 +87,7 @@ class DriverDataIT extends IntegrationTest {
         assertThat(document.path("profile").path("email").asString()).isEqualTo("dana@example.com");
         assertThat(document.path("profile").path("name").asString()).isEqualTo("Dana Driver");
         assertThat(document.path("account").path("email").asString()).isEqualTo(dana.email());
+        assertThat(document.path("account").has("termsVersion")).as("the terms accepted are the driver's data too").isTrue();
         assertThat(document.path("tokens")).hasSize(1);
         assertThat(document.path("tokens").get(0).path("uid").asString()).isEqualTo(DANA_TOKEN);
         assertThat(document.path("cdrs")).hasSize(1);

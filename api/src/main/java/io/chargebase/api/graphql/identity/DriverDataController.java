@@ -141,6 +141,8 @@ class DriverDataController {
         account.put("name", user.name());
         account.put("emailVerifiedAt", user.emailVerifiedAt());
         account.put("createdAt", user.createdAt());
+        account.put("termsVersion", user.termsVersion());
+        account.put("termsAcceptedAt", user.termsAcceptedAt());
         return account;
     }
 
