@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a tenant presents itself to its drivers. Every field is optional; {@code displayName} falls back to the
- * tenant's name. Colours are {@code #rrggbb}; links are https.
+ * tenant's name. Colours are {@code #rrggbb}; links are https. {@code termsVersion} names the terms at {@code termsUrl}
+ * that drivers accept when they sign up; a tenant with a version requires its acceptance.
  */
 public record Branding(
         String displayName,
@@ -15,15 +16,26 @@ public record Branding(
         String supportEmail,
         String supportPhone,
         String termsUrl,
-        String privacyUrl) {
+        String privacyUrl,
+        String termsVersion) {
 
-    public static final Branding NONE = new Branding(null, null, null, null, null, null, null, null);
+    public static final Branding NONE = new Branding(null, null, null, null, null, null, null, null, null);
+
+    /** A branding without a terms version: sign-up asks for no acceptance. */
+    public Branding(String displayName, String logoUrl, String primaryColor, String accentColor, String supportEmail,
+            String supportPhone, String termsUrl, String privacyUrl) {
+        this(displayName, logoUrl, primaryColor, accentColor, supportEmail, supportPhone, termsUrl, privacyUrl, null);
+    }
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,25}");
 
     /** The same branding with every field checked and blanks dropped, or a rejection naming the field. */
     public Branding validated() {
+        String version = text("termsVersion", termsVersion, 50);
+        if (version != null && blankToNull(termsUrl) == null) {
+            throw invalid("termsUrl", "terms with a version need the link where drivers read them");
+        }
         return new Branding(
                 text("displayName", displayName, 100),
                 https("logoUrl", logoUrl),
@@ -32,7 +44,8 @@ public record Branding(
                 matching("supportEmail", supportEmail, EMAIL, "an e-mail address"),
                 matching("supportPhone", supportPhone, PHONE, "a phone number"),
                 https("termsUrl", termsUrl),
-                https("privacyUrl", privacyUrl));
+                https("privacyUrl", privacyUrl),
+                version);
     }
 
     private static String blankToNull(String value) {

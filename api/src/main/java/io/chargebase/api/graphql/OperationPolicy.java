@@ -70,6 +70,8 @@ public final class OperationPolicy {
             entry("Query.billingSettings", Access.roles(Role.TENANT_ADMIN, Role.ANALYST)),
             entry("Mutation.updateBillingSettings", TENANT_ADMINS),
             entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
+            entry("Query.myDataExport", Access.roles(Role.DRIVER)),
+            entry("Mutation.deleteMyAccount", Access.roles(Role.DRIVER)),
             entry("Mutation.updateBranding", TENANT_ADMINS),
             entry("Query.branding", Access.anyone()),
             entry("Mutation.signUpDriver", Access.anyone()),

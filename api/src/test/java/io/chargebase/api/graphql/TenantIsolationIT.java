@@ -303,6 +303,25 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(graphQl().document(demo, "tenant-portal/BillingSettings", Map.of()).data().path("billingSettings")
                     .path("maxPaymentMethods").asInt()).as("demo's maximum is untouched").isEqualTo(3);
         });
+        cases.put("Query.myDataExport", () -> {
+            refused(asAcme("driver-app/MyDataExport", Map.of()));
+            String content = graphQl().document(acmeDriver, "driver-app/MyDataExport", Map.of()).data().path("myDataExport")
+                    .path("content").asString();
+            assertThat(content).contains("person@acme.example").doesNotContain(DEMO_EMAIL, "Demo Secret", "DEADBEEF01");
+        });
+        cases.put("Mutation.deleteMyAccount", () -> {
+            String leaving = mutate(acme, "tenant-portal/CreateProfile", Map.of("organisationUnitId", acmeUnit, "name", "Acme Leaver",
+                    "email", "leaver@acme.example")).path("profile").path("id").asString();
+            String token = accessTokenOf(acmeTenant, aUser(acmeTenant, io.chargebase.domain.identity.UserRole.DRIVER, null,
+                    GlobalId.decode(leaving).orElseThrow().id()));
+            JsonNode deleted = graphQl().document(token, "driver-app/DeleteMyAccount", Map.of("input", Map.of("password", PASSWORD)))
+                    .payload("deleteMyAccount");
+            assertThat(deleted.path("deleted").asBoolean()).as(deleted.toString()).isTrue();
+            assertThat(graphQl().document(demo, "tenant-portal/Node", Map.of("id", demoProfile)).data().path("node").path("email").asString())
+                    .as("deleting an account in one tenant erases nobody of another").isEqualTo(DEMO_EMAIL);
+            assertThat(graphQl().document(demoUserToken, "tenant-portal/Me", Map.of()).data().path("me").path("roles").toString())
+                    .as("nor ends a sign-in of another").contains("ANALYST");
+        });
         cases.put("Mutation.updateMyProfile", () -> {
             JsonNode updated = graphQl().document(acmeDriver, "driver-app/UpdateMyProfile", Map.of("input", Map.of("name", "Renamed driver")))
                     .payload("updateMyProfile");

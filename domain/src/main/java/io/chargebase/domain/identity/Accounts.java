@@ -54,11 +54,35 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** A driver signs up: a profile in the root unit, a driver account, and a verification mail. */
+    /** A driver signs up at a tenant that asks for no terms. */
     public User signUpDriver(String email, String name, String password, String phone, String tenantName) {
+        return signUpDriver(email, name, password, phone, tenantName, null, null);
+    }
+
+    /**
+     * A driver signs up: a profile in the root unit, a driver account, and a verification mail. When the tenant has
+     * terms ({@code currentTerms}, its version), the driver must have accepted exactly that version, which the account
+     * records with the time; without it nothing is created.
+     */
+    public User signUpDriver(String email, String name, String password, String phone, String tenantName, String acceptedTerms,
+            String currentTerms) {
+        if (currentTerms != null) {
+            String accepted = acceptedTerms == null ? null : acceptedTerms.strip();
+            if (accepted == null || accepted.isEmpty()) {
+                throw new DomainException(ErrorCode.REQUIRED, "acceptedTermsVersion",
+                        "Accept the terms (version " + currentTerms + ") to sign up.");
+            }
+            if (!accepted.equals(currentTerms)) {
+                throw new DomainException(ErrorCode.INVALID, "acceptedTermsVersion",
+                        "The terms are now version " + currentTerms + "; accept that version to sign up.");
+            }
+        }
         PasswordPolicy.check("password", password, email);
         Profile profile = profiles.create(new NewProfile(units.root().id(), name, email, phone, null));
         User user = users.create(new NewUser(email, name, UserRole.DRIVER, null, profile.id(), password));
+        if (currentTerms != null) {
+            users.recordAcceptedTerms(user.id(), currentTerms);
+        }
         Issued code = issue(user, AccountTokenRows.Purpose.VERIFY_EMAIL, VERIFICATION_VALIDITY);
         mailer.send(code.mail(user.email(), "Confirm your e-mail address for " + tenantName,
                 "Welcome to " + tenantName + ", " + user.name() + ".\n\nYour confirmation code: " + Mail.CODE

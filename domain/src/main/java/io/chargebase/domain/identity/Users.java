@@ -109,6 +109,10 @@ public class Users {
         rows.setPassword(id, hashing.hash(PasswordPolicy.check("password", password, user.email())));
     }
 
+    public void recordAcceptedTerms(UUID id, String version) {
+        rows.recordAcceptedTerms(id, version, clock.instant());
+    }
+
     public void markEmailVerified(UUID id) {
         rows.markEmailVerified(id, clock.instant());
     }
@@ -125,6 +129,15 @@ public class Users {
     public void signOutEverywhere(UUID id) {
         rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
         rows.newTokenEpoch(id);
+    }
+
+    /**
+     * Removes the person from an account (see {@link AccountErasure}): it keeps its id, so what names it still
+     * resolves, and frees the person's e-mail address.
+     */
+    public User erase(UUID id) {
+        rows.find(id).orElseThrow(() -> DomainException.notFound("id", "user", id));
+        return rows.erase(id, Profiles.erasedEmail(id), Profiles.ERASED_NAME);
     }
 
     /** The user's token epoch, which their access tokens carry; empty for an unknown user. */

@@ -86,6 +86,26 @@ public class Profiles {
         return rows.setStatus(id, ProfileStatus.ACTIVE);
     }
 
+    /** The name an erased profile keeps: the records that name the profile still show something. */
+    public static final String ERASED_NAME = "Erased driver";
+
+    /**
+     * Removes the person from a profile while the profile stays, for the sessions and CDRs that name it: the name,
+     * e-mail address, phone number and external reference are replaced or dropped, and the profile is inactive. The
+     * e-mail address becomes one that reaches nobody and is unique to the profile, so the person's own address is
+     * free to sign up again.
+     */
+    public Profile erase(UUID id) {
+        Profile profile = existing(id);
+        rows.update(id, profile.organisationUnitId(), ERASED_NAME, erasedEmail(id), null, null);
+        return rows.setStatus(id, ProfileStatus.INACTIVE);
+    }
+
+    /** The address an erased profile or account is given in place of the person's (the .invalid domain reaches nobody). */
+    public static EmailAddress erasedEmail(UUID id) {
+        return new EmailAddress("erased-" + id + "@erased.invalid");
+    }
+
     private Profile existing(UUID id) {
         if (id == null) {
             throw new DomainException(ErrorCode.REQUIRED, "id", "A profile is required.");

@@ -122,6 +122,26 @@ public class Tokens {
         return setBlocked(token, false, Text.required("reason", reason, 500), changedBy);
     }
 
+    /**
+     * Releases every token of a profile whose person leaves: each is blocked (chargers refuse it from their next
+     * question on) and no longer names an owner. The tokens themselves stay, as the sessions and CDRs that name
+     * their UIDs do.
+     */
+    public List<Token> releaseOwnedBy(UUID profileId, String reason, String changedBy) {
+        List<Token> released = new java.util.ArrayList<>();
+        for (Token token : rows.ownedBy(profileId)) {
+            Token blocked = token.blocked() ? token : setBlocked(token, true, reason, changedBy);
+            released.add(rows.update(blocked.id(), null, blocked.visualNumber(), blocked.expiresAt(), BillingTarget.OWN_PAYMENT_METHOD));
+        }
+        return released;
+    }
+
+    /** The tokens a profile owns, in the order they were issued. */
+    @Transactional(readOnly = true)
+    public List<Token> ownedBy(UUID profileId) {
+        return rows.ownedBy(profileId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Token> find(UUID id) {
         return rows.find(id);

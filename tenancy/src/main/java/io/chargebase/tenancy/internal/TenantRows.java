@@ -20,7 +20,7 @@ import io.chargebase.tenancy.TenantStatus;
 public class TenantRows {
 
     private static final String COLUMNS = "id, slug, name, status, suspended_reason, currency, time_zone, created_at, updated_at, "
-            + "brand_display_name, brand_logo_url, brand_primary_color, brand_accent_color, support_email, support_phone, terms_url, privacy_url";
+            + "brand_display_name, brand_logo_url, brand_primary_color, brand_accent_color, support_email, support_phone, terms_url, privacy_url, terms_version";
 
     private final JdbcClient jdbc;
 
@@ -58,9 +58,9 @@ public class TenantRows {
 
     public Optional<Tenant> setBranding(TenantId id, Branding b) {
         return jdbc.sql("update tenant set brand_display_name = ?, brand_logo_url = ?, brand_primary_color = ?, brand_accent_color = ?, "
-                        + "support_email = ?, support_phone = ?, terms_url = ?, privacy_url = ?, updated_at = now() where id = ? returning " + COLUMNS)
+                        + "support_email = ?, support_phone = ?, terms_url = ?, privacy_url = ?, terms_version = ?, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(b.displayName(), b.logoUrl(), b.primaryColor(), b.accentColor(), b.supportEmail(), b.supportPhone(),
-                        b.termsUrl(), b.privacyUrl(), id.value())
+                        b.termsUrl(), b.privacyUrl(), b.termsVersion(), id.value())
                 .query(TenantRows::tenant)
                 .optional();
     }
@@ -125,7 +125,7 @@ public class TenantRows {
                 ZoneId.of(rs.getString("time_zone")),
                 new Branding(rs.getString("brand_display_name"), rs.getString("brand_logo_url"), rs.getString("brand_primary_color"),
                         rs.getString("brand_accent_color"), rs.getString("support_email"), rs.getString("support_phone"),
-                        rs.getString("terms_url"), rs.getString("privacy_url")),
+                        rs.getString("terms_url"), rs.getString("privacy_url"), rs.getString("terms_version")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

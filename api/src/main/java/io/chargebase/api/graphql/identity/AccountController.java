@@ -49,23 +49,23 @@ class AccountController {
     }
 
     record BrandingView(String slug, String displayName, String logoUrl, String primaryColor, String accentColor,
-            String supportEmail, String supportPhone, String termsUrl, String privacyUrl) {
+            String supportEmail, String supportPhone, String termsUrl, String privacyUrl, String termsVersion) {
 
         static BrandingView of(Tenant tenant) {
             Branding b = tenant.branding();
             return new BrandingView(tenant.slug(), b.displayName() == null ? tenant.name() : b.displayName(), b.logoUrl(),
-                    b.primaryColor(), b.accentColor(), b.supportEmail(), b.supportPhone(), b.termsUrl(), b.privacyUrl());
+                    b.primaryColor(), b.accentColor(), b.supportEmail(), b.supportPhone(), b.termsUrl(), b.privacyUrl(), b.termsVersion());
         }
     }
 
     record UpdateBrandingInput(String displayName, String logoUrl, String primaryColor, String accentColor, String supportEmail,
-            String supportPhone, String termsUrl, String privacyUrl) {
+            String supportPhone, String termsUrl, String privacyUrl, String termsVersion) {
     }
 
     record UpdateBrandingPayload(Tenant tenant, List<UserError> userErrors) {
     }
 
-    record SignUpDriverInput(String email, String name, String password, String phone) {
+    record SignUpDriverInput(String email, String name, String password, String phone, String acceptedTermsVersion) {
     }
 
     record SignUpDriverPayload(boolean verificationPending, List<UserError> userErrors) {
@@ -105,7 +105,7 @@ class AccountController {
     UpdateBrandingPayload updateBranding(@Argument UpdateBrandingInput input) {
         return UserError.attempt(() -> new UpdateBrandingPayload(tenants.updateBranding(new Branding(input.displayName(),
                         input.logoUrl(), input.primaryColor(), input.accentColor(), input.supportEmail(), input.supportPhone(),
-                        input.termsUrl(), input.privacyUrl())), List.of()),
+                        input.termsUrl(), input.privacyUrl(), input.termsVersion())), List.of()),
                 errors -> new UpdateBrandingPayload(null, errors));
     }
 
@@ -115,8 +115,11 @@ class AccountController {
             @ContextValue(name = EndpointTenant.CLIENT_ADDRESS) String address) {
         return UserError.attempt(() -> {
             TenantRef tenant = required(endpoint, new Limit("sign-up:" + AddressKey.of(address), SIGN_UPS_PER_HOUR, Duration.ofHours(1)));
-            String name = tenantName(tenant);
-            actFor(tenant, () -> accounts.signUpDriver(input.email(), input.name(), input.password(), input.phone(), name));
+            Optional<Tenant> profile = tenants.publicProfile(tenant.slug());
+            String name = profile.map(found -> BrandingView.of(found).displayName()).orElse(tenant.slug());
+            String terms = profile.map(found -> found.branding().termsVersion()).orElse(null);
+            actFor(tenant, () -> accounts.signUpDriver(input.email(), input.name(), input.password(), input.phone(), name,
+                    input.acceptedTermsVersion(), terms));
             return new SignUpDriverPayload(true, List.of());
         }, errors -> new SignUpDriverPayload(false, errors));
     }

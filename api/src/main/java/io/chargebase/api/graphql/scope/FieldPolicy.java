@@ -29,9 +29,9 @@ public final class FieldPolicy {
             .type("Tenant").open("id", "slug", "name", "status", "suspendedReason", "currency", "timeZone", "domains", "createdAt",
                     "updatedAt", "branding")
             .type("Branding").open("slug", "displayName", "logoUrl", "primaryColor", "accentColor", "supportEmail", "supportPhone",
-                    "termsUrl", "privacyUrl")
+                    "termsUrl", "privacyUrl", "termsVersion")
             // people
-            .type("User").open("id", "email", "name", "role", "status", "emailVerified", "createdAt").rls("organisationUnit", "profile")
+            .type("User").open("id", "email", "name", "role", "status", "emailVerified", "createdAt", "termsVersion", "termsAcceptedAt").rls("organisationUnit", "profile")
             .type("Profile").open("id", "name", "email", "phone", "status", "externalReference", "createdAt", "updatedAt")
                     .rls("organisationUnit").staff("businessPartnerGroups")
             .type("ProfileConnection").open("edges", "pageInfo", "totalCount")
@@ -159,6 +159,8 @@ public final class FieldPolicy {
             .type("RowError").open("row", "field", "message")
             .type("UpdateMyProfilePayload").open("profile", "userErrors")
             .type("SignOutEverywherePayload").open("user", "userErrors")
+            .type("DeleteMyAccountPayload").open("deleted", "userErrors")
+            .type("DataExport").open("fileName", "contentType", "content", "createdAt")
             .type("SignUpDriverPayload").open("verificationPending", "userErrors")
             .type("VerifyEmailPayload").open("verified", "userErrors")
             .type("RequestPasswordResetPayload").open("accepted", "userErrors")

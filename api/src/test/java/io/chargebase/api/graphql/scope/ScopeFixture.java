@@ -118,7 +118,7 @@ abstract class ScopeFixture extends IntegrationTest {
 
         mutate(admin, "tenant-portal/UpdateBranding", Map.of("displayName", "Scope Charging", "supportEmail", "help@scope.example",
                 "supportPhone", "+31201234567", "logoUrl", "https://scope.example/logo.svg", "primaryColor", "#112233", "accentColor", "#445566",
-                "termsUrl", "https://scope.example/terms", "privacyUrl", "https://scope.example/privacy"));
+                "termsUrl", "https://scope.example/terms", "privacyUrl", "https://scope.example/privacy", "termsVersion", "2026-11"));
         assertThat(mutate(platformToken(), "platform-console/AddTenantDomain", Map.of("tenantId", GlobalId.encode("Tenant",
                 tenant.tenant().id().value()), "host", "charge-" + tenant.tenant().slug() + ".scope.example")).path("userErrors")).isEmpty();
         root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
@@ -438,6 +438,7 @@ abstract class ScopeFixture extends IntegrationTest {
             User created = users.create(new NewUser(email, "User " + role.name().toLowerCase(Locale.ROOT), role,
                     unit == null ? null : id(unit), profile == null ? null : id(profile), PASSWORD));
             users.markEmailVerified(created.id());
+            users.recordAcceptedTerms(created.id(), "2026-11");
             return users.find(created.id()).orElseThrow();
         });
     }

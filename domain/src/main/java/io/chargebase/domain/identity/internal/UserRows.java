@@ -20,7 +20,7 @@ import io.chargebase.tenancy.TenantContext;
 @Repository
 public class UserRows {
 
-    private static final String COLUMNS = "id, email, name, role, organisation_unit_id, profile_id, status, email_verified_at, created_at";
+    private static final String COLUMNS = "id, email, name, role, organisation_unit_id, profile_id, status, email_verified_at, created_at, terms_version, terms_accepted_at";
 
     private final JdbcClient jdbc;
 
@@ -84,6 +84,12 @@ public class UserRows {
                 .params(hash, id).update();
     }
 
+    /** Records the version of the tenant's terms the user accepted, and when. */
+    public void recordAcceptedTerms(UUID id, String version, Instant at) {
+        jdbc.sql("update app_user set terms_version = ?, terms_accepted_at = ?, updated_at = now() where id = ?")
+                .params(version, Timestamp.from(at), id).update();
+    }
+
     public void markEmailVerified(UUID id, Instant at) {
         jdbc.sql("update app_user set email_verified_at = coalesce(email_verified_at, ?), updated_at = now() where id = ?")
                 .params(Timestamp.from(at), id).update();
@@ -94,6 +100,16 @@ public class UserRows {
         return jdbc.sql("update app_user set status = ?, token_epoch = token_epoch + case when ? = 'DISABLED' and status <> 'DISABLED' "
                         + "then 1 else 0 end, updated_at = now() where id = ? returning " + COLUMNS)
                 .params(status.name(), status.name(), id).query(UserRows::user).single();
+    }
+
+    /**
+     * Removes the person from an account: their address and name are replaced, the password is gone, the account is
+     * disabled and a new token epoch ends every sign-in (the revocation trigger announces it).
+     */
+    public User erase(UUID id, EmailAddress email, String name) {
+        return jdbc.sql("update app_user set email = ?, name = ?, password_hash = null, status = 'DISABLED', failed_logins = 0, "
+                        + "locked_until = null, token_epoch = token_epoch + 1, updated_at = now() where id = ? returning " + COLUMNS)
+                .params(email.value(), name, id).query(UserRows::user).single();
     }
 
     /** Starts a new token epoch: tokens issued before it are refused (see the api's revocation package). */
@@ -123,6 +139,8 @@ public class UserRows {
                 rs.getObject("profile_id", UUID.class),
                 UserStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("email_verified_at")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("terms_version"),
+                instant(rs.getTimestamp("terms_accepted_at")));
     }
 }

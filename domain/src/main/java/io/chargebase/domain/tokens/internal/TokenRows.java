@@ -75,6 +75,11 @@ public class TokenRows {
         return found;
     }
 
+    public List<Token> ownedBy(UUID profileId) {
+        return jdbc.sql("select " + COLUMNS + " from token where owner_profile_id = ? order by created_at, id")
+                .param(profileId).query(TokenRows::token).list();
+    }
+
     public Token update(UUID id, UUID owner, String visual, Instant expiresAt, BillingTarget billing) {
         return jdbc.sql("update token set owner_profile_id = ?, visual_number = ?, expires_at = ?, billing = ?, updated_at = now() "
                         + "where id = ? returning " + COLUMNS)
