@@ -169,7 +169,7 @@ export async function editProfile(execute: Execute, name: string, phone: string 
 export async function wallet(execute: Execute): Promise<Array<{ id: string; label: string }>> {
   const { myPaymentMethods } = await execute(MyPaymentMethodsDocument, {});
   return myPaymentMethods.map((card) => ({
-    id: card.id,
+    id: card.paymentMethodId,
     label: `${card.brand ?? 'card'} •••• ${card.last4 ?? '????'} ${card.expMonth ?? '--'}/${card.expYear ?? '--'}${card.isDefault ? ' (default)' : ''}`,
   }));
 }
@@ -188,7 +188,7 @@ export async function changeCard(execute: Execute, paymentMethodId: string, acti
     : (await execute(SetDefaultPaymentMethodDocument, { input: { paymentMethodId } })).setDefaultPaymentMethod;
   const errors = errorsByField(payload.userErrors);
   if (payload.paymentMethods) {
-    errors.set('cards', payload.paymentMethods.map((card) => `${card.id}${card.isDefault ? ' (default)' : ''}`));
+    errors.set('cards', payload.paymentMethods.map((card) => `${card.paymentMethodId}${card.isDefault ? ' (default)' : ''}`));
   }
   return errors;
 }

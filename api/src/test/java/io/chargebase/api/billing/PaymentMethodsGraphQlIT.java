@@ -146,7 +146,7 @@ class PaymentMethodsGraphQlIT extends IntegrationTest {
 
         JsonNode cards = myCards(dana);
         assertThat(cards).hasSize(2);
-        assertThat(cards.get(0).path("id").asString()).isEqualTo("pm_first");
+        assertThat(cards.get(0).path("paymentMethodId").asString()).isEqualTo("pm_first");
         assertThat(cards.get(0).path("brand").asString()).isEqualTo("visa");
         assertThat(cards.get(0).path("last4").asString()).isNotBlank();
         assertThat(cards.get(0).path("isDefault").asBoolean()).isFalse();
@@ -165,7 +165,7 @@ class PaymentMethodsGraphQlIT extends IntegrationTest {
         JsonNode removed = mutate(dana, "driver-app/RemovePaymentMethod", Map.of("paymentMethodId", "pm_first"));
         assertThat(removed.path("userErrors")).as(removed.toString()).isEmpty();
         assertThat(removed.path("paymentMethods")).hasSize(1);
-        assertThat(removed.path("paymentMethods").get(0).path("id").asString()).isEqualTo("pm_second");
+        assertThat(removed.path("paymentMethods").get(0).path("paymentMethodId").asString()).isEqualTo("pm_second");
         assertThat(calls("POST", "/v1/payment_methods/pm_first/detach")).isEqualTo(1);
 
         assertThat(myCards(olle)).as("Olle has no customer: none of Dana's cards").isEmpty();

@@ -59,6 +59,11 @@ class PaymentMethodsController {
         this.accounts = accounts;
     }
 
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "PaymentMethod", field = "paymentMethodId")
+    String paymentMethodId(SavedPaymentMethod card) {
+        return card.id();
+    }
+
     @QueryMapping
     List<SavedPaymentMethod> myPaymentMethods() {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId)) || accounts.current().isEmpty()) {

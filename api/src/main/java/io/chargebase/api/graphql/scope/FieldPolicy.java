@@ -49,7 +49,7 @@ public final class FieldPolicy {
             .type("LedgerBalance").rls("amount", "currency")
             .type("ConnectedAccount").staff("accountId", "chargesEnabled", "payoutsEnabled", "detailsSubmitted", "disabledReason", "statusAt")
             // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
-            .type("PaymentMethod").open("id", "brand", "last4", "expMonth", "expYear", "isDefault")
+            .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
