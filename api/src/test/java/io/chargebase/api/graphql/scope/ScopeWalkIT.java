@@ -56,6 +56,14 @@ class ScopeWalkIT extends ScopeFixture {
             Map.entry("Tenant.suspendedReason", "an active tenant; a suspended one answers no request at all"),
             Map.entry("Viewer.clientId", "the walk signs people in; tokens of clients are never narrowed"),
             Map.entry("ChargingSession.ratingError", "every fixture session was rated"),
+            // a driver's cards are read from Stripe through the tenant's connected account, which the walk's tenant has
+            // not (PaymentMethodsGraphQlIT and TenantIsolationIT read them against WireMock)
+            Map.entry("PaymentMethod.paymentMethodId", "no connected account: no cards"),
+            Map.entry("PaymentMethod.brand", "no connected account: no cards"),
+            Map.entry("PaymentMethod.last4", "no connected account: no cards"),
+            Map.entry("PaymentMethod.expMonth", "no connected account: no cards"),
+            Map.entry("PaymentMethod.expYear", "no connected account: no cards"),
+            Map.entry("PaymentMethod.isDefault", "no connected account: no cards"),
             Map.entry("SessionInactivity.correctedAt", "no session the platform finished got a late StopTransaction (InactivityFinishIT's subject)"),
             // the fixture's network is public and managed (ChargerAccessIT covers private locations and their notices)
             Map.entry("Location.publicNotice", "fixture locations are public: no notice"),
