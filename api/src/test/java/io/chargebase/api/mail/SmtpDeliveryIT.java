@@ -88,8 +88,7 @@ class SmtpDeliveryIT extends IntegrationTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = startedSmtp();
     }
 
     @AfterEach
@@ -160,8 +159,7 @@ class SmtpDeliveryIT extends IntegrationTest {
         assertThat((String) waiting.getFirst().get("last_error")).contains("Connect");
         assertThat(waiting.getFirst().get("delivered_at")).isNull();
 
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = startedSmtp();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (recipients().stream().noneMatch(recipient::equals)) {
             assertThat(System.nanoTime()).as("delivered once the server is back").isLessThan(deadline);
@@ -201,8 +199,7 @@ class SmtpDeliveryIT extends IntegrationTest {
         assertThat(inTenant(tenant, () -> jdbc.sql("select last_error from outbound_mail where recipient = ? and delivered_at is null and attempts = 1")
                 .param(recipient).query(String.class).single())).containsIgnoringCase("timed out");
 
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = startedSmtp();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (recipients().stream().noneMatch(recipient::equals)) {
             assertThat(System.nanoTime()).as("delivered once the server answers").isLessThan(deadline);
@@ -323,6 +320,27 @@ class SmtpDeliveryIT extends IntegrationTest {
 
     private <T> T inTenant(Tenant tenant, java.util.function.Supplier<T> work) {
         return TenantContext.callAs(TenantScope.of(tenant.id()), () -> new TransactionTemplate(transactionManager).execute(status -> work.get()));
+    }
+
+    /**
+     * A mail server on the port the delivery is configured with. On a busy machine the port may for a moment be another
+     * connection's (or in TIME_WAIT after the silent server's sockets): try again until it binds, for at most 10 s.
+     */
+    private static GreenMail startedSmtp() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException notBound) {
+                server.stop();
+                if (System.nanoTime() > deadline) {
+                    throw notBound;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        }
     }
 
     private static int freePort() {
