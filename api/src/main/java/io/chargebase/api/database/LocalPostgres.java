@@ -36,8 +36,12 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
-                    // the embedded server's default is off (made for tests); local data is kept like production data
+                    // the embedded server is made for tests: it starts with -F (fsync off) and synchronous_commit off. Local
+                    // data is kept like production data, so a crash or power cut must not lose or corrupt what was
+                    // committed; these settings come after -F on the command line and so win
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             LocalPostgres local = new LocalPostgres(server);
             local.createDatabaseIfMissing();

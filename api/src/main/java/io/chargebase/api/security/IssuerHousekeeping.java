@@ -10,34 +10,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantId;
 import io.chargebase.tenancy.TenantScope;
-import io.chargebase.tenancy.Tenants;
 
 /**
  * Deletes what no longer grants anything: authorizations whose every token expired a day ago, mailed codes a week
  * past their expiry, the sealed code of an outbox message once it expired, outbox messages a week after delivery
  * or expiry (a month for any other), and signing keys past their retirement; and replaces a signing key older than
- * {@link SigningKeyPolicy#maxAge()}. It works tenant by tenant in each tenant's own scope, so it needs no way around
- * row-level security.
+ * {@link SigningKeyPolicy#maxAge()}. It asks once across tenants which of them have anything to do (a narrow platform
+ * function that answers tenant ids only) and works those tenant by tenant, each in its own scope, so idle tenants cost
+ * nothing and row-level security holds throughout.
  */
 @Component
 public class IssuerHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(IssuerHousekeeping.class);
-    private static final int PAGE = 200;
 
-    private final Tenants tenants;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     private final SigningKeys keys;
     private final SigningKeyPolicy keyPolicy;
 
-    IssuerHousekeeping(Tenants tenants, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKeys keys,
+    IssuerHousekeeping(JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKeys keys,
             SigningKeyPolicy keyPolicy) {
-        this.tenants = tenants;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.keys = keys;
@@ -48,20 +45,20 @@ public class IssuerHousekeeping {
     public void run() {
         long removed = TenantContext.callAs(TenantScope.PLATFORM, this::purgeCurrent);
         rotateIfOld(TenantScope.PLATFORM);
-        String after = null;
-        List<Tenant> page;
-        do {
-            String cursor = after;
-            page = TenantContext.callAs(TenantScope.PLATFORM, () -> tenants.list(cursor, PAGE));
-            for (Tenant tenant : page) {
-                removed += TenantContext.callAs(TenantScope.of(tenant.id()), this::purgeCurrent);
-                rotateIfOld(TenantScope.of(tenant.id()));
-            }
-            after = page.isEmpty() ? null : page.getLast().slug();
-        } while (page.size() == PAGE);
+        for (TenantId tenant : due()) {
+            removed += TenantContext.callAs(TenantScope.of(tenant), this::purgeCurrent);
+            rotateIfOld(TenantScope.of(tenant));
+        }
         if (removed > 0) {
             log.info("Housekeeping removed {} expired authorizations and codes", removed);
         }
+    }
+
+    /** The tenants with anything to delete or a key to replace, asked once across tenants through a narrow platform function. */
+    private List<TenantId> due() {
+        return TenantContext.callAs(TenantScope.PLATFORM, () -> transactions.execute(status ->
+                jdbc.sql("select tenant_id from platform_tenants_with_housekeeping_due(now(), ?)").param(keyPolicy.maxAge().toSeconds())
+                        .query((rs, n) -> new TenantId(rs.getObject(1, java.util.UUID.class))).list()));
     }
 
     private long purgeCurrent() {

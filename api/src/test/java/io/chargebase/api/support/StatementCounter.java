@@ -81,6 +81,26 @@ public final class StatementCounter {
     }
 
     /**
+     * The statements and transactions {@code work} costs on the calling thread itself, as a scheduled job's run does;
+     * what other threads do meanwhile is not counted.
+     */
+    public static Cost onThisThread(Runnable work) {
+        Cost.Tally tally = new Cost.Tally();
+        Cost.Tally previous = SERVING.get();
+        SERVING.set(tally);
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                SERVING.remove();
+            } else {
+                SERVING.set(previous);
+            }
+        }
+        return new Cost(tally.statements.get(), tally.transactions.get());
+    }
+
+    /**
      * What a read-only {@code request} costs in the steady state: the cheaper of two runs. A token's checks keep what
      * they read for a few seconds ({@code chargebase.security.revocation-cache}); its reload falls into one request now
      * and then, whatever that asks, and never into two in a row.
