@@ -218,7 +218,12 @@ class DriverAppSessionIT extends IntegrationTest {
             JsonNode privateAccess = mutate(site.admin(), "tenant-portal/SetChargePointAccess", Map.of("chargePointId", site.offlineChargePoint(),
                     "access", "PRIVATE", "managedByOperator", true));
             assertThat(privateAccess.path("userErrors")).as(privateAccess.toString()).isEmpty();
-            assertThat(code(start(site.bob(), "NL*CBS*E0002*1"))).as("a private charge point, not invited").isIn("NOT_FOUND", "NOT_USABLE");
+            assertThat(code(start(site.bob(), "NL*CBS*E0002*1"))).as("a private charge point, hidden from the uninvited").isEqualTo("NOT_FOUND");
+            mutate(site.admin(), "tenant-portal/SetChargePointAccess", Map.of("chargePointId", site.offlineChargePoint(), "access", "PRIVATE",
+                    "publicNotice", "Residents only", "managedByOperator", true));
+            JsonNode shown = start(site.bob(), "NL*CBS*E0002*1");
+            assertThat(code(shown)).as("a private charge point shown with a notice, not invited").isEqualTo("NOT_USABLE");
+            assertThat(shown.path("userErrors").get(0).path("message").asString()).contains("private");
 
             // staff use startSession, not the driver's own
             assertThat(graphQl().document(site.admin(), "driver-app/StartMySession", Map.of("input", Map.of("evseId", "NL*CBS*E0001*2")))
