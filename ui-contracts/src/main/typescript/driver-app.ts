@@ -16,9 +16,12 @@ import {
   SessionProgressDocument,
   SetDefaultPaymentMethodDocument,
   SignUpDriverDocument,
+  StartMySessionDocument,
+  StopMySessionDocument,
   UpdateMyProfileDocument,
   VerifyEmailDocument,
   type ChargingSessionStatus,
+  type CommandOutcome,
   type PriceDimension,
   type SessionProgressSubscription,
 } from '@chargebase/ui-contracts/driver-app';
@@ -222,4 +225,33 @@ export function liveCard(subscribe: Subscribe, sessionId: string, show: (text: s
       + `${sessionProgress.energyKwh ?? '0'} kWh, ${sessionProgress.powerKw ?? '-'} kW, `
       + `${sessionProgress.stateOfChargePercent ?? '-'} %, ${cost} at ${instant(sessionProgress.at).toISOString()}`);
   });
+}
+
+/** What the app shows after a start or stop: the charger's answer, or why it could not be reached. */
+function commandOutcome(outcome: CommandOutcome | null, message: string | null, errors: ReadonlyArray<{ readonly message: string }>): string {
+  if (errors.length > 0 || outcome === null) {
+    return errors.map((error) => error.message).join('; ');
+  }
+  switch (outcome) {
+    case 'ANSWERED':
+    case 'OFFLINE':
+    case 'TIMED_OUT':
+      return message ?? outcome;
+    default:
+      return message ?? 'The charger could not be reached';
+  }
+}
+
+/** Start here (scanned QR code or typed EVSE ID): the session waiting for the car, or why there is none. */
+export async function startHere(execute: Execute, evseId: string, tokenId: string | null): Promise<{ sessionId: string | null; text: string }> {
+  const { startMySession } = await execute(StartMySessionDocument, { input: { evseId, tokenId } });
+  return {
+    sessionId: startMySession.session?.id ?? null,
+    text: commandOutcome(startMySession.outcome, startMySession.message, startMySession.userErrors),
+  };
+}
+
+export async function stopMine(execute: Execute, sessionId: string): Promise<string> {
+  const { stopMySession } = await execute(StopMySessionDocument, { input: { sessionId } });
+  return commandOutcome(stopMySession.outcome, stopMySession.message, stopMySession.userErrors);
 }

@@ -112,6 +112,8 @@ public final class OperationPolicy {
             entry("Subscription.chargePointStatus", TENANT_READERS),
             entry("Mutation.startSession", CHARGE_POINT_OPERATORS),
             entry("Mutation.stopSession", CHARGE_POINT_OPERATORS),
+            entry("Mutation.startMySession", Access.roles(Role.DRIVER)),
+            entry("Mutation.stopMySession", Access.roles(Role.DRIVER)),
             entry("Query.authorizations", TENANT_READERS),
             entry("Query.reservations", TENANT_READERS),
             entry("Mutation.setEvseReservationTime", TENANT_ADMINS),

@@ -95,6 +95,11 @@ class ChargingFlowIT extends IntegrationTest {
                 int listeningBefore = live.subscribers();
                 watcher.subscribe("driver-app/SessionProgress", Map.of("sessionId", session));
                 io.chargebase.api.support.Listening.awaitMoreThan(live, listeningBefore, WAIT);
+                // the live view starts with the session as it stands, before any new reading
+                JsonNode current = watcher.next(WAIT).path("payload").path("data").path("sessionProgress");
+                assertThat(current.path("sessionId").asString()).isEqualTo(session);
+                assertThat(current.path("status").asString()).isEqualTo("ACTIVE");
+                assertThat(current.path("energyKwh").asString()).isEqualTo("0.000");
                 call(charger, "MeterValues", Simulate.meterValues(1, transaction, start.plus(Duration.ofMinutes(30)), new BigDecimal("5000"),
                         new BigDecimal("10000"), 50));
                 JsonNode progress = progressReaching(watcher, "5.000");

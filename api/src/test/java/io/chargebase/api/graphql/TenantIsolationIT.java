@@ -72,6 +72,8 @@ class TenantIsolationIT extends IntegrationTest {
     @Autowired
     io.chargebase.domain.billing.ConnectedAccounts connectedAccounts;
     private static final String DEMO_EMAIL = "secret.driver@demo.example";
+    /** The demo EVSE's EVSE ID, as printed on the charger: another tenant's driver cannot start on it. */
+    private static final String DEMO_EVSE_ID = "NL*DEM*E0001*1";
 
     @BeforeAll
     void twoTenants() {
@@ -100,7 +102,7 @@ class TenantIsolationIT extends IntegrationTest {
         plaza.put("name", "Demo Plaza");
         demoLocation = mutate(demo, "tenant-portal/CreateLocation", plaza).path("location").path("id").asString();
         JsonNode demoRegistered = mutate(demo, "tenant-portal/RegisterChargePoint", Map.of("locationId", demoLocation, "ocppIdentity",
-                "DEMO-ISO-CP", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(null)))).path("chargePoint");
+                "DEMO-ISO-CP", "evses", List.of(io.chargebase.api.support.AssetFixtures.anAcEvse(DEMO_EVSE_ID)))).path("chargePoint");
         demoChargePoint = demoRegistered.path("id").asString();
         demoEvse = demoRegistered.path("evses").get(0).path("id").asString();
         mutate(demo, "tenant-portal/UpdateChargingSettings", Map.of("heartbeatIntervalSeconds", 300, "temporarilyUnavailableAfterSeconds", 120,
@@ -456,6 +458,10 @@ class TenantIsolationIT extends IntegrationTest {
                 "profileId", demoProfile, "tokenId", demoToken, "tariffId", demoTariff, "reason", "Isolation check"))));
         cases.put("Mutation.stopSession", () -> notFound(acmeMutation("tenant-portal/StopSession", Map.of("sessionId", demoSession,
                 "reason", "Isolation check"))));
+        cases.put("Mutation.startMySession", () -> notFound(graphQl().document(acmeDriver, "driver-app/StartMySession",
+                Map.of("input", Map.of("evseId", DEMO_EVSE_ID, "tokenId", demoToken))).data().path("startMySession")));
+        cases.put("Mutation.stopMySession", () -> notFound(graphQl().document(acmeDriver, "driver-app/StopMySession",
+                Map.of("input", Map.of("sessionId", demoSession))).data().path("stopMySession")));
         cases.put("Query.authorizations", () -> {
             GraphQl.Response response = asAcme("tenant-portal/Authorizations", Map.of());
             assertThat(response.data().path("authorizations").path("totalCount").asInt()).as(response.raw()).isZero();

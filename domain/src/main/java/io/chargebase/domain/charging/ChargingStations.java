@@ -198,6 +198,11 @@ public class ChargingStations implements ChargerEvents {
         transactions.requireRemoteStart(chargePointId, connectorId, idTag);
     }
 
+    /** The session's progress as it stands now, as a live update would show it (the session read by the caller). */
+    public LiveUpdate.SessionProgress currentProgress(io.chargebase.tenancy.TenantId tenantId, ChargingSession session) {
+        return live.current(tenantId, session);
+    }
+
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
         return transactions.expectStart(charger, connectorId, idTag, null);

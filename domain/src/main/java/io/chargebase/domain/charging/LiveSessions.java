@@ -83,6 +83,23 @@ class LiveSessions {
             published.clear();
         }
         published.put(session.id(), reading);
+        LiveUpdate.SessionProgress progress = progressOf(charger.tenantId(), session);
+        if (over) {
+            tariffs.remove(session.id());
+            published.remove(session.id());
+        }
+        events.publishEvent(progress);
+    }
+
+    /**
+     * The session's progress as it stands, as the next update would show it (for a subscriber that has just come: the
+     * live view starts with it). Nothing is published or remembered.
+     */
+    LiveUpdate.SessionProgress current(io.chargebase.tenancy.TenantId tenantId, ChargingSession session) {
+        return progressOf(tenantId, session);
+    }
+
+    private LiveUpdate.SessionProgress progressOf(io.chargebase.tenancy.TenantId tenantId, ChargingSession session) {
         BigDecimal energyKwh = BigDecimal.valueOf(session.energyWh()).divide(WH_PER_KWH, 3, RoundingMode.HALF_UP);
         Price cost = null;
         String currency = null;
@@ -99,14 +116,10 @@ class LiveSessions {
                 }
             }
         }
-        if (over) {
-            tariffs.remove(session.id());
-            published.remove(session.id());
-        }
-        events.publishEvent(new LiveUpdate.SessionProgress(charger.tenantId(), session.id(), session.profileId(), session.chargePointId(),
+        return new LiveUpdate.SessionProgress(tenantId, session.id(), session.profileId(), session.chargePointId(),
                 session.connectorId() == null ? 0 : session.connectorId(), session.status().name(), energyKwh,
                 session.latestPowerW() == null ? null : session.latestPowerW().divide(WH_PER_KWH, 3, RoundingMode.HALF_UP),
-                session.latestSocPercent(), cost, currency, clock.instant()));
+                session.latestSocPercent(), cost, currency, clock.instant());
     }
 
     /** The tariff version in force for the session, as its CDR will be rated (selected once, remembered while it runs). */

@@ -41,6 +41,7 @@ public final class SimulatedCharger implements AutoCloseable {
     private volatile BiConsumer<String, JsonNode> onRemote = (action, payload) -> { };
     private volatile BiConsumer<String, JsonNode> onCommand = (action, payload) -> { };
     private volatile int localListVersion;
+    private volatile String remoteStatus = "Accepted";
 
     private SimulatedCharger(String identity, RpcEndpoint endpoint, WebSocket socket) {
         this.identity = identity;
@@ -80,6 +81,12 @@ public final class SimulatedCharger implements AutoCloseable {
     /** Called with RemoteStartTransaction and RemoteStopTransaction requests after they are accepted. */
     public void onRemote(BiConsumer<String, JsonNode> handler) {
         this.onRemote = handler;
+    }
+
+    /** Answers RemoteStartTransaction and RemoteStopTransaction with {@code status} (Accepted, as it starts, or Rejected). */
+    public SimulatedCharger answeringRemote(String status) {
+        this.remoteStatus = status;
+        return this;
     }
 
     /** Called with every call the central system makes, as it comes and before it is answered. */
@@ -141,8 +148,11 @@ public final class SimulatedCharger implements AutoCloseable {
                 answer.put("status", known ? "Accepted" : "NotSupported");
             }
             case "RemoteStartTransaction", "RemoteStopTransaction" -> {
-                answer.put("status", "Accepted");
-                Thread.ofVirtual().start(() -> onRemote.accept(action, payload));
+                String status = remoteStatus;
+                answer.put("status", status);
+                if (status.equals("Accepted")) {
+                    Thread.ofVirtual().start(() -> onRemote.accept(action, payload));
+                }
             }
             case "UnlockConnector" -> answer.put("status", "Unlocked");
             case "GetLocalListVersion" -> answer.put("listVersion", localListVersion);

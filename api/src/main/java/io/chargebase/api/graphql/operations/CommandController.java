@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -133,6 +134,24 @@ class CommandController {
     record StartSessionPayload(ChargerCommand command, ChargingSession session, List<UserError> userErrors) {
     }
 
+    record StartMySessionInput(String evseId, String tokenId) {
+    }
+
+    record StopMySessionInput(String sessionId) {
+    }
+
+    record DriverSessionCommandPayload(ChargerCommand.Outcome outcome, String chargerStatus, String message, ChargingSession session,
+            List<UserError> userErrors) {
+
+        static DriverSessionCommandPayload refused(List<UserError> errors) {
+            return new DriverSessionCommandPayload(null, null, null, null, errors);
+        }
+    }
+
+    /** The reasons the actions log keeps for what drivers ask from the app. */
+    static final String STARTED_FROM_APP = "Started from the driver app";
+    static final String STOPPED_FROM_APP = "Stopped from the driver app";
+
     private final ChargerCommands sender;
     private final ChargerCommandLog log;
     private final LocalAuthLists localLists;
@@ -145,12 +164,17 @@ class CommandController {
     private final Profiles profiles;
     private final Tariffs tariffs;
     private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
+    private final io.chargebase.domain.tariffs.TariffSelection selection;
+    private final io.chargebase.domain.assets.ChargerAccess access;
 
     CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
             @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations,
             Tokens tokens, DiagnosticsLocations diagnosticsLocations, Reservations reservations, Profiles profiles, Tariffs tariffs,
-            io.chargebase.domain.charging.ChargingSessions chargingSessions) {
+            io.chargebase.domain.charging.ChargingSessions chargingSessions, io.chargebase.domain.tariffs.TariffSelection selection,
+            io.chargebase.domain.assets.ChargerAccess access) {
         this.chargingSessions = chargingSessions;
+        this.selection = selection;
+        this.access = access;
         this.reservations = reservations;
         this.profiles = profiles;
         this.tariffs = tariffs;
@@ -258,6 +282,132 @@ class CommandController {
         }
         return command(GlobalId.encode(Types.CHARGE_POINT, session.chargePointId()), Action16.REMOTE_STOP_TRANSACTION, input.reason(),
                 payload -> payload.put("transactionId", session.transactionId()));
+    }
+
+    /**
+     * Start from the driver app (issue 17 item 3): the signed-in driver starts on an EVSE known by its EVSE ID with one of
+     * their own active tokens (the given one, else their first active one). The EVSE is looked up in the driver's scope,
+     * so one of another tenant or on a charge point hidden from them is not found; the operator's rules
+     * ({@code StartPermissions}), a private charge point's invitations and an EVSE already in use refuse it before
+     * anything is sent. The command is logged and the pending session written for the whole tenant, as the charger's.
+     */
+    @MutationMapping
+    CompletionStage<DriverSessionCommandPayload> startMySession(@Argument StartMySessionInput input) {
+        UUID profileId = ownProfile("startMySession");
+        TenantScope.OfTenant tenant = (TenantScope.OfTenant) TenantContext.current();
+        Evse evse;
+        Token token;
+        try {
+            evse = Optional.ofNullable(input.evseId()).filter(id -> !id.isBlank()).flatMap(selection::evseByEvseId)
+                    .flatMap(chargePoints::findEvse)
+                    .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream()
+                            .allMatch(io.chargebase.domain.assets.AssetTypes.ChargePointStatus::shownToDrivers))
+                    .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", input.evseId()));
+            token = driverToken(profileId, input.tokenId());
+            TenantContext.runAs(tenant.whole(), () -> {
+                stations.requireRemoteStart(evse.chargePointId(), evse.ocppNumber(), token.uid().value());
+                if (!access.usableBy(evse.chargePointId(), profileId)) {
+                    throw new DomainException(ErrorCode.NOT_USABLE, "evseId", "This charge point is private: only invited drivers charge here.");
+                }
+                if (occupied(evse)) {
+                    throw new DomainException(ErrorCode.IN_USE, "evseId", "The EVSE " + evse.evseId() + " is in use; choose another one.");
+                }
+            });
+        } catch (DomainException | GlobalId.UnknownIdException refused) {
+            return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, DriverSessionCommandPayload::refused));
+        }
+        String idTag = token.uid().value();
+        UUID[] session = new UUID[1];
+        TenantScope whole = TenantScope.of(tenant.tenantId());
+        // the charger's command and pending session are the tenant's, not the driver's who asked
+        CompletionStage<ChargerCommandPayload> sent = TenantContext.callAs(whole, () -> command(GlobalId.encode(Types.CHARGE_POINT,
+                evse.chargePointId()), Action16.REMOTE_START_TRANSACTION, STARTED_FROM_APP,
+                payload -> payload.put("connectorId", evse.ocppNumber()).put("idTag", idTag), answer -> {
+                    if ("Accepted".equals(answer.path("status").asString(null))) {
+                        ChargePoint chargePoint = chargePoints.find(evse.chargePointId()).orElseThrow();
+                        session[0] = stations.expectStart(new io.chargebase.domain.charging.ChargerRef(tenant.tenantId(), chargePoint.id(),
+                                chargePoint.ocppIdentity()), evse.ocppNumber(), idTag);
+                    }
+                }));
+        return sent.thenApply(payload -> driverOutcome(payload, session[0] == null ? null
+                : TenantContext.callAs(whole, () -> chargingSessions.find(session[0]).orElse(null)), "start"));
+    }
+
+    /**
+     * Stop from the driver app: RemoteStopTransaction for one of the driver's own active sessions. The session is read in
+     * the driver's scope, so someone else's is not found.
+     */
+    @MutationMapping
+    CompletionStage<DriverSessionCommandPayload> stopMySession(@Argument StopMySessionInput input) {
+        ownProfile("stopMySession");
+        TenantScope.OfTenant tenant = (TenantScope.OfTenant) TenantContext.current();
+        ChargingSession session;
+        try {
+            session = chargingSessions.find(GlobalId.require(Types.CHARGING_SESSION, input.sessionId(), "sessionId"))
+                    .orElseThrow(() -> DomainException.notFound("sessionId", "charging session", input.sessionId()));
+            if (session.status() != io.chargebase.domain.charging.SessionStatus.ACTIVE || session.transactionId() == null) {
+                throw new DomainException(ErrorCode.INVALID, "sessionId", "Only a session that is charging is stopped; this one is "
+                        + session.status().name().toLowerCase(Locale.ROOT) + ".");
+            }
+        } catch (DomainException | GlobalId.UnknownIdException refused) {
+            return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, DriverSessionCommandPayload::refused));
+        }
+        return TenantContext.callAs(TenantScope.of(tenant.tenantId()), () -> command(GlobalId.encode(Types.CHARGE_POINT, session.chargePointId()),
+                Action16.REMOTE_STOP_TRANSACTION, STOPPED_FROM_APP, payload -> payload.put("transactionId", session.transactionId())))
+                .thenApply(payload -> driverOutcome(payload, session, "stop"));
+    }
+
+    private static UUID ownProfile(String operation) {
+        if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))
+                || !(TenantContext.current() instanceof TenantScope.OfTenant)) {
+            throw new BadRequestException(operation + " is asked by a signed-in driver.");
+        }
+        return profileId;
+    }
+
+    /** The driver's token to start with: the one asked for, which must be theirs and active, else their first active one. */
+    private Token driverToken(UUID profileId, String tokenId) {
+        Instant now = Instant.now();
+        if (tokenId == null) {
+            return tokens.ownedBy(profileId).stream().filter(token -> token.statusAt(now) == io.chargebase.domain.tokens.TokenStatus.ACTIVE)
+                    .findFirst().orElseThrow(() -> new DomainException(ErrorCode.NOT_USABLE, "tokenId",
+                            "You have no active token to start with."));
+        }
+        Token token = tokens.find(GlobalId.require(Types.TOKEN, tokenId, "tokenId")).filter(found -> profileId.equals(found.ownerProfileId()))
+                .orElseThrow(() -> DomainException.notFound("tokenId", "token", tokenId));
+        if (token.statusAt(now) != io.chargebase.domain.tokens.TokenStatus.ACTIVE) {
+            throw new DomainException(ErrorCode.NOT_USABLE, "tokenId", "The token is " + token.statusAt(now).name().toLowerCase(Locale.ROOT)
+                    + "; a session starts with an active one.");
+        }
+        return token;
+    }
+
+    /** Whether a session waits for the car or charges at the EVSE (read for the whole tenant: it may be anyone's). */
+    private boolean occupied(Evse evse) {
+        for (io.chargebase.domain.charging.SessionStatus status : List.of(io.chargebase.domain.charging.SessionStatus.ACTIVE,
+                io.chargebase.domain.charging.SessionStatus.PENDING)) {
+            if (chargingSessions.sessions(new io.chargebase.domain.charging.SessionQuery(status, evse.chargePointId(), null, null, null), null,
+                    Connection.MAX_PAGE_SIZE, false).items().stream().anyMatch(session -> evse.id().equals(session.evseId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DriverSessionCommandPayload driverOutcome(ChargerCommandPayload payload, ChargingSession session, String what) {
+        if (payload.command() == null) {
+            return DriverSessionCommandPayload.refused(payload.userErrors());
+        }
+        ChargerCommand command = payload.command();
+        String message = switch (command.outcome()) {
+            case ANSWERED -> "Accepted".equals(command.chargerStatus()) ? "The charger accepted the " + what + "."
+                    : "The charger refused the " + what + " (" + command.chargerStatus() + ").";
+            case OFFLINE -> "The charger is offline; try again later or use your card.";
+            case TIMED_OUT -> "The charger did not answer in time; check the charger before trying again.";
+            case CALL_ERROR -> "The charger could not handle the " + what + ".";
+            default -> "The " + what + " could not be sent to the charger.";
+        };
+        return new DriverSessionCommandPayload(command.outcome(), command.chargerStatus(), message, session, List.of());
     }
 
     @MutationMapping

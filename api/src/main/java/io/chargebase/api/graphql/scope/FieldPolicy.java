@@ -180,6 +180,7 @@ public final class FieldPolicy {
             .type("ImportTokensPayload").open("imported", "rowErrors", "userErrors")
             .type("ChargerCommandPayload").open("command", "userErrors")
             .type("StartSessionPayload").open("command", "session", "userErrors")
+            .type("DriverSessionCommandPayload").open("outcome", "chargerStatus", "message", "session", "userErrors")
             .type("SetEvseReservationTimePayload").open("evse", "userErrors")
             .type("AddPaymentMethodPayload").open("clientSecret", "userErrors")
             .type("PaymentMethodsPayload").open("paymentMethods", "userErrors")
