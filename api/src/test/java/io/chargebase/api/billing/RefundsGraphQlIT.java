@@ -81,6 +81,9 @@ class RefundsGraphQlIT extends IntegrationTest {
     private String paymentIntent;
     private String charge;
     private UUID payment;
+    private UUID driver;
+    private String otherUnitAdmin;
+    private String rootOuAdmin;
 
     /** A tenant with its connected account and a card payment of 8.47 posted; Stripe answers refunds on its charge. */
     @BeforeEach
@@ -92,7 +95,11 @@ class RefundsGraphQlIT extends IntegrationTest {
         analyst = accessTokenOf(tenant, aUser(tenant, UserRole.ANALYST, null, null));
         String setup = tokenOf(tenant);
         String root = graphQl().document(setup, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
-        UUID driver = GlobalId.decode(mutate(setup, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Dana Driver",
+        String other = mutate(setup, "tenant-portal/CreateOrganisationUnit", Map.of("parentId", root, "name", "Other"))
+                .path("organisationUnit").path("id").asString();
+        otherUnitAdmin = accessTokenOf(tenant, aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(other).orElseThrow().id(), null));
+        rootOuAdmin = accessTokenOf(tenant, aUser(tenant, UserRole.OU_ADMIN, GlobalId.decode(root).orElseThrow().id(), null));
+        driver = GlobalId.decode(mutate(setup, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Dana Driver",
                 "email", "dana@example.com")).path("profile").path("id").asString()).orElseThrow().id();
         account = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         paymentIntent = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -142,6 +149,52 @@ class RefundsGraphQlIT extends IntegrationTest {
     private void webhookRefunded(String eventId, long totalRefunded) {
         as(() -> events.handle(new ProviderEvent.Envelope(eventId, "charge.refunded", account, Instant.now(),
                 new ProviderEvent.ChargeRefunded(charge, paymentIntent, Money.ofMinor(totalRefunded, EUR), Money.ofMinor(847, EUR)))));
+    }
+
+    private JsonNode transactions(String token, Map<String, ?> variables) {
+        var response = graphQl().document(token, "tenant-portal/PaymentTransactions", variables);
+        assertThat(response.errors().isMissingNode() || response.errors().isEmpty()).as(response.raw()).isTrue();
+        return response.data().path("paymentTransactions");
+    }
+
+    private static java.util.List<String> kinds(JsonNode connection) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        connection.path("edges").forEach(edge -> kinds.add(edge.path("node").path("kind").asString()));
+        return kinds;
+    }
+
+    @Test
+    void paymentsRefundsAndDisputesAreListedFilteredPagedAndNarrowed() {
+        assertThat(refund(admin, "2.00", null, "Charger fault").path("userErrors")).isEmpty();
+        as(() -> events.handle(new ProviderEvent.Envelope("evt_dispute_" + paymentIntent, "charge.dispute.created", account, Instant.now(),
+                new ProviderEvent.DisputeCreated("dp_" + paymentIntent.substring(3), charge, paymentIntent, Money.of("6.47", "EUR")))));
+        invariants.check(tenantId);
+
+        JsonNode all = transactions(analyst, Map.of());
+        assertThat(kinds(all)).containsExactly("DISPUTE", "REFUND", "PAYMENT");
+        JsonNode paid = all.path("edges").get(2).path("node");
+        assertThat(paid.path("id").asString()).isEqualTo(payment.toString());
+        assertThat(new BigDecimal(paid.path("amount").asString())).isEqualByComparingTo("8.47");
+        assertThat(paid.path("reference").asString()).isEqualTo(paymentIntent);
+        assertThat(GlobalId.decode(paid.path("profileId").asString()).orElseThrow().id()).isEqualTo(driver);
+        assertThat(new BigDecimal(all.path("edges").get(1).path("node").path("amount").asString())).isEqualByComparingTo("2.00");
+        assertThat(all.path("edges").get(0).path("node").path("profileId").asString()).as("the dispute names the payment's driver")
+                .isEqualTo(paid.path("profileId").asString());
+
+        assertThat(kinds(transactions(admin, Map.of("filter", Map.of("kinds", java.util.List.of("DISPUTE", "REFUND")))))).containsExactly("DISPUTE", "REFUND");
+        assertThat(kinds(transactions(admin, Map.of("filter", Map.of("profileId", paid.path("profileId").asString()))))).hasSize(3);
+        assertThat(kinds(transactions(admin, Map.of("filter", Map.of("from", Instant.now().plusSeconds(3600).toString()))))).isEmpty();
+        assertThat(kinds(transactions(admin, Map.of("filter", Map.of("to", Instant.now().minusSeconds(3600).toString()))))).isEmpty();
+
+        JsonNode first = transactions(admin, Map.of("first", 2));
+        assertThat(kinds(first)).containsExactly("DISPUTE", "REFUND");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        JsonNode second = transactions(admin, Map.of("first", 2, "after", first.path("pageInfo").path("endCursor").asString()));
+        assertThat(kinds(second)).containsExactly("PAYMENT");
+        assertThat(second.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+
+        assertThat(kinds(transactions(rootOuAdmin, Map.of()))).as("the driver is in the root's subtree").hasSize(3);
+        assertThat(kinds(transactions(otherUnitAdmin, Map.of()))).as("another subtree's OU admin sees none of them").isEmpty();
     }
 
     private static String codeOf(JsonNode payload) {
