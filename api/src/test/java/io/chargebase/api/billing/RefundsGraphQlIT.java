@@ -236,6 +236,26 @@ class RefundsGraphQlIT extends IntegrationTest {
     }
 
     @Test
+    void aRefundRetriedAfterStripeFailedIsSentUnderItsOwnKeyAndRefundsOnce() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"down\"}}")));
+        assertThat(codeOf(refund(admin, "3.00", null, "Charger fault"))).isEqualTo("PAYMENT_PROVIDER_UNAVAILABLE");
+        assertThat(refunded()).isZero();
+        assertThat(codeOf(refund(admin, "4.00", null, "Another amount while one waits"))).isEqualTo("INVALID");
+        int failedAttempts = refundRequests();
+        assertThat(failedAttempts).isPositive();
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson(StripeFixtures.of("refund",
+                Map.of("id", "re_" + paymentIntent.substring(3), "charge", charge, "payment_intent", paymentIntent, "currency", "eur")))));
+        JsonNode retried = refund(admin, "3.00", null, "Charger fault");
+        assertThat(retried.path("refund").path("status").asString()).as(retried.toString()).isEqualTo("SUCCEEDED");
+        assertThat(stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))))
+                .as("every attempt carries the one refund's key").hasSize(failedAttempts + 1)
+                .allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("refund:" + payment + ":1"));
+        assertThat(refunded()).isEqualByComparingTo("3.00");
+        invariants.check(tenantId);
+    }
+
+    @Test
     void badInputIsAUserErrorAndSendsNothing() {
         assertThat(codeOf(refund(admin, "0", null, "Zero"))).isEqualTo("INVALID");
         assertThat(codeOf(refund(admin, "-1.00", null, "Negative"))).isEqualTo("INVALID");
