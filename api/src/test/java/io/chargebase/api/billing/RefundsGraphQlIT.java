@@ -173,7 +173,7 @@ class RefundsGraphQlIT extends IntegrationTest {
         JsonNode all = transactions(analyst, Map.of());
         assertThat(kinds(all)).containsExactly("DISPUTE", "REFUND", "PAYMENT");
         JsonNode paid = all.path("edges").get(2).path("node");
-        assertThat(paid.path("id").asString()).isEqualTo(payment.toString());
+        assertThat(paid.path("transactionId").asString()).isEqualTo(payment.toString());
         assertThat(new BigDecimal(paid.path("amount").asString())).isEqualByComparingTo("8.47");
         assertThat(paid.path("reference").asString()).isEqualTo(paymentIntent);
         assertThat(GlobalId.decode(paid.path("profileId").asString()).orElseThrow().id()).isEqualTo(driver);

@@ -42,7 +42,7 @@ class PaymentTransactionsController {
         return Connection.keyed(first, after, (position, limit) -> transactions.list(query, position, limit), PaymentTransactions::positionOf);
     }
 
-    @SchemaMapping(typeName = "PaymentTransaction", field = "id")
+    @SchemaMapping(typeName = "PaymentTransaction", field = "transactionId")
     String id(PaymentTransaction transaction) {
         return transaction.id().toString();
     }

@@ -25,7 +25,7 @@ class RefundsController {
     record RefundPaymentInput(String paymentId, BigDecimal amount, String currency, String reason) {
     }
 
-    record RefundView(String id, String paymentId, BigDecimal amount, String currency, String reason, String status, String refundId,
+    record RefundView(String refundRequestId, String paymentId, BigDecimal amount, String currency, String reason, String status, String refundId,
             String chargeId) {
     }
 

@@ -53,11 +53,11 @@ public final class FieldPolicy {
             .type("BillingSettings").staff("maxPaymentMethods")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
             // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
-            .type("PaymentTransaction").staff("id", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
+            .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
                     "occurredAt", "postedAt")
             .type("PaymentTransactionConnection").open("edges", "pageInfo")
             .type("PaymentTransactionEdge").open("cursor", "node")
-            .type("Refund").staff("id", "paymentId", "amount", "currency", "reason", "status", "refundId", "chargeId")
+            .type("Refund").staff("refundRequestId", "paymentId", "amount", "currency", "reason", "status", "refundId", "chargeId")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
                     "chargePoints", "zones", "publicNotice").staff("createdAt").staffRls("owner", "invitedUserGroups")
