@@ -69,6 +69,8 @@ public final class OperationPolicy {
             entry("Mutation.startConnectedAccountOnboarding", TENANT_ADMINS),
             entry("Query.billingSettings", Access.roles(Role.TENANT_ADMIN, Role.ANALYST)),
             entry("Mutation.updateBillingSettings", TENANT_ADMINS),
+            entry("Mutation.refundPayment", TENANT_ADMINS),
+            entry("Query.paymentTransactions", TENANT_READERS),
             entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
             entry("Query.myDataExport", Access.roles(Role.DRIVER)),
             entry("Mutation.deleteMyAccount", Access.roles(Role.DRIVER)),

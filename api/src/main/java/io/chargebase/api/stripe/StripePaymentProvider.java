@@ -11,16 +11,19 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
 
 import io.chargebase.domain.billing.PaymentProvider;
 import io.chargebase.domain.billing.PaymentProviderException;
 import io.chargebase.domain.billing.SavedPaymentMethod;
+import io.chargebase.domain.money.Money;
 
 /**
  * {@link PaymentProvider} over stripe-java. Every request carries the caller's idempotency key; requests about a
@@ -99,6 +102,19 @@ class StripePaymentProvider implements PaymentProvider {
         call(() -> client().v1().customers().update(customerId, CustomerUpdateParams.builder()
                 .setInvoiceSettings(CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(paymentMethodId).build())
                 .build(), on(accountId, idempotencyKey)));
+    }
+
+    @Override
+    public ProviderRefund refund(String idempotencyKey, String accountId, String paymentIntentId, Money amount, String reason) {
+        return call(() -> {
+            Refund refund = client().v1().refunds().create(RefundCreateParams.builder()
+                    .setPaymentIntent(paymentIntentId)
+                    .setAmount(amount.minorUnits())
+                    .putMetadata("chargebase_reason", reason)
+                    .putMetadata("chargebase_refund", idempotencyKey)
+                    .build(), on(accountId, idempotencyKey));
+            return new ProviderRefund(refund.getId(), refund.getCharge());
+        });
     }
 
     private static SavedPaymentMethod saved(PaymentMethod method, String preferred) {

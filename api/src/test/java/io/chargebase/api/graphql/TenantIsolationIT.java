@@ -32,6 +32,9 @@ class TenantIsolationIT extends IntegrationTest {
     @Autowired
     GraphQlSource graphQlSource;
 
+    @Autowired
+    io.chargebase.domain.billing.Ledger ledger;
+
     private String demo;
     private String acme;
     private String demoTenantId;
@@ -304,6 +307,19 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(acmeMutation("tenant-portal/UpdateBillingSettings", Map.of("maxPaymentMethods", 7)).path("userErrors")).isEmpty();
             assertThat(graphQl().document(demo, "tenant-portal/BillingSettings", Map.of()).data().path("billingSettings")
                     .path("maxPaymentMethods").asInt()).as("demo's maximum is untouched").isEqualTo(3);
+        });
+        cases.put("Query.paymentTransactions", () -> {
+            demoPayment();
+            var listed = asAcme("tenant-portal/PaymentTransactions", Map.of());
+            assertThat(listed.data().path("paymentTransactions").path("edges")).as(listed.raw()).isEmpty();
+            assertThat(listed.raw()).doesNotContain("pi_demoIsolation");
+        });
+        cases.put("Mutation.refundPayment", () -> {
+            java.util.UUID payment = demoPayment();
+            JsonNode refunded = acmeMutation("tenant-portal/RefundPayment", Map.of("paymentId", payment.toString(), "amount", "1.00",
+                    "reason", "acme refunding demo's payment"));
+            notFound(refunded);
+            assertThat(refunded.path("refund").isNull()).isTrue();
         });
         cases.put("Query.myDataExport", () -> {
             refused(asAcme("driver-app/MyDataExport", Map.of()));
@@ -713,6 +729,22 @@ class TenantIsolationIT extends IntegrationTest {
         if (!noData) {
             response.data().forEach(field -> assertThat(field.isNull()).as(response.raw()).isTrue());
         }
+    }
+
+    /** A card payment of demo's driver in demo's ledger (posted once, whichever case asks first). */
+    private java.util.UUID demoPayment() {
+        io.chargebase.tenancy.TenantId demoId = new io.chargebase.tenancy.TenantId(GlobalId.decode(demoTenantId).orElseThrow().id());
+        java.util.UUID demoDriver = GlobalId.decode(demoProfile).orElseThrow().id();
+        return io.chargebase.tenancy.TenantContext.callAs(io.chargebase.tenancy.TenantScope.of(demoId), () -> {
+            if (connectedAccounts.current().isEmpty()) {
+                connectedAccounts.link("acct_demoIsolation1");
+            }
+            return ledger.post(io.chargebase.domain.billing.Posting.of("payment:pi_demoIsolation", io.chargebase.domain.billing.LedgerTransactionKind.PAYMENT,
+                            demoDriver, null, "pi_demoIsolation", "Card payment", java.time.Instant.now())
+                    .debit(io.chargebase.domain.billing.LedgerAccount.STRIPE_CLEARING, io.chargebase.domain.money.Money.of("5.00", "EUR"))
+                    .credit(io.chargebase.domain.billing.LedgerAccount.DRIVER_RECEIVABLE, io.chargebase.domain.money.Money.of("5.00", "EUR")))
+                    .transactionId();
+        });
     }
 
     private static void notFound(JsonNode payload) {

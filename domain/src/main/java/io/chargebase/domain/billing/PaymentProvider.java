@@ -27,5 +27,12 @@ public interface PaymentProvider {
 
     void detach(String idempotencyKey, String accountId, String paymentMethodId);
 
+    /** What the provider answered to a refund: its id and the charge it refunds. */
+    record ProviderRefund(String refundId, String chargeId) {
+    }
+
+    /** Refunds {@code amount} of the PaymentIntent's charge on the connected account, for {@code reason} (kept as metadata). */
+    ProviderRefund refund(String idempotencyKey, String accountId, String paymentIntentId, io.chargebase.domain.money.Money amount, String reason);
+
     void makeDefault(String idempotencyKey, String accountId, String customerId, String paymentMethodId);
 }

@@ -51,6 +51,13 @@ public final class FieldPolicy {
             // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
             .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
+            // refunds are the tenant admins' business (OperationPolicy): staff fields
+            // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
+            .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
+                    "occurredAt", "postedAt")
+            .type("PaymentTransactionConnection").open("edges", "pageInfo")
+            .type("PaymentTransactionEdge").open("cursor", "node")
+            .type("Refund").staff("refundRequestId", "paymentId", "amount", "currency", "reason", "status", "refundId", "chargeId")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
                     "chargePoints", "zones", "publicNotice").staff("createdAt").staffRls("owner", "invitedUserGroups")
@@ -186,6 +193,7 @@ public final class FieldPolicy {
             .type("PaymentMethodsPayload").open("paymentMethods", "userErrors")
             .type("StartConnectedAccountOnboardingPayload").open("url", "connectedAccount", "userErrors")
             .type("UpdateBillingSettingsPayload").open("billingSettings", "userErrors")
+            .type("RefundPaymentPayload").open("refund", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */
