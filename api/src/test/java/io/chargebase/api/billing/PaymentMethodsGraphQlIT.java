@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.StripeFixtures;
+import io.chargebase.api.support.StripeStubs;
 import io.chargebase.domain.identity.UserRole;
 
 /**
@@ -66,35 +67,13 @@ class PaymentMethodsGraphQlIT extends IntegrationTest {
         account = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         customer = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         stripe.resetAll();
-        stripe.stubFor(post(urlPathEqualTo("/v1/accounts")).willReturn(okJson(StripeFixtures.of("account", Map.of("id", account)))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/account_links")).willReturn(okJson(StripeFixtures.of("account_link",
-                Map.of("url", "https://connect.stripe.com/setup/e/" + account + "/onboard")))));
-        // the first customer created is Dana's; Olle never gets as far
-        stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson(StripeFixtures.of("customer", Map.of("id", customer)))));
-        stripe.stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(okJson(StripeFixtures.of("customer",
-                Map.of("id", customer, "invoice_settings", Map.of("default_payment_method", "pm_second"))))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/customers/" + customer)).willReturn(okJson(StripeFixtures.of("customer", Map.of("id", customer)))));
-        cards("pm_first", "pm_second");
-        stripe.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson(StripeFixtures.of("setup_intent",
-                Map.of("id", "seti_1", "customer", customer, "client_secret", "seti_1_secret_abc")))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_first/detach")).willReturn(okJson(StripeFixtures.of("payment_method",
-                Map.of("id", "pm_first")))));
+        StripeStubs.connectedCustomer(stripe, account, customer);
     }
 
     private String driver(TestTenant tenant, String setup, String unit, String name, String email) {
         String id = mutate(setup, "tenant-portal/CreateProfile", Map.of("organisationUnitId", unit, "name", name, "email", email))
                 .path("profile").path("id").asString();
         return accessTokenOf(tenant, aUser(tenant, UserRole.DRIVER, null, GlobalId.decode(id).orElseThrow().id()));
-    }
-
-    private void cards(String... ids) {
-        stripe.stubFor(get(urlPathEqualTo("/v1/customers/" + customer + "/payment_methods")).willReturn(okJson(list(ids))));
-    }
-
-    private String list(String... ids) {
-        List<String> data = java.util.Arrays.stream(ids).map(id -> StripeFixtures.of("payment_method", Map.of("id", id, "customer", customer))).toList();
-        return "{\"object\": \"list\", \"url\": \"/v1/customers/" + customer + "/payment_methods\", \"has_more\": false, \"data\": ["
-                + String.join(",", data) + "]}";
     }
 
     private JsonNode onboard(Map<String, ?> input) {
@@ -161,7 +140,7 @@ class PaymentMethodsGraphQlIT extends IntegrationTest {
         stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_first/detach")).inScenario("cards").whenScenarioStateIs(STARTED)
                 .willSetStateTo("detached").willReturn(okJson(StripeFixtures.of("payment_method", Map.of("id", "pm_first")))));
         stripe.stubFor(get(urlPathEqualTo("/v1/customers/" + customer + "/payment_methods")).inScenario("cards").whenScenarioStateIs("detached")
-                .willReturn(okJson(list("pm_second"))));
+                .willReturn(okJson(StripeStubs.list(customer, "pm_second"))));
         JsonNode removed = mutate(dana, "driver-app/RemovePaymentMethod", Map.of("paymentMethodId", "pm_first"));
         assertThat(removed.path("userErrors")).as(removed.toString()).isEmpty();
         assertThat(removed.path("paymentMethods")).hasSize(1);

@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.StripeFixtures;
+import io.chargebase.api.support.StripeStubs;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.billing.BillingSettings;
@@ -74,31 +75,13 @@ class PaymentMethodsIT extends IntegrationTest {
         account = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         customer = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         stripe.resetAll();
-        stripe.stubFor(post(urlPathEqualTo("/v1/accounts")).willReturn(okJson(StripeFixtures.of("account", Map.of("id", account)))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/account_links")).willReturn(okJson(StripeFixtures.of("account_link",
-                Map.of("url", "https://connect.stripe.com/setup/e/" + account + "/onboard")))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson(StripeFixtures.of("customer", Map.of("id", customer)))));
-        stripe.stubFor(get(urlPathEqualTo("/v1/customers/" + customer)).willReturn(okJson(StripeFixtures.of("customer",
-                Map.of("id", customer, "invoice_settings", Map.of("default_payment_method", "pm_second"))))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/customers/" + customer)).willReturn(okJson(StripeFixtures.of("customer", Map.of("id", customer)))));
-        cards("pm_first", "pm_second");
-        stripe.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson(StripeFixtures.of("setup_intent",
-                Map.of("id", "seti_1", "customer", customer, "client_secret", "seti_1_secret_abc")))));
-        stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_first/detach")).willReturn(okJson(StripeFixtures.of("payment_method",
-                Map.of("id", "pm_first")))));
+        StripeStubs.connectedCustomer(stripe, account, customer);
     }
 
     private UUID profile(String admin, String unit, String name, String email) {
         String id = mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", unit, "name", name, "email", email))
                 .path("profile").path("id").asString();
         return GlobalId.decode(id).orElseThrow().id();
-    }
-
-    private void cards(String... ids) {
-        List<String> data = java.util.Arrays.stream(ids).map(id -> StripeFixtures.of("payment_method", Map.of("id", id, "customer", customer))).toList();
-        stripe.stubFor(get(urlPathEqualTo("/v1/customers/" + customer + "/payment_methods")).willReturn(okJson(
-                "{\"object\": \"list\", \"url\": \"/v1/customers/" + customer + "/payment_methods\", \"has_more\": false, \"data\": ["
-                        + String.join(",", data) + "]}")));
     }
 
     private <T> T as(Supplier<T> work) {
