@@ -29,7 +29,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The domain's contexts as the architecture draws them: no cycle between contexts, counting both Java dependencies
  * and the tables a context's SQL reads or writes (a table belongs to the context whose changelog creates it); the
- * pure code (rating, money, tariff selection's decision) free of Spring, JDBC and Jackson. Which classes may reach an {@code internal} package, and where OCPP
+ * pure code (rating, money, tariff selection's decision, the session states) free of Spring, JDBC and Jackson. Which classes may reach an {@code internal} package, and where OCPP
  * types may go, is checked across modules by the api module's {@code ModuleBoundariesTest}.
  */
 class ContextBoundariesTest {
@@ -75,6 +75,15 @@ class ContextBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(IMPURE)
                 .orShould().dependOnClassesThat().resideInAPackage("..internal..")
                 .because("selection reads its snapshot first and then decides without the database")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sessionStatesDecideInPureCode() {
+        noClasses().that().resideInAPackage(DOMAIN + ".charging.lifecycle..")
+                .should().dependOnClassesThat().resideInAnyPackage(IMPURE)
+                .orShould().dependOnClassesThat().resideInAPackage("..internal..")
+                .because("the session lifecycle loads a state, the state decides without the database, the repository saves")
                 .check(CLASSES);
     }
 

@@ -17,7 +17,7 @@ import io.chargebase.domain.charging.internal.SessionRows;
 /**
  * The platform's side of every charger: what the OCPP adapter reports lands here, under the charger's tenant scope.
  * Every message marks the charger as heard from (a busy one at most every few seconds, see {@link HeardFrom}).
- * Sessions are {@link Transactions}' business, MeterValues {@link MeterValueWriter}'s (group commit); the
+ * Sessions are the {@link SessionLifecycle}'s business, MeterValues {@link MeterValueWriter}'s (group commit); the
  * communication log is written in the background by {@link CommunicationLog}.
  *
  * <p>A BootNotification in the middle of a session leaves the session active: an OCPP 1.6 charger keeps its
@@ -28,7 +28,7 @@ public class ChargingStations implements ChargerEvents {
 
     private final ChargerRows chargers;
     private final SessionRows sessions;
-    private final Transactions transactions;
+    private final SessionLifecycle lifecycle;
     private final TenantChargingSettings settings;
     private final CommunicationLog log;
     private final ChargePoints chargePoints;
@@ -39,7 +39,7 @@ public class ChargingStations implements ChargerEvents {
     private final HeardFrom heardFrom;
     private final MeterValueWriter meterValues;
 
-    ChargingStations(ChargerRows chargers, SessionRows sessions, Transactions transactions, TenantChargingSettings settings, CommunicationLog log,
+    ChargingStations(ChargerRows chargers, SessionRows sessions, SessionLifecycle lifecycle, TenantChargingSettings settings, CommunicationLog log,
             ChargePoints chargePoints, PlatformTransactionManager transactionManager, Clock clock, LiveSessions live,
             org.springframework.context.ApplicationEventPublisher events, HeardFrom heardFrom, MeterValueWriter meterValues) {
         this.heardFrom = heardFrom;
@@ -48,7 +48,7 @@ public class ChargingStations implements ChargerEvents {
         this.events = events;
         this.chargers = chargers;
         this.sessions = sessions;
-        this.transactions = transactions;
+        this.lifecycle = lifecycle;
         this.settings = settings;
         this.log = log;
         this.chargePoints = chargePoints;
@@ -147,13 +147,13 @@ public class ChargingStations implements ChargerEvents {
     @Override
     public IdTagInfo authorize(ChargerRef charger, String idTag) {
         heard(charger);
-        return transactions.authorize(charger, idTag);
+        return lifecycle.authorize(charger, idTag);
     }
 
     @Override
     public Started startTransaction(ChargerRef charger, TransactionStart start) {
         heard(charger);
-        Started started = transactions.start(charger, start);
+        Started started = lifecycle.start(charger, start);
         live.progress(charger, started.transactionId());
         return started;
     }
@@ -167,7 +167,7 @@ public class ChargingStations implements ChargerEvents {
     @Override
     public IdTagInfo stopTransaction(ChargerRef charger, TransactionStop stop) {
         heard(charger);
-        IdTagInfo answer = transactions.stop(charger, stop);
+        IdTagInfo answer = lifecycle.stop(charger, stop);
         live.progress(charger, stop.transactionId());
         return answer;
     }
@@ -195,7 +195,7 @@ public class ChargingStations implements ChargerEvents {
      * when the charge point or the connector's EVSE cannot be used, or the token's owner may not charge.
      */
     public void requireRemoteStart(UUID chargePointId, Integer connectorId, String idTag) {
-        transactions.requireRemoteStart(chargePointId, connectorId, idTag);
+        lifecycle.requireRemoteStart(chargePointId, connectorId, idTag);
     }
 
     /** The session's progress as it stands now, as a live update would show it (the session read by the caller). */
@@ -205,12 +205,12 @@ public class ChargingStations implements ChargerEvents {
 
     /** For a remote start the charger accepted: a pending session that fails unless the car is plugged in in time. */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag) {
-        return transactions.expectStart(charger, connectorId, idTag, null);
+        return lifecycle.expectStart(charger, connectorId, idTag, null);
     }
 
     /** The same, for a session an operator started for a driver with a tariff of their choice (null: the selection's). */
     public UUID expectStart(ChargerRef charger, Integer connectorId, String idTag, UUID tariffOverride) {
-        return transactions.expectStart(charger, connectorId, idTag, tariffOverride);
+        return lifecycle.expectStart(charger, connectorId, idTag, tariffOverride);
     }
 
     /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */

@@ -30,7 +30,7 @@ import io.chargebase.tenancy.TenantScope;
  * that a charger that was only offline for a while finishes it with its queued StopTransaction (OCPP 1.6 keeps
  * transaction messages while offline); the mark goes away if the charger speaks of the session again while it is active.
  * After the finish timeout (the manual's 120 minutes by default) the platform finishes it from its last reading and
- * rates it ({@link InactiveSessions}); a StopTransaction that still comes corrects it, and its CDR gets a new MSP
+ * rates it ({@link SessionLifecycle#finishAfterInactivity}); a StopTransaction that still comes corrects it, and its CDR gets a new MSP
  * version. The platform asks once which tenants have anything due ({@link #due}); each of them is then swept in its own
  * scope, so row-level security holds throughout, and idle tenants cost nothing.
  */
@@ -57,14 +57,14 @@ public class ChargingSweeper {
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SessionStopLimits stopLimits;
-    private final InactiveSessions inactiveSessions;
+    private final SessionLifecycle lifecycle;
 
     ChargingSweeper(DueTenantRows dueTenants, ChargerRows chargers, SessionRows sessions, TenantChargingSettings settings,
             PlatformTransactionManager transactionManager, SessionRating rating, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, io.chargebase.domain.charging.internal.InactivityRows inactivity,
-            SessionStopLimits stopLimits, InactiveSessions inactiveSessions) {
+            SessionStopLimits stopLimits, SessionLifecycle lifecycle) {
         this.stopLimits = stopLimits;
-        this.inactiveSessions = inactiveSessions;
+        this.lifecycle = lifecycle;
         this.inactivity = inactivity;
         this.events = events;
         this.rating = rating;
@@ -122,9 +122,8 @@ public class ChargingSweeper {
             // each under its charger's lock, in a transaction of its own, then rated like a stopped session
             int finished = 0;
             for (java.util.UUID id : changes.toFinish()) {
-                if (inactiveSessions.finish(id, now.minus(changes.finishAfter()), changes.finishAfter(), now)) {
+                if (lifecycle.finishAfterInactivity(id, now.minus(changes.finishAfter()), changes.finishAfter(), now)) {
                     finished++;
-                    rating.rate(id);
                 }
             }
             return new Swept(changes.marked(), changes.failed(), rated, changes.inactive(), changes.atLimit(), finished);

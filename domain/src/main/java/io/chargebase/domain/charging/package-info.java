@@ -1,7 +1,9 @@
 /**
  * Charging and its records. {@link io.chargebase.domain.charging.ChargingStations} is the platform's side of every
  * charger (the {@link io.chargebase.domain.charging.ChargerEvents} port the OCPP adapter reports to): connection state,
- * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. A finished
+ * connector statuses, sessions from Authorize to StopTransaction, meter values, the communication log. Sessions go
+ * through the package-private {@code SessionLifecycle}: load a state ({@link io.chargebase.domain.charging.lifecycle},
+ * states as types, pure), let it decide, save it over its version. A finished
  * session becomes a CPO CDR, which {@link io.chargebase.domain.charging.Cdrs} rates into an MSP CDR (versioned:
  * re-rating writes the next version and keeps the previous ones); {@link io.chargebase.domain.charging.SessionRated}
  * then tells billing, except for a demo session (on a DEMO charge point), which is rated for show and never billed;

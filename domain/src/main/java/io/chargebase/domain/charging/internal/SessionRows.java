@@ -67,30 +67,6 @@ public class SessionRows {
                 .update();
     }
 
-    /** Turns a pending session into the started one. */
-    public void start(UUID id, int transactionId, int connectorId, UUID evseId, SessionStatus status, ChargerEvents.AuthorizationStatus authorisation,
-            long meterStartWh, Instant startedAt, Integer reservationId, String stopReason, Instant receivedAt) {
-        jdbc.sql("""
-                        update charging_session set transaction_id = ?, connector_id = ?, evse_id = ?, status = ?, authorisation = ?,
-                            meter_start_wh = ?, started_at = ?, reservation_id = ?, stop_reason = ?, start_received_at = ?
-                        where id = ?""")
-                .params(transactionId, connectorId, evseId, status.name(), authorisation.name(), meterStartWh, time(startedAt), reservationId,
-                        stopReason, time(receivedAt), id)
-                .update();
-    }
-
-    public void stop(UUID id, SessionStatus status, long meterStopWh, Instant stoppedAt, String reason, boolean incomplete, String incompleteReason,
-            String ratingError, Instant receivedAt) {
-        jdbc.sql("""
-                        update charging_session set status = ?, meter_stop_wh = ?, stopped_at = ?, stop_reason = coalesce(?, stop_reason),
-                            incomplete = incomplete or ?, incomplete_reason = coalesce(?, incomplete_reason), rating_error = ?,
-                            stop_received_at = ?
-                        where id = ?""")
-                .params(status.name(), meterStopWh, time(stoppedAt), cut(reason, 64), incomplete, cut(incompleteReason, 500),
-                        cut(ratingError, 500), time(receivedAt), id)
-                .update();
-    }
-
     /** Marks the session demo when its charge point is DEMO now, as the session begins. */
     public void markDemoIfOnDemo(UUID id) {
         jdbc.sql("update charging_session s set demo = true from charge_point cp where s.id = ? and cp.id = s.charge_point_id "
@@ -116,9 +92,13 @@ public class SessionRows {
         jdbc.sql("update charging_session set rating_error = ? where id = ?").params(cut(reason, 500), id).update();
     }
 
-    /** Fails sessions that waited for the car since before {@code createdBefore}; returns how many. */
+    /**
+     * Fails sessions that waited for the car since before {@code createdBefore} ({@code Pending.failStart} for all of
+     * them in one statement, so that a sweep costs the same however many there are); returns how many.
+     */
     public int failPending(Instant createdBefore, Instant now) {
-        return jdbc.sql("update charging_session set status = 'FAILED', stop_reason = 'FailStart', stop_received_at = ? "
+        // Pending.failStart, set-wise: the same values and version step as one session's transition
+        return jdbc.sql("update charging_session set status = 'FAILED', stop_reason = 'FailStart', stop_received_at = ?, version = version + 1 "
                 + "where status = 'PENDING' and created_at < ?").params(time(now), time(createdBefore)).update();
     }
 
@@ -156,11 +136,6 @@ public class SessionRows {
     public Optional<ChargingSession> orphanStop(UUID chargePointId, int reportedTransactionId) {
         return jdbc.sql("select * from charging_session where charge_point_id = ? and reported_transaction_id = ? and transaction_id is null")
                 .params(chargePointId, reportedTransactionId).query(SessionRows::session).optional();
-    }
-
-    public Optional<ChargingSession> pending(UUID chargePointId, String idTag) {
-        return jdbc.sql("select * from charging_session where charge_point_id = ? and id_tag = ? and status = 'PENDING' order by created_at desc limit 1")
-                .params(chargePointId, cut(idTag, 20)).query(SessionRows::session).optional();
     }
 
     /** Whether the token charges at another charge point or connector than the one named ({@code connectorId} null: any of this one). */
@@ -238,10 +213,6 @@ public class SessionRows {
     /** A session's newest readings from one batch of samples (see {@link #latest}). */
     public record Latest(UUID sessionId, Instant at, BigDecimal energyWh, BigDecimal powerW, BigDecimal socPercent, Instant registerAt,
             BigDecimal registerWh, Instant receivedAt) {
-    }
-
-    public Optional<Metered> metered(int transactionId) {
-        return metered(List.of(transactionId)).values().stream().findFirst();
     }
 
     /** The sessions of these transaction ids, by transaction id. */
@@ -373,7 +344,7 @@ public class SessionRows {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static ChargingSession session(ResultSet rs, int n) throws SQLException {
+    static ChargingSession session(ResultSet rs, int n) throws SQLException {
         String authorisation = rs.getString("authorisation");
         return new ChargingSession(rs.getObject("id", UUID.class), (Integer) rs.getObject("transaction_id"),
                 (Integer) rs.getObject("reported_transaction_id"), rs.getObject("charge_point_id", UUID.class), (Integer) rs.getObject("connector_id"),

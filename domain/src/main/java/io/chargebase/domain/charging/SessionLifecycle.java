@@ -1,10 +1,12 @@
 package io.chargebase.domain.charging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,21 @@ import io.chargebase.domain.assets.ChargerAccess;
 import io.chargebase.domain.charging.ChargerEvents.AuthorizationStatus;
 import io.chargebase.domain.charging.ChargerEvents.IdTagInfo;
 import io.chargebase.domain.charging.internal.ActivityRows;
+import io.chargebase.domain.charging.internal.InactivityRows;
 import io.chargebase.domain.charging.internal.SessionRows;
+import io.chargebase.domain.charging.internal.SessionStore;
+import io.chargebase.domain.charging.lifecycle.Active;
+import io.chargebase.domain.charging.lifecycle.LostUpdate;
+import io.chargebase.domain.charging.lifecycle.NewSession;
+import io.chargebase.domain.charging.lifecycle.Orphan;
+import io.chargebase.domain.charging.lifecycle.Pending;
+import io.chargebase.domain.charging.lifecycle.Refused;
+import io.chargebase.domain.charging.lifecycle.Retry;
+import io.chargebase.domain.charging.lifecycle.SessionEvent;
+import io.chargebase.domain.charging.lifecycle.SessionState;
+import io.chargebase.domain.charging.lifecycle.StartFacts;
+import io.chargebase.domain.charging.lifecycle.StopFacts;
+import io.chargebase.domain.charging.lifecycle.Transition;
 import io.chargebase.domain.operations.Reservations;
 import io.chargebase.domain.tokens.Authorisation;
 import io.chargebase.domain.tokens.Token;
@@ -25,16 +41,23 @@ import io.chargebase.domain.tokens.TokenUid;
 import io.chargebase.domain.tokens.Tokens;
 
 /**
- * Sessions from Authorize, StartTransaction, MeterValues and StopTransaction. Each charger's session changes are
- * serialised (an advisory lock per charger), so a replayed message finds what its original did and changes nothing.
- * A token its own status accepts may still be refused by the operator's rules ({@link StartPermissions}).
+ * The session lifecycle: Authorize, StartTransaction and StopTransaction, a remote start's pending session, and the
+ * platform's finish after inactivity. Each is load → decide → save: the session's state is loaded under its charger's
+ * advisory lock (so a replayed message finds what its original did and changes nothing), the state type decides
+ * ({@link io.chargebase.domain.charging.lifecycle}, pure), and the transition is saved over the version it was decided
+ * on. A writer outside the lock (the fail-start sweep) that came first makes the save a lost update: the whole
+ * transaction rolls back and is tried again from the load, at most {@value #ATTEMPTS} times. The transition's events
+ * are then applied: in the same transaction (a spent reservation, the demo mark, the inactivity mark) or after its
+ * commit (rating). A token its own status accepts may still be refused by the operator's rules ({@link StartPermissions}).
  */
 @Component
-class Transactions {
+class SessionLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLifecycle.class);
+    static final int ATTEMPTS = 3;
 
     private final SessionRows rows;
+    private final SessionStore store;
     private final TokenAuthorisations authorisations;
     private final Tokens tokens;
     private final SessionRating rating;
@@ -42,27 +65,27 @@ class Transactions {
     private final StartPermissions permissions;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final io.chargebase.domain.charging.internal.InactivityRows inactivity;
+    private final InactivityRows inactivity;
     private final ActivityRows activity;
     private final Reservations reservations;
     private final ChargerAccess access;
 
-    Transactions(SessionRows rows, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating, MeterReadings readings,
-            StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock,
-            io.chargebase.domain.charging.internal.InactivityRows inactivity, ActivityRows activity, Reservations reservations,
-            ChargerAccess access) {
+    SessionLifecycle(SessionRows rows, SessionStore store, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating,
+            MeterReadings readings, StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock,
+            InactivityRows inactivity, ActivityRows activity, Reservations reservations, ChargerAccess access) {
+        this.rows = rows;
+        this.store = store;
+        this.authorisations = authorisations;
+        this.tokens = tokens;
+        this.rating = rating;
+        this.readings = readings;
+        this.permissions = permissions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
         this.inactivity = inactivity;
         this.activity = activity;
         this.reservations = reservations;
         this.access = access;
-        this.readings = readings;
-        this.permissions = permissions;
-        this.rows = rows;
-        this.authorisations = authorisations;
-        this.tokens = tokens;
-        this.rating = rating;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
     }
 
     /** Answers an Authorize and keeps it as an authorisation record (manual: ACTIVITY > Authorizations), unknown cards included. */
@@ -101,10 +124,8 @@ class Transactions {
             // the driver swiped before plugging in: the session waits for the car (fail-start timeout); an Authorize
             // to stop a session already running here starts nothing
             if (!rows.activeHere(token.get().id(), charger.chargePointId())) {
-                Instant now = clock.instant();
-                rows.insert(new ChargingSession(UUID.randomUUID(), null, null, charger.chargePointId(), null, null, idTag, token.get().id(),
-                        token.get().ownerProfileId(), SessionStatus.PENDING, AuthorizationStatus.ACCEPTED, null, null, null, null, null, null,
-                        null, null, null, false, null, null, null, null, now, null, null));
+                store.save(Pending.awaitCar(new NewSession(UUID.randomUUID(), charger.chargePointId(), null, null, idTag, token.get().id(),
+                        token.get().ownerProfileId(), clock.instant())));
             }
             return info(decision, null);
         });
@@ -120,11 +141,9 @@ class Transactions {
         return transactions.execute(status -> {
             Optional<Token> token = token(idTag);
             UUID id = UUID.randomUUID();
-            rows.insert(new ChargingSession(id, null, null, charger.chargePointId(), connectorId,
+            store.save(Pending.awaitCar(new NewSession(id, charger.chargePointId(), connectorId,
                     connectorId == null ? null : rows.evseAt(charger.chargePointId(), connectorId).orElse(null), idTag,
-                    token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.PENDING,
-                    AuthorizationStatus.ACCEPTED, null, null, null, null, null, null, null, null, null, false, null, null, null, null,
-                    clock.instant(), null, null));
+                    token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), clock.instant())));
             if (tariffOverride != null) {
                 rows.setTariffOverride(id, tariffOverride);
             }
@@ -134,7 +153,7 @@ class Transactions {
 
     ChargerEvents.Started start(ChargerRef charger, ChargerEvents.TransactionStart start) {
         Authorisation decision = authorisations.authorise(charger.tenantId(), start.idTag());
-        return transactions.execute(status -> {
+        return retrying(() -> transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),
                     start.meterStartWh());
@@ -154,81 +173,90 @@ class Transactions {
                     && rows.activeElsewhere(token.map(Token::id).orElse(null), charger.chargePointId(), start.connectorId())) {
                 answer = AuthorizationStatus.CONCURRENT_TX;
             }
-            boolean accepted = answer == AuthorizationStatus.ACCEPTED;
             // a replayed start was answered above and is not recorded twice
             activity.insertAuthorization(charger.chargePointId(), start.connectorId(), Authorization.Source.START_TRANSACTION, start.idTag(),
                     token.map(Token::id).orElse(null), answer, clock.instant());
-            if (accepted && start.reservationId() != null) {
-                reservations.used(charger.chargePointId(), start.reservationId(), start.idTag(), clock.instant());
-            }
-            SessionStatus sessionStatus = accepted ? SessionStatus.ACTIVE : SessionStatus.FAILED;
-            String refusal = accepted ? null : "Refused: " + answer + refused.map(r -> ", " + r.reason()).orElse("");
-            int transactionId = rows.nextTransactionId();
-            UUID evse = rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null);
             Instant now = clock.instant();
-            Optional<ChargingSession> pending = accepted ? rows.pending(charger.chargePointId(), start.idTag()) : Optional.empty();
-            UUID sessionId = pending.map(ChargingSession::id).orElseGet(UUID::randomUUID);
-            if (pending.isPresent()) {
-                rows.start(sessionId, transactionId, start.connectorId(), evse, sessionStatus, answer, start.meterStartWh(),
-                        start.timestamp(), start.reservationId(), refusal, now);
+            StartFacts facts = new StartFacts(rows.nextTransactionId(), start.connectorId(),
+                    rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null), start.meterStartWh(), start.timestamp(),
+                    start.reservationId(), now);
+            NewSession who = new NewSession(UUID.randomUUID(), charger.chargePointId(), start.connectorId(), facts.evseId(), start.idTag(),
+                    token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), now);
+            Transition transition;
+            if (answer == AuthorizationStatus.ACCEPTED) {
+                transition = store.pending(charger.chargePointId(), start.idTag()).map(pending -> pending.start(facts))
+                        .orElseGet(() -> Active.begin(who, facts));
             } else {
-                rows.insert(new ChargingSession(sessionId, transactionId, null, charger.chargePointId(), start.connectorId(), evse,
-                        start.idTag(), token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), sessionStatus, answer,
-                        start.meterStartWh(), null, start.timestamp(), null, refusal, null, null, null, null, false, null, null, null, null,
-                        now, now, null));
+                transition = Refused.refuse(who, facts, answer, "Refused: " + answer + refused.map(r -> ", " + r.reason()).orElse(""));
             }
-            if (accepted) {
-                // a DEMO charge point's session is rated like any other and never handed to billing (SessionRating)
-                rows.markDemoIfOnDemo(sessionId);
-            }
-            return new ChargerEvents.Started(transactionId, new IdTagInfo(answer, refused.isPresent() ? null : decision.expiresAt(), decision.parentIdTag()));
-        });
+            store.save(transition);
+            applyInTransaction(transition.events(), now);
+            return new ChargerEvents.Started(facts.transactionId(),
+                    new IdTagInfo(answer, refused.isPresent() ? null : decision.expiresAt(), decision.parentIdTag()));
+        }));
     }
 
     IdTagInfo stop(ChargerRef charger, ChargerEvents.TransactionStop stop) {
         Authorisation decision = stop.idTag() == null ? null : authorisations.authorise(charger.tenantId(), stop.idTag());
         IdTagInfo answer = decision == null ? null : info(decision, null);
-        record ToRate(UUID sessionId, boolean correction) {
-        }
-        ToRate toRate = transactions.execute(status -> {
+        List<SessionEvent> afterCommit = retrying(() -> transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Instant now = clock.instant();
-            Optional<SessionRows.Metered> found = rows.metered(stop.transactionId())
-                    .filter(m -> m.session().chargePointId().equals(charger.chargePointId()));
+            Optional<SessionStore.Loaded> found = store.byTransaction(stop.transactionId())
+                    .filter(loaded -> loaded.state().session().chargePointId().equals(charger.chargePointId()));
             if (found.isEmpty()) {
                 recordOrphan(charger, stop, now);
-                return null;
+                return List.<SessionEvent>of();
             }
-            ChargingSession session = found.get().session();
-            // a session the platform finished after inactivity has no stop received: the charger's own stop corrects it
-            boolean correction = session.status() == SessionStatus.FINISHED && session.stopReceivedAt() == null
-                    && inactivity.finishedByPlatform(session.id());
-            if (!correction && (session.stopReceivedAt() != null || session.status() == SessionStatus.FINISHED)) {
-                return null;
+            SessionState state = found.get().state();
+            Optional<Transition> transition = SessionState.onStop(state,
+                    new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reason(), now));
+            if (transition.isEmpty()) {
+                // a replay, or a session that is over: the stop changes nothing
+                return List.<SessionEvent>of();
             }
-            store(charger, session.connectorId(), found.get(), stop.transactionData());
-            boolean backwards = stop.meterStopWh() < session.meterStartWh();
-            if (backwards) {
+            ChargingSession session = state.session();
+            store(charger, session.connectorId(), found.get().metered(), stop.transactionData());
+            if (stop.meterStopWh() < session.meterStartWh()) {
                 LOG.warn("{}: transaction {} stops at {} Wh, below its start at {} Wh", charger.identity(), stop.transactionId(),
                         stop.meterStopWh(), session.meterStartWh());
             }
-            boolean failed = session.status() == SessionStatus.FAILED;
-            String notRated = failed ? null : backwards ? "Not rated: the meter stopped below its start." : session.evseId() == null
-                    ? "Not rated: connector " + session.connectorId() + " is no EVSE of this charge point." : null;
-            rows.stop(session.id(), failed ? SessionStatus.FAILED : SessionStatus.FINISHED, stop.meterStopWh(), stop.timestamp(), stop.reason(),
-                    backwards, backwards ? "meterStop " + stop.meterStopWh() + " Wh lies below meterStart " + session.meterStartWh() + " Wh" : null,
-                    notRated, now);
-            if (correction) {
-                inactivity.corrected(session.id(), now);
-            }
-            return failed || notRated != null ? null : new ToRate(session.id(), correction);
-        });
-        if (toRate != null && toRate.correction()) {
-            rating.correct(toRate.sessionId());
-        } else if (toRate != null) {
-            rating.rate(toRate.sessionId());
-        }
+            store.save(transition.get());
+            return applyInTransaction(transition.get().events(), now);
+        }));
+        applyAfterCommit(afterCommit);
         return answer;
+    }
+
+    /**
+     * The manual's "Finish after inactivity": finishes the session if it is still active and silent since before
+     * {@code silentSince}, under its charger's lock (a StopTransaction racing it wins or sees it finished), and rates
+     * it; answers whether it did. The platform has not received a StopTransaction for it: when one comes after all, it
+     * corrects the session, and the CDR gets a new MSP version instead of a second bill.
+     */
+    boolean finishAfterInactivity(UUID sessionId, Instant silentSince, Duration timeout, Instant now) {
+        List<SessionEvent> afterCommit = retrying(() -> transactions.execute(status -> {
+            Optional<ChargingSession> found = rows.find(sessionId).filter(s -> s.status() == SessionStatus.ACTIVE && s.transactionId() != null);
+            if (found.isEmpty()) {
+                return null;
+            }
+            rows.lockCharger(found.get().chargePointId());
+            if (!inactivity.silent(sessionId, silentSince)) {
+                return null;
+            }
+            SessionStore.Loaded loaded = store.find(sessionId).orElseThrow();
+            if (!(loaded.state() instanceof Active active)) {
+                return null;
+            }
+            Transition transition = active.finishAfterInactivity(loaded.registerWh(), timeout);
+            store.save(transition);
+            return applyInTransaction(transition.events(), now);
+        }));
+        if (afterCommit == null) {
+            return false;
+        }
+        applyAfterCommit(afterCommit);
+        return true;
     }
 
     /** A stop for a transaction we never started (lost start, another central system): kept as an incomplete record. */
@@ -243,12 +271,56 @@ class Transactions {
                 .map(sample -> sample.value().longValue()).orElse(null);
         Optional<Token> token = token(stop.idTag());
         UUID id = UUID.randomUUID();
-        rows.insert(new ChargingSession(id, null, stop.transactionId(), charger.chargePointId(), null, null, stop.idTag(),
-                token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.FINISHED, null, meterStart,
-                stop.meterStopWh(), started, stop.timestamp(), stop.reason(), null, null, null, null, true,
-                "StopTransaction for transaction " + stop.transactionId() + ", which this platform never started", null, null,
-                "Not rated: the start of the session is unknown.", now, null, now));
+        store.save(Orphan.record(new NewSession(id, charger.chargePointId(), null, null, stop.idTag(), token.map(Token::id).orElse(null),
+                token.map(Token::ownerProfileId).orElse(null), now), stop.transactionId(), meterStart, started,
+                new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reason(), now)));
         store(charger, 0, new SessionRows.Metered(rows.find(id).orElseThrow(), null, null), data);
+    }
+
+    /** Applies the events that belong to the transition's transaction; returns those for after its commit. */
+    private List<SessionEvent> applyInTransaction(List<SessionEvent> events, Instant now) {
+        for (SessionEvent event : events) {
+            switch (event) {
+                case SessionEvent.Began began -> {
+                    if (began.reservationId() != null) {
+                        reservations.used(began.chargePointId(), began.reservationId(), began.idTag(), began.at());
+                    }
+                    // a DEMO charge point's session is rated like any other and never handed to billing (SessionRating)
+                    rows.markDemoIfOnDemo(began.sessionId());
+                }
+                case SessionEvent.InactivityCorrected corrected -> inactivity.corrected(corrected.sessionId(), now);
+                case SessionEvent.InactivityFinished finished -> inactivity.finished(finished.sessionId(), "No start or meter value for over "
+                        + InactivityRows.minutes(finished.timeout()) + " (finish after inactivity): considered terminated and finished from its last "
+                        + "reading, " + finished.meterStopWh() + " Wh at " + finished.stoppedAt() + ". A StopTransaction that comes later corrects it.",
+                        now);
+                case SessionEvent.Rate rate -> {
+                }
+                case SessionEvent.Rerate rerate -> {
+                }
+            }
+        }
+        return events.stream().filter(event -> event instanceof SessionEvent.Rate || event instanceof SessionEvent.Rerate).toList();
+    }
+
+    private void applyAfterCommit(List<SessionEvent> events) {
+        for (SessionEvent event : events) {
+            if (event instanceof SessionEvent.Rerate rerate) {
+                rating.correct(rerate.sessionId());
+            } else if (event instanceof SessionEvent.Rate rate) {
+                rating.rate(rate.sessionId());
+            }
+        }
+    }
+
+    private static <T> T retrying(Supplier<T> attempt) {
+        return Retry.onLostUpdate(ATTEMPTS, () -> {
+            try {
+                return attempt.get();
+            } catch (LostUpdate lost) {
+                LOG.info("{}; deciding again", lost.getMessage());
+                throw lost;
+            }
+        });
     }
 
     private void store(ChargerRef charger, int connectorId, SessionRows.Metered session, List<ChargerEvents.MeterSample> samples) {
