@@ -386,7 +386,8 @@ abstract class ScopeFixture extends IntegrationTest {
                 + "\"idTag\":\"" + idTag + "\",\"reservationId\":" + reservationId + "}", "Held " + (charger == chargerB ? FOREIGN_TAG : "at A"),
                 STAFF_CLIENT);
         io.chargebase.domain.operations.Reservation reservation = reservations.record(commandLog.complete(logged.id(),
-                ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null), 1, reservationId, idTag,
+                ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null),
+                io.chargebase.domain.operations.command.CommandStatus.ACCEPTED, 1, reservationId, idTag,
                 java.time.Instant.parse("2030-01-01T00:00:00Z"));
         Role[] hidden = charger == chargerB ? new Role[] {Role.DRIVER, Role.OU_ADMIN} : new Role[] {Role.DRIVER};
         node("Reservation", GlobalId.encode("Reservation", reservation.id()), hidden);
