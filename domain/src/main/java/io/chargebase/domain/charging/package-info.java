@@ -21,5 +21,31 @@
  * {@link io.chargebase.domain.charging.ChargerActivity} reads the activity records: every authorisation (Authorize and
  * StartTransaction) and each charge point's network status history. A session an operator started by hand may carry the
  * tariff they chose, which rates it and prices it live.
+ *
+ * <h2>The charger port</h2>
+ * {@link io.chargebase.domain.charging.ChargerEvents} is what chargers tell the platform and
+ * {@code io.chargebase.domain.operations.command.Command} what the platform asks of them, both in the domain's words:
+ * connector states as {@link io.chargebase.domain.charging.ChargerEvents.ConnectorUse}, energy in Wh, authorisation and
+ * registration results, data-transfer answers and command statuses as enums. What a charger worded for the operator
+ * (its status and error code, a stop reason, the sampled values' measurand names, which 1.6 and 2.0.1 share) is kept
+ * as text and shown, never interpreted by name outside {@link io.chargebase.domain.charging.MeterSamples}. The OCPP
+ * adapter's package per protocol version ({@code io.chargebase.ocpp.v16} today) is the only code that knows a wire
+ * field or value; connector numbers are the charger's EVSE numbers ({@code Evse#ocppNumber}), 0 the charge point.
+ *
+ * <p>How OCPP 2.0.1 plugs in without touching this package: an {@code io.chargebase.ocpp.v201} package with its call
+ * handler, chosen by the {@code ocpp2.0.1} subprotocol at the handshake, maps
+ * <ul>
+ * <li>BootNotification, Heartbeat, Authorize, DataTransfer and the firmware/log status notifications onto the same
+ * methods (IdToken's value is the id tag; 2.0.1's richer authorisation statuses are answered from the domain's five);</li>
+ * <li>StatusNotification (evseId, connectorId, connectorStatus) onto {@code status}: the EVSE's id is the domain's
+ * connector number, evseId 0 the station; its connectorStatus Available, Occupied, Reserved, Unavailable, Faulted onto
+ * AVAILABLE, OCCUPIED, RESERVED, UNAVAILABLE, FAULTED; the chargingState a TransactionEvent reports (EVConnected,
+ * Charging, SuspendedEV, SuspendedEVSE, Idle) onto PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING;</li>
+ * <li>TransactionEvent Started onto {@code startTransaction}, Updated onto {@code meterValues} (its meterValue
+ * elements are the same sampled values), Ended onto {@code stopTransaction} with the last energy register as the meter
+ * stop and its stoppedReason as the reason. 2.0.1's charger chooses the transaction id (a string): the adapter keeps the
+ * pairing with the platform's integer id, which it receives from {@code startTransaction}, in a table of the api's OCPP
+ * transport, and uses it again for RequestStopTransaction.</li>
+ * </ul>
  */
 package io.chargebase.domain.charging;

@@ -260,7 +260,7 @@ abstract class ScopeFixture extends IntegrationTest {
                     "BOX-" + STAFF_TAG, "FW-" + STAFF_TAG, "ICCID-" + STAFF_TAG, "IMSI-" + STAFF_TAG, "Meter " + STAFF_TAG, "METER-" + STAFF_TAG));
             chargerEvents.firmwareStatus(chargerA, "Installed");
             chargerEvents.diagnosticsStatus(chargerA, "Uploaded");
-            chargerEvents.status(chargerA, new ChargerEvents.ConnectorStatus(1, "Charging", "OtherError", "Info " + STAFF_TAG, start,
+            chargerEvents.status(chargerA, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.CHARGING, "Charging", "OtherError", "Info " + STAFF_TAG, start,
                     "VendorId-" + STAFF_TAG, "VendorError-" + STAFF_TAG));
             chargerEvents.connected(chargerB, "198.51.100.29", "ocpp1.6");
             chargerEvents.boot(chargerB, new ChargerEvents.BootInfo("Boot vendor " + FOREIGN_TAG, "Boot model " + FOREIGN_TAG,
@@ -268,7 +268,7 @@ abstract class ScopeFixture extends IntegrationTest {
                     "Meter " + FOREIGN_TAG, "METER-" + FOREIGN_TAG));
             chargerEvents.firmwareStatus(chargerB, "Downloaded");
             chargerEvents.diagnosticsStatus(chargerB, "Uploading");
-            chargerEvents.status(chargerB, new ChargerEvents.ConnectorStatus(1, "Available", "NoError", "Info B " + STAFF_TAG, start,
+            chargerEvents.status(chargerB, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.AVAILABLE, "Available", "NoError", "Info B " + STAFF_TAG, start,
                     "VendorId-B-" + STAFF_TAG, "VendorError-B-" + STAFF_TAG));
             session(chargerA, DORA_UID, start, 12_000);
             session(chargerA, ALMA_UID, start.plus(20, ChronoUnit.MINUTES), 8_000);
@@ -329,13 +329,13 @@ abstract class ScopeFixture extends IntegrationTest {
     private void session(ChargerRef charger, String idTag, Instant start, long wh) {
         int transaction = chargerEvents.startTransaction(charger, new ChargerEvents.TransactionStart(1, idTag, 1_000, start, null)).transactionId();
         chargerEvents.meterValues(charger, 1, transaction, List.of(
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Energy.Active.Import.Register", null, "Wh",
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh",
                         BigDecimal.valueOf(1_000 + wh / 2), "Sample.Periodic", "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Power.Active.Import", null, "W", BigDecimal.valueOf(11_000),
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "W", BigDecimal.valueOf(11_000),
                         "Sample.Periodic", "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Current.Import", "L1", "A", BigDecimal.valueOf(16), "Sample.Periodic",
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.CURRENT_IMPORT, "L1", "A", BigDecimal.valueOf(16), "Sample.Periodic",
                         "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "SoC", null, "Percent", BigDecimal.valueOf(55), "Sample.Periodic", "EV")));
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.SOC, null, "Percent", BigDecimal.valueOf(55), "Sample.Periodic", "EV")));
         chargerEvents.stopTransaction(charger, new ChargerEvents.TransactionStop(transaction, idTag, 1_000 + wh, start.plus(15, ChronoUnit.MINUTES),
                 "EVDisconnected", List.of()));
     }
