@@ -126,7 +126,7 @@ class LedgerIT extends IntegrationTest {
     }
 
     private void stop(int tx) {
-        as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(tx, CARD, 11_000, t0.plusSeconds(3600), "Local",
+        as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(tx, CARD, 11_000, t0.plusSeconds(3600), io.chargebase.domain.charging.StopReason.LOCAL,
                 List.of(energy(t0, 1_000), energy(t0.plusSeconds(3600), 11_000)))));
     }
 

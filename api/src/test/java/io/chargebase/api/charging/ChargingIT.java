@@ -125,7 +125,7 @@ class ChargingIT extends IntegrationTest {
     }
 
     private ChargerEvents.IdTagInfo stop(int transactionId, long meterStop, Instant at, List<MeterSample> data) {
-        return as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(transactionId, CARD, meterStop, at, "Local", data)));
+        return as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(transactionId, CARD, meterStop, at, io.chargebase.domain.charging.StopReason.LOCAL, data)));
     }
 
     private void meter(Integer transactionId, MeterSample... samples) {

@@ -92,8 +92,14 @@ public interface ChargerEvents {
     record Started(int transactionId, IdTagInfo idTagInfo) {
     }
 
-    record TransactionStop(int transactionId, String idTag, long meterStopWh, Instant timestamp, String reason,
+    /** {@code reason} null when the charger gave none. */
+    record TransactionStop(int transactionId, String idTag, long meterStopWh, Instant timestamp, StopReason reason,
             List<MeterSample> transactionData) {
+
+        /** The reason's stored name, or null. */
+        public String reasonCode() {
+            return reason == null ? null : reason.code();
+        }
     }
 
     /**

@@ -215,7 +215,7 @@ class Transactions {
             boolean failed = session.status() == SessionStatus.FAILED;
             String notRated = failed ? null : backwards ? "Not rated: the meter stopped below its start." : session.evseId() == null
                     ? "Not rated: connector " + session.connectorId() + " is no EVSE of this charge point." : null;
-            rows.stop(session.id(), failed ? SessionStatus.FAILED : SessionStatus.FINISHED, stop.meterStopWh(), stop.timestamp(), stop.reason(),
+            rows.stop(session.id(), failed ? SessionStatus.FAILED : SessionStatus.FINISHED, stop.meterStopWh(), stop.timestamp(), stop.reasonCode(),
                     backwards, backwards ? "meterStop " + stop.meterStopWh() + " Wh lies below meterStart " + session.meterStartWh() + " Wh" : null,
                     notRated, now);
             if (correction) {
@@ -245,7 +245,7 @@ class Transactions {
         UUID id = UUID.randomUUID();
         rows.insert(new ChargingSession(id, null, stop.transactionId(), charger.chargePointId(), null, null, stop.idTag(),
                 token.map(Token::id).orElse(null), token.map(Token::ownerProfileId).orElse(null), SessionStatus.FINISHED, null, meterStart,
-                stop.meterStopWh(), started, stop.timestamp(), stop.reason(), null, null, null, null, true,
+                stop.meterStopWh(), started, stop.timestamp(), stop.reasonCode(), null, null, null, null, true,
                 "StopTransaction for transaction " + stop.transactionId() + ", which this platform never started", null, null,
                 "Not rated: the start of the session is unknown.", now, null, now));
         store(charger, 0, new SessionRows.Metered(rows.find(id).orElseThrow(), null, null), data);

@@ -25,10 +25,12 @@
  * <h2>The charger port</h2>
  * {@link io.chargebase.domain.charging.ChargerEvents} is what chargers tell the platform and
  * {@code io.chargebase.domain.operations.command.Command} what the platform asks of them, both in the domain's words:
- * connector states as {@link io.chargebase.domain.charging.ChargerEvents.ConnectorUse}, energy in Wh, authorisation and
- * registration results, data-transfer answers and command statuses as enums. What a charger worded for the operator
- * (its status and error code, a stop reason, the sampled values' measurand names, which 1.6 and 2.0.1 share) is kept
- * as text and shown, never interpreted by name outside {@link io.chargebase.domain.charging.MeterSamples}. The OCPP
+ * connector states as {@link io.chargebase.domain.charging.ChargerEvents.ConnectorUse}, energy in Wh, what a sampled
+ * value measures as {@link io.chargebase.domain.charging.Measurand}, why a transaction ended as
+ * {@link io.chargebase.domain.charging.StopReason}, authorisation and registration results, data-transfer answers and
+ * command statuses as enums; measurands and stop reasons are stored under their {@code code()}. What a charger worded
+ * only for the operator (its connector status and error code, a sample's context and location, firmware and
+ * diagnostics progress) is kept as text and shown, never interpreted. The OCPP
  * adapter's package per protocol version ({@code io.chargebase.ocpp.v16} today) is the only code that knows a wire
  * field or value; connector numbers are the charger's EVSE numbers ({@code Evse#ocppNumber}), 0 the charge point.
  *
@@ -43,7 +45,7 @@
  * Charging, SuspendedEV, SuspendedEVSE, Idle) onto PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING;</li>
  * <li>TransactionEvent Started onto {@code startTransaction}, Updated onto {@code meterValues} (its meterValue
  * elements are the same sampled values), Ended onto {@code stopTransaction} with the last energy register as the meter
- * stop and its stoppedReason as the reason. 2.0.1's charger chooses the transaction id (a string): the adapter keeps the
+ * stop and its stoppedReason as the reason ({@code StopReason} already holds 2.0.1's reasons). 2.0.1's charger chooses the transaction id (a string): the adapter keeps the
  * pairing with the platform's integer id, which it receives from {@code startTransaction}, in a table of the api's OCPP
  * transport, and uses it again for RequestStopTransaction.</li>
  * </ul>

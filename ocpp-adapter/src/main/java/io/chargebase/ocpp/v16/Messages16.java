@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.chargebase.domain.charging.ChargerEvents;
 import io.chargebase.domain.charging.Measurand;
+import io.chargebase.domain.charging.StopReason;
 import io.chargebase.ocpp.rpc.CallErrorException;
 import io.chargebase.ocpp.rpc.RpcErrorCode;
 import tools.jackson.databind.JsonNode;
@@ -140,7 +141,7 @@ final class Messages16 {
 
     static ChargerEvents.TransactionStop transactionStop(JsonNode request) {
         return new ChargerEvents.TransactionStop(request.path("transactionId").asInt(), optionalText(request, "idTag"),
-                request.path("meterStop").asLong(), instant(request, "timestamp"), optionalText(request, "reason"),
+                request.path("meterStop").asLong(), instant(request, "timestamp"), stopReason(optionalText(request, "reason")),
                 samples(request.path("transactionData")));
     }
 
@@ -163,6 +164,24 @@ final class Messages16 {
             }
         }
         return samples;
+    }
+
+    /** Reason (OCPP 1.6 §7.42) in the domain's words; null when the charger gave none. */
+    static StopReason stopReason(String reason) {
+        return reason == null ? null : switch (reason) {
+            case "DeAuthorized" -> StopReason.DE_AUTHORIZED;
+            case "EmergencyStop" -> StopReason.EMERGENCY_STOP;
+            case "EVDisconnected" -> StopReason.EV_DISCONNECTED;
+            case "HardReset" -> StopReason.HARD_RESET;
+            case "Local" -> StopReason.LOCAL;
+            case "Other" -> StopReason.OTHER;
+            case "PowerLoss" -> StopReason.POWER_LOSS;
+            case "Reboot" -> StopReason.REBOOT;
+            case "Remote" -> StopReason.REMOTE;
+            case "SoftReset" -> StopReason.SOFT_RESET;
+            case "UnlockCommand" -> StopReason.UNLOCK_COMMAND;
+            default -> throw new CallErrorException(RpcErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "Unknown stop reason '" + shorten(reason) + "'");
+        };
     }
 
     /** Measurand (OCPP 1.6 §7.31) in the domain's words; the schema admits no other name. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chargebase.domain.charging.ChargerEvents.ConnectorUse;
 import io.chargebase.domain.charging.Measurand;
+import io.chargebase.domain.charging.StopReason;
 import io.chargebase.ocpp.rpc.CallErrorException;
 
 class Messages16Test {
@@ -34,5 +35,14 @@ class Messages16Test {
         assertThat(names.stream().map(Messages16::measurand)).containsExactlyInAnyOrder(Measurand.values());
         assertThat(Arrays.stream(Measurand.values())).hasSize(names.size());
         assertThatThrownBy(() -> Messages16.measurand("Energy.Active.Import")).isInstanceOf(CallErrorException.class);
+    }
+
+    @Test
+    void everyStopReasonOf16IsADomainReasonStoredUnderItsName() {
+        List<String> reasons = List.of("DeAuthorized", "EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other", "PowerLoss", "Reboot",
+                "Remote", "SoftReset", "UnlockCommand");
+        assertThat(reasons.stream().map(Messages16::stopReason).map(StopReason::code)).containsExactlyElementsOf(reasons);
+        assertThat(Messages16.stopReason(null)).isNull();
+        assertThatThrownBy(() -> Messages16.stopReason("TimeLimitReached")).isInstanceOf(CallErrorException.class);
     }
 }

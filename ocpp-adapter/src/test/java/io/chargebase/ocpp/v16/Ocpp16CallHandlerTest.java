@@ -136,7 +136,7 @@ class Ocpp16CallHandlerTest {
                 + "'reason': 'Local', 'transactionData': [{'timestamp': '2026-11-25T11:00:00Z', 'sampledValue': [{'value': '5000', "
                 + "'context': 'Transaction.End'}]}]}")).isEqualTo(node("{}"));
         ChargerEvents.TransactionStop stop = (ChargerEvents.TransactionStop) events.calls.getFirst();
-        assertThat(stop.reason()).isEqualTo("Local");
+        assertThat(stop.reason()).isEqualTo(io.chargebase.domain.charging.StopReason.LOCAL);
         assertThat(stop.idTag()).isNull();
         assertThat(stop.transactionData()).singleElement().satisfies(s -> assertThat(s.context()).isEqualTo("Transaction.End"));
     }

@@ -275,7 +275,7 @@ abstract class ScopeFixture extends IntegrationTest {
             session(chargerA, BRUNO_UID, start.plus(40, ChronoUnit.MINUTES), 5_000);
             // a stop of a transaction the platform never started: incomplete, with the charger's own transaction id
             chargerEvents.stopTransaction(chargerB, new ChargerEvents.TransactionStop(987_654, BRUNO_UID, 4_000, start.plus(2, ChronoUnit.HOURS),
-                    "Local", List.of()));
+                    io.chargebase.domain.charging.StopReason.LOCAL, List.of()));
             // Alma's car left charging at B, and the charger fell silent about it
             chargerEvents.startTransaction(chargerB, new ChargerEvents.TransactionStart(1, ALMA_UID, 2_000, start, null));
             localLists.accepted(chargerA.chargePointId(), new LocalAuthList(3, true, List.of(), Instant.now()));
@@ -337,7 +337,7 @@ abstract class ScopeFixture extends IntegrationTest {
                         "Outlet"),
                 new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.SOC, null, "Percent", BigDecimal.valueOf(55), "Sample.Periodic", "EV")));
         chargerEvents.stopTransaction(charger, new ChargerEvents.TransactionStop(transaction, idTag, 1_000 + wh, start.plus(15, ChronoUnit.MINUTES),
-                "EVDisconnected", List.of()));
+                io.chargebase.domain.charging.StopReason.EV_DISCONNECTED, List.of()));
     }
 
     /** The actions log of SCOPE-CP-A, with every payload that carries idTags or secrets, and one command of SCOPE-CP-B. */
