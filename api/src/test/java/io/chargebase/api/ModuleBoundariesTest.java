@@ -25,12 +25,6 @@ class ModuleBoundariesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.chargebase");
 
-    /**
-     * Still builds OCPP 1.6 requests in the GraphQL layer; issue 12's version-neutral command type (item 2) takes
-     * this away, and then the exception with it.
-     */
-    private static final String COMMANDS_STILL_IN_16 = "io.chargebase.api.graphql.operations.CommandController";
-
     @Test
     void internalPackagesAreReachedOnlyFromTheirOwnContext() {
         classes().that().resideInAPackage("io.chargebase..").should(reachInternalPackagesOnlyOfTheirOwnContext()).check(CLASSES);
@@ -39,7 +33,6 @@ class ModuleBoundariesTest {
     @Test
     void ocppTypesStayInTheAdapterAndTheTransport() {
         noClasses().that().resideOutsideOfPackages("io.chargebase.ocpp..", "io.chargebase.api.ocpp..")
-                .and().doNotHaveFullyQualifiedName(COMMANDS_STILL_IN_16)
                 .should().dependOnClassesThat().resideInAPackage("io.chargebase.ocpp..")
                 .because("the domain speaks a version-neutral charger port; one package per OCPP version maps it to the wire")
                 .check(CLASSES);

@@ -10,9 +10,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.chargebase.domain.charging.ChargerBooted;
 import io.chargebase.domain.charging.ChargerEvents;
 import io.chargebase.domain.operations.ChargerCommand;
-import io.chargebase.ocpp.v16.Action16;
+import io.chargebase.domain.operations.command.Answer;
+import io.chargebase.domain.operations.command.Command;
 import io.chargebase.ocpp.v16.ConfigurationDefaults16;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The manual's "Charge point configuration defaults": after a charger's BootNotification is accepted (and answered),
@@ -48,17 +48,17 @@ class BootConfiguration {
             ConfigurationDefaults16 defaults = new ConfigurationDefaults16(booted.heartbeatInterval(), booted.meterValueSampleInterval());
             String reason = "Configuration defaults at boot: heartbeat every " + booted.heartbeatInterval().toSeconds()
                     + " s, meter values every " + booted.meterValueSampleInterval().toSeconds() + " s (the tenant's charging settings)";
-            PlatformCommands.Sent read = send(booted, Action16.GET_CONFIGURATION, defaults.getConfiguration(), reason);
-            List<ObjectNode> changes;
+            LoggedCommands.Sent<Answer.Configuration> read = send(booted, defaults.getConfiguration(), reason);
+            List<Command.ChangeConfiguration> changes;
             if (read.answered()) {
-                changes = defaults.changes(read.response());
+                changes = defaults.changes(read.answer());
             } else if (read.command().outcome() == ChargerCommand.Outcome.CALL_ERROR) {
                 changes = defaults.changes(null);
             } else {
                 return;
             }
-            for (ObjectNode change : changes) {
-                PlatformCommands.Sent changed = send(booted, Action16.CHANGE_CONFIGURATION, change, reason);
+            for (Command.ChangeConfiguration change : changes) {
+                LoggedCommands.Sent<Answer.Acknowledged> changed = send(booted, change, reason);
                 if (!changed.answered() && changed.command().outcome() != ChargerCommand.Outcome.CALL_ERROR) {
                     return;
                 }
@@ -68,7 +68,7 @@ class BootConfiguration {
         }
     }
 
-    private PlatformCommands.Sent send(ChargerBooted booted, Action16 action, ObjectNode payload, String reason) {
-        return commands.send(booted.charger().tenantId(), booted.charger().chargePointId(), action, payload, reason).toCompletableFuture().join();
+    private <A extends Answer> LoggedCommands.Sent<A> send(ChargerBooted booted, Command<A> command, String reason) {
+        return commands.send(booted.charger().tenantId(), booted.charger().chargePointId(), command, reason).toCompletableFuture().join();
     }
 }

@@ -115,7 +115,7 @@ class LedgerIT extends IntegrationTest {
     }
 
     private static MeterSample energy(Instant at, long wh) {
-        return new MeterSample(at, "Energy.Active.Import.Register", null, "Wh", BigDecimal.valueOf(wh), "Sample.Periodic", "Outlet");
+        return new MeterSample(at, io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh", BigDecimal.valueOf(wh), "Sample.Periodic", "Outlet");
     }
 
     /** One hour charging 10 kWh: 7.00 excl. VAT, 8.47 incl. */
@@ -126,7 +126,7 @@ class LedgerIT extends IntegrationTest {
     }
 
     private void stop(int tx) {
-        as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(tx, CARD, 11_000, t0.plusSeconds(3600), "Local",
+        as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(tx, CARD, 11_000, t0.plusSeconds(3600), io.chargebase.domain.charging.StopReason.LOCAL,
                 List.of(energy(t0, 1_000), energy(t0.plusSeconds(3600), 11_000)))));
     }
 

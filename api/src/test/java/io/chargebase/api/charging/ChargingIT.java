@@ -117,7 +117,7 @@ class ChargingIT extends IntegrationTest {
     }
 
     private static MeterSample energy(Instant at, long wh) {
-        return new MeterSample(at, "Energy.Active.Import.Register", null, "Wh", BigDecimal.valueOf(wh), "Sample.Periodic", "Outlet");
+        return new MeterSample(at, io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh", BigDecimal.valueOf(wh), "Sample.Periodic", "Outlet");
     }
 
     private ChargerEvents.Started start(ChargerRef on, int connector, String idTag, long meterStart, Instant at) {
@@ -125,7 +125,7 @@ class ChargingIT extends IntegrationTest {
     }
 
     private ChargerEvents.IdTagInfo stop(int transactionId, long meterStop, Instant at, List<MeterSample> data) {
-        return as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(transactionId, CARD, meterStop, at, "Local", data)));
+        return as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(transactionId, CARD, meterStop, at, io.chargebase.domain.charging.StopReason.LOCAL, data)));
     }
 
     private void meter(Integer transactionId, MeterSample... samples) {
@@ -157,12 +157,12 @@ class ChargingIT extends IntegrationTest {
         assertThat(boot.interval()).hasSeconds(300);
         assertThat(as(() -> events.heartbeat(charger))).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.SECONDS));
         Instant now = Instant.now();
-        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(0, "Available", "NoError", null, now.minusSeconds(30), null, null)));
-        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, "Available", "NoError", null, now.minusSeconds(20), null, null)));
-        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, "Charging", "NoError", "plugged", now.minusSeconds(10), null, null)));
-        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(2, "Faulted", "GroundFailure", null, now.minusSeconds(5), "ACME", "E42")));
+        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(0, ChargerEvents.ConnectorUse.AVAILABLE, "Available", "NoError", null, now.minusSeconds(30), null, null)));
+        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.AVAILABLE, "Available", "NoError", null, now.minusSeconds(20), null, null)));
+        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.CHARGING, "Charging", "NoError", "plugged", now.minusSeconds(10), null, null)));
+        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(2, ChargerEvents.ConnectorUse.FAULTED, "Faulted", "GroundFailure", null, now.minusSeconds(5), "ACME", "E42")));
         // a late notification joins the history but does not overwrite what is newer
-        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, "Preparing", "NoError", null, now.minusSeconds(15), null, null)));
+        run(() -> events.status(charger, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.PREPARING, "Preparing", "NoError", null, now.minusSeconds(15), null, null)));
 
         JsonNode live = graphQl().document(admin, "tenant-portal/ChargePointLive", Map.of("id", chargePoint)).data().path("node");
         JsonNode connection = live.path("connection");
@@ -258,9 +258,9 @@ class ChargingIT extends IntegrationTest {
         ChargerEvents.Started started = start(charger, 1, CARD, 1_000, at(0));
         assertThat(started.idTagInfo().status()).isEqualTo(AuthorizationStatus.ACCEPTED);
         int tx = started.transactionId();
-        meter(tx, energy(at(30), 6_000), new MeterSample(at(30), "Power.Active.Import", null, "kW", new BigDecimal("10"), "Sample.Periodic", null),
-                new MeterSample(at(30), "SoC", null, "Percent", new BigDecimal("50"), "Sample.Periodic", "EV"),
-                new MeterSample(at(30), "Current.Import", "L1", "A", new BigDecimal("16"), "Sample.Periodic", null));
+        meter(tx, energy(at(30), 6_000), new MeterSample(at(30), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "kW", new BigDecimal("10"), "Sample.Periodic", null),
+                new MeterSample(at(30), io.chargebase.domain.charging.Measurand.SOC, null, "Percent", new BigDecimal("50"), "Sample.Periodic", "EV"),
+                new MeterSample(at(30), io.chargebase.domain.charging.Measurand.CURRENT_IMPORT, "L1", "A", new BigDecimal("16"), "Sample.Periodic", null));
         JsonNode active = onlySession();
         assertThat(active.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(active.path("energyWh").asDouble()).isEqualTo(5_000);
@@ -337,8 +337,8 @@ class ChargingIT extends IntegrationTest {
         meter(tx, energy(at(60), 7_000), energy(at(30), 4_000));
         // below the reading before it, above the one after it, negative: refused, the good sample beside them kept
         meter(tx, energy(at(45), 3_000), energy(at(40), 7_500),
-                new MeterSample(at(50), "Power.Active.Import", null, "W", new BigDecimal("-5"), null, null),
-                new MeterSample(at(50), "Power.Active.Import", null, "W", new BigDecimal("7400"), null, null));
+                new MeterSample(at(50), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "W", new BigDecimal("-5"), null, null),
+                new MeterSample(at(50), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "W", new BigDecimal("7400"), null, null));
         // within one message the readings are checked against each other too: in time order (the newest, checked against
         // the session's newest) and late (checked against the stored readings around them)
         meter(tx, energy(at(70), 8_000), energy(at(80), 7_900));
@@ -382,7 +382,7 @@ class ChargingIT extends IntegrationTest {
                 for (int i = 1; i <= 40; i++) {
                     int minute = i;
                     run(() -> events.meterValues(otherCharger, 1, tx2, List.of(energy(at(minute), 100_000 + minute * 200L),
-                            new MeterSample(at(minute), "Power.Active.Import", null, "W", BigDecimal.valueOf(12_000), null, null))));
+                            new MeterSample(at(minute), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "W", BigDecimal.valueOf(12_000), null, null))));
                 }
             });
             first.get();

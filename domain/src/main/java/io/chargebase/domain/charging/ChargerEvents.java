@@ -64,10 +64,22 @@ public interface ChargerEvents {
     record Boot(RegistrationStatus status, Instant currentTime, Duration interval) {
     }
 
-    /** connectorId 0 is the charge point itself; status and error code as OCPP 1.6 names them. */
-    record ConnectorStatus(int connectorId, String status, String errorCode, String info, Instant timestamp, String vendorId,
-            String vendorErrorCode) {
+    /**
+     * What a charger says of one connector; connectorId 0 is the charge point itself. The platform acts on {@code state};
+     * {@code status} and {@code errorCode} are kept as the charger worded them (the operator reads them in the status
+     * history), never interpreted.
+     */
+    record ConnectorStatus(int connectorId, ConnectorUse state, String status, String errorCode, String info, Instant timestamp,
+            String vendorId, String vendorErrorCode) {
     }
+
+    /**
+     * A connector's state in the domain's words. PREPARING to FINISHING are the stages of a session at the connector as
+     * a charger that reports them (OCPP 1.6) names them; OCCUPIED is in use without saying which stage (OCPP 2.0.1's
+     * connector status, whose stages come with TransactionEvent instead).
+     */
+    enum ConnectorUse { AVAILABLE, PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING, OCCUPIED, RESERVED, UNAVAILABLE, FAULTED,
+        UNKNOWN }
 
     enum AuthorizationStatus { ACCEPTED, BLOCKED, EXPIRED, INVALID, CONCURRENT_TX }
 
@@ -80,15 +92,22 @@ public interface ChargerEvents {
     record Started(int transactionId, IdTagInfo idTagInfo) {
     }
 
-    record TransactionStop(int transactionId, String idTag, long meterStopWh, Instant timestamp, String reason,
+    /** {@code reason} null when the charger gave none. */
+    record TransactionStop(int transactionId, String idTag, long meterStopWh, Instant timestamp, StopReason reason,
             List<MeterSample> transactionData) {
+
+        /** The reason's stored name, or null. */
+        public String reasonCode() {
+            return reason == null ? null : reason.code();
+        }
     }
 
     /**
-     * One sampled value: measurand (OCPP names, e.g. Energy.Active.Import.Register, Power.Active.Import, SoC), phase,
-     * unit (Wh, kWh, W, kW, A, V, Percent, ...), context (Sample.Periodic, Sample.Clock, Transaction.Begin, ...).
+     * One sampled value: what it measures (null: the imported energy register), phase, unit (Wh, kWh, W, kW, A, V,
+     * Percent, ...), and context and location as the charger worded them (kept with the value, not interpreted; a
+     * location "EV" marks a value the car measured).
      */
-    record MeterSample(Instant timestamp, String measurand, String phase, String unit, BigDecimal value, String context, String location) {
+    record MeterSample(Instant timestamp, Measurand measurand, String phase, String unit, BigDecimal value, String context, String location) {
     }
 
     enum DataTransferStatus { ACCEPTED, REJECTED, UNKNOWN_MESSAGE_ID, UNKNOWN_VENDOR_ID }

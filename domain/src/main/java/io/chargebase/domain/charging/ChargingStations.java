@@ -139,7 +139,7 @@ public class ChargingStations implements ChargerEvents {
             if (status.connectorId() > 0 && latest) {
                 // an EVSE the operator holds out of use (planned, removed, out of order, disabled) keeps that status
                 sessions.evseAt(charger.chargePointId(), status.connectorId())
-                        .ifPresent(evse -> chargePoints.reportEvseStatus(evse, evseStatus(status.status())));
+                        .ifPresent(evse -> chargePoints.reportEvseStatus(evse, evseStatus(status.state())));
             }
         });
     }
@@ -213,15 +213,15 @@ public class ChargingStations implements ChargerEvents {
         return lifecycle.expectStart(charger, connectorId, idTag, tariffOverride);
     }
 
-    /** OCPP 1.6 connector statuses as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */
-    static AssetTypes.EvseStatus evseStatus(String ocppStatus) {
-        return switch (ocppStatus == null ? "" : ocppStatus) {
-            case "Available" -> AssetTypes.EvseStatus.AVAILABLE;
-            case "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing" -> AssetTypes.EvseStatus.CHARGING;
-            case "Reserved" -> AssetTypes.EvseStatus.RESERVED;
-            case "Unavailable" -> AssetTypes.EvseStatus.INOPERATIVE;
-            case "Faulted" -> AssetTypes.EvseStatus.OUTOFORDER;
-            default -> AssetTypes.EvseStatus.UNKNOWN;
+    /** Connector states as drivers see EVSEs (OCPI): in use while anything between plug-in and plug-out goes on. */
+    static AssetTypes.EvseStatus evseStatus(ChargerEvents.ConnectorUse state) {
+        return switch (state == null ? ChargerEvents.ConnectorUse.UNKNOWN : state) {
+            case AVAILABLE -> AssetTypes.EvseStatus.AVAILABLE;
+            case PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING, OCCUPIED -> AssetTypes.EvseStatus.CHARGING;
+            case RESERVED -> AssetTypes.EvseStatus.RESERVED;
+            case UNAVAILABLE -> AssetTypes.EvseStatus.INOPERATIVE;
+            case FAULTED -> AssetTypes.EvseStatus.OUTOFORDER;
+            case UNKNOWN -> AssetTypes.EvseStatus.UNKNOWN;
         };
     }
 }

@@ -62,7 +62,7 @@ class MeterReadings {
                 }
                 normalised.add(sample);
                 accepted.add(new SessionRows.SampleRow(message.charger().chargePointId(), message.connectorId(),
-                        session == null ? null : session.id(), new SessionRows.Sample(sample.at(), sample.measurand(), sample.phase(),
+                        session == null ? null : session.id(), new SessionRows.Sample(sample.at(), sample.measurand().code(), sample.phase(),
                                 sample.location(), sample.unit(), sample.value(), sample.context())));
             }
         }

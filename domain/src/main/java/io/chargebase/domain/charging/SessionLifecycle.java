@@ -210,7 +210,7 @@ class SessionLifecycle {
             }
             SessionState state = found.get().state();
             Optional<Transition> transition = SessionState.onStop(state,
-                    new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reason(), now));
+                    new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reasonCode(), now));
             if (transition.isEmpty()) {
                 // a replay, or a session that is over: the stop changes nothing
                 return List.<SessionEvent>of();
@@ -273,7 +273,7 @@ class SessionLifecycle {
         UUID id = UUID.randomUUID();
         store.save(Orphan.record(new NewSession(id, charger.chargePointId(), null, null, stop.idTag(), token.map(Token::id).orElse(null),
                 token.map(Token::ownerProfileId).orElse(null), now), stop.transactionId(), meterStart, started,
-                new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reason(), now)));
+                new StopFacts(stop.meterStopWh(), stop.timestamp(), stop.reasonCode(), now)));
         store(charger, 0, new SessionRows.Metered(rows.find(id).orElseThrow(), null, null), data);
     }
 

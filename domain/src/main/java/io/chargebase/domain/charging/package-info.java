@@ -23,5 +23,33 @@
  * {@link io.chargebase.domain.charging.ChargerActivity} reads the activity records: every authorisation (Authorize and
  * StartTransaction) and each charge point's network status history. A session an operator started by hand may carry the
  * tariff they chose, which rates it and prices it live.
+ *
+ * <h2>The charger port</h2>
+ * {@link io.chargebase.domain.charging.ChargerEvents} is what chargers tell the platform and
+ * {@code io.chargebase.domain.operations.command.Command} what the platform asks of them, both in the domain's words:
+ * connector states as {@link io.chargebase.domain.charging.ChargerEvents.ConnectorUse}, energy in Wh, what a sampled
+ * value measures as {@link io.chargebase.domain.charging.Measurand}, why a transaction ended as
+ * {@link io.chargebase.domain.charging.StopReason}, authorisation and registration results, data-transfer answers and
+ * command statuses as enums; measurands and stop reasons are stored under their {@code code()}. What a charger worded
+ * only for the operator (its connector status and error code, a sample's context and location, firmware and
+ * diagnostics progress) is kept as text and shown, never interpreted. The OCPP
+ * adapter's package per protocol version ({@code io.chargebase.ocpp.v16} today) is the only code that knows a wire
+ * field or value; connector numbers are the charger's EVSE numbers ({@code Evse#ocppNumber}), 0 the charge point.
+ *
+ * <p>How OCPP 2.0.1 plugs in without touching this package: an {@code io.chargebase.ocpp.v201} package with its call
+ * handler, chosen by the {@code ocpp2.0.1} subprotocol at the handshake, maps
+ * <ul>
+ * <li>BootNotification, Heartbeat, Authorize, DataTransfer and the firmware/log status notifications onto the same
+ * methods (IdToken's value is the id tag; 2.0.1's richer authorisation statuses are answered from the domain's five);</li>
+ * <li>StatusNotification (evseId, connectorId, connectorStatus) onto {@code status}: the EVSE's id is the domain's
+ * connector number, evseId 0 the station; its connectorStatus Available, Occupied, Reserved, Unavailable, Faulted onto
+ * AVAILABLE, OCCUPIED, RESERVED, UNAVAILABLE, FAULTED; the chargingState a TransactionEvent reports (EVConnected,
+ * Charging, SuspendedEV, SuspendedEVSE, Idle) onto PREPARING, CHARGING, SUSPENDED_EV, SUSPENDED_EVSE, FINISHING;</li>
+ * <li>TransactionEvent Started onto {@code startTransaction}, Updated onto {@code meterValues} (its meterValue
+ * elements are the same sampled values), Ended onto {@code stopTransaction} with the last energy register as the meter
+ * stop and its stoppedReason as the reason ({@code StopReason} already holds 2.0.1's reasons). 2.0.1's charger chooses the transaction id (a string): the adapter keeps the
+ * pairing with the platform's integer id, which it receives from {@code startTransaction}, in a table of the api's OCPP
+ * transport, and uses it again for RequestStopTransaction.</li>
+ * </ul>
  */
 package io.chargebase.domain.charging;

@@ -9,7 +9,9 @@ import java.util.List;
  */
 public record LocalAuthList(int version, boolean full, List<Entry> entries, Instant builtAt) {
 
-    /** One id tag; {@code status} is Accepted, Blocked or Expired (OCPP 1.6 names), {@code expiry} when it has one. */
-    public record Entry(String idTag, String status, Instant expiry) {
+    /** One id tag, as the charger may treat it offline; {@code expiry} when it has one. */
+    public record Entry(String idTag, Status status, Instant expiry) {
     }
+
+    public enum Status { ACCEPTED, BLOCKED, EXPIRED }
 }

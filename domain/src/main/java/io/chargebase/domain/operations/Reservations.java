@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
+import io.chargebase.domain.operations.command.CommandStatus;
 import io.chargebase.domain.operations.internal.ReservationRows;
 import io.chargebase.domain.Page;
 import io.chargebase.domain.tokens.Token;
@@ -42,10 +43,14 @@ public class Reservations {
         this.clock = clock;
     }
 
-    /** Records a ReserveNow and what came of it: {@code chargerStatus} is the charger's answer, null when none came. */
-    public Reservation record(ChargerCommand command, int connectorId, int reservationId, String idTag, Instant expiresAt) {
-        Reservation.Status status = command.outcome() != ChargerCommand.Outcome.ANSWERED ? Reservation.Status.NOT_ANSWERED
-                : "Accepted".equals(command.chargerStatus()) ? Reservation.Status.ACCEPTED : Reservation.Status.REFUSED;
+    /**
+     * Records a ReserveNow and what came of it: {@code command} as the actions log completed it, {@code answered} the
+     * status the charger answered with, null when no answer came.
+     */
+    public Reservation record(ChargerCommand command, CommandStatus answered, int connectorId, int reservationId, String idTag,
+            Instant expiresAt) {
+        Reservation.Status status = command.outcome() != ChargerCommand.Outcome.ANSWERED || answered == null ? Reservation.Status.NOT_ANSWERED
+                : answered == CommandStatus.ACCEPTED ? Reservation.Status.ACCEPTED : Reservation.Status.REFUSED;
         UUID tokenId = TokenUid.fromIdTag(idTag).flatMap(tokens::findByUid).map(Token::id).orElse(null);
         return rows.insert(UUID.randomUUID(), command.chargePointId(), connectorId, reservationId, idTag, tokenId, expiresAt, status,
                 command.chargerStatus(), command.id(), command.requestedBy());

@@ -18,11 +18,11 @@ class MeterSamplesTest {
         assertThat(energy.isEnergyRegister()).isTrue();
         assertThat(energy.unit()).isEqualTo("Wh");
         assertThat(energy.value()).isEqualByComparingTo("12345");
-        var power = MeterSamples.normalise(new ChargerEvents.MeterSample(AT, "Power.Active.Import", null, "kW", new BigDecimal("7.4"), null, null),
+        var power = MeterSamples.normalise(new ChargerEvents.MeterSample(AT, Measurand.POWER_ACTIVE_IMPORT, null, "kW", new BigDecimal("7.4"), null, null),
                 new StringBuilder()).orElseThrow();
         assertThat(power.isTotalPower()).isTrue();
         assertThat(power.value()).isEqualByComparingTo("7400");
-        var phase = MeterSamples.normalise(new ChargerEvents.MeterSample(AT, "Power.Active.Import", "L1", "W", BigDecimal.TEN, null, null),
+        var phase = MeterSamples.normalise(new ChargerEvents.MeterSample(AT, Measurand.POWER_ACTIVE_IMPORT, "L1", "W", BigDecimal.TEN, null, null),
                 new StringBuilder()).orElseThrow();
         assertThat(phase.isTotalPower()).isFalse();
     }
@@ -32,16 +32,16 @@ class MeterSamplesTest {
         StringBuilder why = new StringBuilder();
         assertThat(MeterSamples.normalise(new ChargerEvents.MeterSample(AT, null, null, "Wh", new BigDecimal("-1"), null, null), why)).isEmpty();
         assertThat(why).contains("negative");
-        assertThat(MeterSamples.normalise(new ChargerEvents.MeterSample(AT, "Temperature", null, "Celsius", new BigDecimal("-5"), null, null),
+        assertThat(MeterSamples.normalise(new ChargerEvents.MeterSample(AT, Measurand.TEMPERATURE, null, "Celsius", new BigDecimal("-5"), null, null),
                 new StringBuilder())).isPresent();
     }
 
     @Test
     void ocppStatusesMapToWhatDriversSee() {
-        assertThat(ChargingStations.evseStatus("Available")).hasToString("AVAILABLE");
-        assertThat(ChargingStations.evseStatus("SuspendedEV")).hasToString("CHARGING");
-        assertThat(ChargingStations.evseStatus("Faulted")).hasToString("OUTOFORDER");
-        assertThat(ChargingStations.evseStatus("Unavailable")).hasToString("INOPERATIVE");
-        assertThat(ChargingStations.evseStatus("Reserved")).hasToString("RESERVED");
+        assertThat(ChargingStations.evseStatus(ChargerEvents.ConnectorUse.AVAILABLE)).hasToString("AVAILABLE");
+        assertThat(ChargingStations.evseStatus(ChargerEvents.ConnectorUse.SUSPENDED_EV)).hasToString("CHARGING");
+        assertThat(ChargingStations.evseStatus(ChargerEvents.ConnectorUse.FAULTED)).hasToString("OUTOFORDER");
+        assertThat(ChargingStations.evseStatus(ChargerEvents.ConnectorUse.UNAVAILABLE)).hasToString("INOPERATIVE");
+        assertThat(ChargingStations.evseStatus(ChargerEvents.ConnectorUse.RESERVED)).hasToString("RESERVED");
     }
 }

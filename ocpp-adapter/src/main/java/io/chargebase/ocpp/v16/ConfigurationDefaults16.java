@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import io.chargebase.domain.operations.command.Answer;
+import io.chargebase.domain.operations.command.Command;
 
 /**
  * The tenant's charge point configuration defaults in OCPP 1.6 words: the HeartbeatInterval and
  * MeterValueSampleInterval keys (seconds), the GetConfiguration that reads them after a boot, and the
- * ChangeConfiguration requests for the keys whose value the charger reported otherwise (or did not report).
+ * ChangeConfiguration commands for the keys whose value the charger reported otherwise (or did not report). The key
+ * names are 1.6's (2.0.1 names them as component variables), so this lives with the 1.6 mapping.
  */
 public final class ConfigurationDefaults16 {
 
@@ -38,33 +39,31 @@ public final class ConfigurationDefaults16 {
     }
 
     /** GetConfiguration for the keys the defaults set. */
-    public ObjectNode getConfiguration() {
-        ObjectNode request = Messages16.object();
-        order.forEach(request.putArray("key")::add);
-        return request;
+    public Command.GetConfiguration getConfiguration() {
+        return new Command.GetConfiguration(order);
     }
 
     /**
-     * ChangeConfiguration requests for the keys whose value differs in {@code answer} (a GetConfiguration.conf), or that
+     * ChangeConfiguration for the keys whose value differs in {@code answer} (what GetConfiguration returned), or that
      * it did not report; a key it names unknown is left alone (it would answer NotSupported). {@code answer} null (the
      * charger could not say) changes every key.
      */
-    public List<ObjectNode> changes(JsonNode answer) {
+    public List<Command.ChangeConfiguration> changes(Answer.Configuration answer) {
         Map<String, String> reported = new LinkedHashMap<>();
         java.util.Set<String> unknown = new java.util.HashSet<>();
         if (answer != null) {
-            answer.path("unknownKey").forEach(key -> unknown.add(key.asString()));
-            for (JsonNode key : answer.path("configurationKey")) {
-                if (key.hasNonNull("value")) {
-                    reported.put(key.path("key").asString(), key.path("value").asString().trim());
+            unknown.addAll(answer.unknownKeys());
+            for (Answer.Configuration.Key key : answer.keys()) {
+                if (key.value() != null) {
+                    reported.put(key.key(), key.value().trim());
                 }
             }
         }
-        List<ObjectNode> changes = new ArrayList<>();
+        List<Command.ChangeConfiguration> changes = new ArrayList<>();
         for (String key : order) {
             String value = wanted.get(key);
             if (!unknown.contains(key) && !value.equals(reported.get(key))) {
-                changes.add(Messages16.object().put("key", key).put("value", value));
+                changes.add(new Command.ChangeConfiguration(key, value));
             }
         }
         return changes;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.chargebase.domain.charging.ChargerEvents;
+import io.chargebase.domain.charging.Measurand;
+import io.chargebase.domain.charging.StopReason;
 import io.chargebase.ocpp.rpc.CallErrorException;
 import io.chargebase.ocpp.rpc.RpcErrorCode;
 import tools.jackson.databind.JsonNode;
@@ -84,9 +86,26 @@ final class Messages16 {
     }
 
     static ChargerEvents.ConnectorStatus connectorStatus(JsonNode request) {
-        return new ChargerEvents.ConnectorStatus(request.path("connectorId").asInt(), request.path("status").asString(),
+        String status = request.path("status").asString();
+        return new ChargerEvents.ConnectorStatus(request.path("connectorId").asInt(), connectorUse(status), status,
                 request.path("errorCode").asString(), optionalText(request, "info"), optionalInstant(request, "timestamp"),
                 optionalText(request, "vendorId"), optionalText(request, "vendorErrorCode"));
+    }
+
+    /** ChargePointStatus (OCPP 1.6 §7.7) in the domain's words. */
+    static ChargerEvents.ConnectorUse connectorUse(String status) {
+        return switch (status) {
+            case "Available" -> ChargerEvents.ConnectorUse.AVAILABLE;
+            case "Preparing" -> ChargerEvents.ConnectorUse.PREPARING;
+            case "Charging" -> ChargerEvents.ConnectorUse.CHARGING;
+            case "SuspendedEV" -> ChargerEvents.ConnectorUse.SUSPENDED_EV;
+            case "SuspendedEVSE" -> ChargerEvents.ConnectorUse.SUSPENDED_EVSE;
+            case "Finishing" -> ChargerEvents.ConnectorUse.FINISHING;
+            case "Reserved" -> ChargerEvents.ConnectorUse.RESERVED;
+            case "Unavailable" -> ChargerEvents.ConnectorUse.UNAVAILABLE;
+            case "Faulted" -> ChargerEvents.ConnectorUse.FAULTED;
+            default -> ChargerEvents.ConnectorUse.UNKNOWN;
+        };
     }
 
     static ObjectNode idTagInfo(ChargerEvents.IdTagInfo info) {
@@ -122,7 +141,7 @@ final class Messages16 {
 
     static ChargerEvents.TransactionStop transactionStop(JsonNode request) {
         return new ChargerEvents.TransactionStop(request.path("transactionId").asInt(), optionalText(request, "idTag"),
-                request.path("meterStop").asLong(), instant(request, "timestamp"), optionalText(request, "reason"),
+                request.path("meterStop").asLong(), instant(request, "timestamp"), stopReason(optionalText(request, "reason")),
                 samples(request.path("transactionData")));
     }
 
@@ -139,12 +158,59 @@ final class Messages16 {
                 if ("SignedData".equals(optionalText(sampled, "format"))) {
                     continue;
                 }
-                samples.add(new ChargerEvents.MeterSample(timestamp, textOr(sampled, "measurand", DEFAULT_MEASURAND),
+                samples.add(new ChargerEvents.MeterSample(timestamp, measurand(textOr(sampled, "measurand", DEFAULT_MEASURAND)),
                         optionalText(sampled, "phase"), textOr(sampled, "unit", DEFAULT_UNIT), decimal(sampled.path("value").asString("")),
                         textOr(sampled, "context", DEFAULT_CONTEXT), textOr(sampled, "location", DEFAULT_LOCATION)));
             }
         }
         return samples;
+    }
+
+    /** Reason (OCPP 1.6 §7.42) in the domain's words; null when the charger gave none. */
+    static StopReason stopReason(String reason) {
+        return reason == null ? null : switch (reason) {
+            case "DeAuthorized" -> StopReason.DE_AUTHORIZED;
+            case "EmergencyStop" -> StopReason.EMERGENCY_STOP;
+            case "EVDisconnected" -> StopReason.EV_DISCONNECTED;
+            case "HardReset" -> StopReason.HARD_RESET;
+            case "Local" -> StopReason.LOCAL;
+            case "Other" -> StopReason.OTHER;
+            case "PowerLoss" -> StopReason.POWER_LOSS;
+            case "Reboot" -> StopReason.REBOOT;
+            case "Remote" -> StopReason.REMOTE;
+            case "SoftReset" -> StopReason.SOFT_RESET;
+            case "UnlockCommand" -> StopReason.UNLOCK_COMMAND;
+            default -> throw new CallErrorException(RpcErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "Unknown stop reason '" + shorten(reason) + "'");
+        };
+    }
+
+    /** Measurand (OCPP 1.6 §7.31) in the domain's words; the schema admits no other name. */
+    static Measurand measurand(String name) {
+        return switch (name) {
+            case "Current.Export" -> Measurand.CURRENT_EXPORT;
+            case "Current.Import" -> Measurand.CURRENT_IMPORT;
+            case "Current.Offered" -> Measurand.CURRENT_OFFERED;
+            case "Energy.Active.Export.Register" -> Measurand.ENERGY_ACTIVE_EXPORT_REGISTER;
+            case "Energy.Active.Import.Register" -> Measurand.ENERGY_ACTIVE_IMPORT_REGISTER;
+            case "Energy.Reactive.Export.Register" -> Measurand.ENERGY_REACTIVE_EXPORT_REGISTER;
+            case "Energy.Reactive.Import.Register" -> Measurand.ENERGY_REACTIVE_IMPORT_REGISTER;
+            case "Energy.Active.Export.Interval" -> Measurand.ENERGY_ACTIVE_EXPORT_INTERVAL;
+            case "Energy.Active.Import.Interval" -> Measurand.ENERGY_ACTIVE_IMPORT_INTERVAL;
+            case "Energy.Reactive.Export.Interval" -> Measurand.ENERGY_REACTIVE_EXPORT_INTERVAL;
+            case "Energy.Reactive.Import.Interval" -> Measurand.ENERGY_REACTIVE_IMPORT_INTERVAL;
+            case "Frequency" -> Measurand.FREQUENCY;
+            case "Power.Active.Export" -> Measurand.POWER_ACTIVE_EXPORT;
+            case "Power.Active.Import" -> Measurand.POWER_ACTIVE_IMPORT;
+            case "Power.Factor" -> Measurand.POWER_FACTOR;
+            case "Power.Offered" -> Measurand.POWER_OFFERED;
+            case "Power.Reactive.Export" -> Measurand.POWER_REACTIVE_EXPORT;
+            case "Power.Reactive.Import" -> Measurand.POWER_REACTIVE_IMPORT;
+            case "RPM" -> Measurand.RPM;
+            case "SoC" -> Measurand.SOC;
+            case "Temperature" -> Measurand.TEMPERATURE;
+            case "Voltage" -> Measurand.VOLTAGE;
+            default -> throw new CallErrorException(RpcErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "Unknown measurand '" + shorten(name) + "'");
+        };
     }
 
     static ObjectNode dataTransferAnswer(ChargerEvents.DataTransferAnswer answer) {

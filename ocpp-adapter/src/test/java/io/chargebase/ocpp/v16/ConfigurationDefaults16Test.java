@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.chargebase.domain.operations.command.Answer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ConfigurationDefaults16Test {
@@ -15,7 +17,7 @@ class ConfigurationDefaults16Test {
 
     @Test
     void readsBothKeys() {
-        assertThat(defaults.getConfiguration().toString()).isEqualTo("{\"key\":[\"HeartbeatInterval\",\"MeterValueSampleInterval\"]}");
+        assertThat(Commands16.encode(defaults.getConfiguration()).payload().toString()).isEqualTo("{\"key\":[\"HeartbeatInterval\",\"MeterValueSampleInterval\"]}");
     }
 
     @Test
@@ -23,7 +25,7 @@ class ConfigurationDefaults16Test {
         var answer = JSON.readTree("""
                 {"configurationKey": [{"key": "HeartbeatInterval", "readonly": false, "value": "300"},
                                       {"key": "MeterValueSampleInterval", "readonly": false, "value": "900"}]}""");
-        assertThat(defaults.changes(answer)).extracting(Object::toString)
+        assertThat(defaults.changes(configuration(answer))).extracting(change -> Commands16.encode(change).payload().toString())
                 .containsExactly("{\"key\":\"MeterValueSampleInterval\",\"value\":\"60\"}");
     }
 
@@ -32,16 +34,20 @@ class ConfigurationDefaults16Test {
         var answer = JSON.readTree("""
                 {"configurationKey": [{"key": "MeterValueSampleInterval", "readonly": false, "value": "60"},
                                       {"key": "HeartbeatInterval", "readonly": false, "value": " 300"}]}""");
-        assertThat(defaults.changes(answer)).isEmpty();
+        assertThat(defaults.changes(configuration(answer))).isEmpty();
     }
 
     @Test
     void changesKeysNotReportedLeavesUnknownKeysAloneAndChangesEveryKeyWhenTheChargerCouldNotSay() {
-        assertThat(defaults.changes(JSON.readTree("{\"configurationKey\": []}"))).hasSize(2);
+        assertThat(defaults.changes(configuration(JSON.readTree("{\"configurationKey\": []}")))).hasSize(2);
         var answer = JSON.readTree("{\"configurationKey\": [{\"key\": \"HeartbeatInterval\", \"readonly\": false, \"value\": \"30\"}],"
                 + " \"unknownKey\": [\"MeterValueSampleInterval\"]}");
-        assertThat(defaults.changes(answer)).extracting(node -> node.path("key").asString()).containsExactly("HeartbeatInterval");
-        assertThat(defaults.changes(null)).extracting(node -> node.path("key").asString())
+        assertThat(defaults.changes(configuration(answer))).extracting(io.chargebase.domain.operations.command.Command.ChangeConfiguration::key).containsExactly("HeartbeatInterval");
+        assertThat(defaults.changes(null)).extracting(io.chargebase.domain.operations.command.Command.ChangeConfiguration::key)
                 .containsExactly("HeartbeatInterval", "MeterValueSampleInterval");
+    }
+
+    private Answer.Configuration configuration(JsonNode answer) {
+        return Commands16.decode(defaults.getConfiguration(), answer);
     }
 }

@@ -88,7 +88,7 @@ class Ocpp16CallHandlerTest {
     void statusNotificationIsReportedPerConnector() {
         assertThat(handle("StatusNotification", "{'connectorId': 2, 'errorCode': 'NoError', 'status': 'Charging', "
                 + "'timestamp': '2026-11-25T11:00:00+01:00'}")).isEqualTo(node("{}"));
-        assertThat(events.calls).containsExactly(new ChargerEvents.ConnectorStatus(2, "Charging", "NoError", null,
+        assertThat(events.calls).containsExactly(new ChargerEvents.ConnectorStatus(2, ChargerEvents.ConnectorUse.CHARGING, "Charging", "NoError", null,
                 Instant.parse("2026-11-25T10:00:00Z"), null, null));
     }
 
@@ -118,8 +118,8 @@ class Ocpp16CallHandlerTest {
 
         Instant at = Instant.parse("2026-11-25T10:05:00Z");
         assertThat(events.calls).containsExactly(42, List.of(
-                new ChargerEvents.MeterSample(at, "Energy.Active.Import.Register", null, "Wh", new BigDecimal("1234.5"), "Sample.Periodic", "Outlet"),
-                new ChargerEvents.MeterSample(at, "Power.Active.Import", "L1", "kW", new BigDecimal("7.2"), "Sample.Clock", "Inlet")));
+                new ChargerEvents.MeterSample(at, io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh", new BigDecimal("1234.5"), "Sample.Periodic", "Outlet"),
+                new ChargerEvents.MeterSample(at, io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, "L1", "kW", new BigDecimal("7.2"), "Sample.Clock", "Inlet")));
     }
 
     @Test
@@ -136,7 +136,7 @@ class Ocpp16CallHandlerTest {
                 + "'reason': 'Local', 'transactionData': [{'timestamp': '2026-11-25T11:00:00Z', 'sampledValue': [{'value': '5000', "
                 + "'context': 'Transaction.End'}]}]}")).isEqualTo(node("{}"));
         ChargerEvents.TransactionStop stop = (ChargerEvents.TransactionStop) events.calls.getFirst();
-        assertThat(stop.reason()).isEqualTo("Local");
+        assertThat(stop.reason()).isEqualTo(io.chargebase.domain.charging.StopReason.LOCAL);
         assertThat(stop.idTag()).isNull();
         assertThat(stop.transactionData()).singleElement().satisfies(s -> assertThat(s.context()).isEqualTo("Transaction.End"));
     }

@@ -260,7 +260,7 @@ abstract class ScopeFixture extends IntegrationTest {
                     "BOX-" + STAFF_TAG, "FW-" + STAFF_TAG, "ICCID-" + STAFF_TAG, "IMSI-" + STAFF_TAG, "Meter " + STAFF_TAG, "METER-" + STAFF_TAG));
             chargerEvents.firmwareStatus(chargerA, "Installed");
             chargerEvents.diagnosticsStatus(chargerA, "Uploaded");
-            chargerEvents.status(chargerA, new ChargerEvents.ConnectorStatus(1, "Charging", "OtherError", "Info " + STAFF_TAG, start,
+            chargerEvents.status(chargerA, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.CHARGING, "Charging", "OtherError", "Info " + STAFF_TAG, start,
                     "VendorId-" + STAFF_TAG, "VendorError-" + STAFF_TAG));
             chargerEvents.connected(chargerB, "198.51.100.29", "ocpp1.6");
             chargerEvents.boot(chargerB, new ChargerEvents.BootInfo("Boot vendor " + FOREIGN_TAG, "Boot model " + FOREIGN_TAG,
@@ -268,14 +268,14 @@ abstract class ScopeFixture extends IntegrationTest {
                     "Meter " + FOREIGN_TAG, "METER-" + FOREIGN_TAG));
             chargerEvents.firmwareStatus(chargerB, "Downloaded");
             chargerEvents.diagnosticsStatus(chargerB, "Uploading");
-            chargerEvents.status(chargerB, new ChargerEvents.ConnectorStatus(1, "Available", "NoError", "Info B " + STAFF_TAG, start,
+            chargerEvents.status(chargerB, new ChargerEvents.ConnectorStatus(1, ChargerEvents.ConnectorUse.AVAILABLE, "Available", "NoError", "Info B " + STAFF_TAG, start,
                     "VendorId-B-" + STAFF_TAG, "VendorError-B-" + STAFF_TAG));
             session(chargerA, DORA_UID, start, 12_000);
             session(chargerA, ALMA_UID, start.plus(20, ChronoUnit.MINUTES), 8_000);
             session(chargerA, BRUNO_UID, start.plus(40, ChronoUnit.MINUTES), 5_000);
             // a stop of a transaction the platform never started: incomplete, with the charger's own transaction id
             chargerEvents.stopTransaction(chargerB, new ChargerEvents.TransactionStop(987_654, BRUNO_UID, 4_000, start.plus(2, ChronoUnit.HOURS),
-                    "Local", List.of()));
+                    io.chargebase.domain.charging.StopReason.LOCAL, List.of()));
             // Alma's car left charging at B, and the charger fell silent about it
             chargerEvents.startTransaction(chargerB, new ChargerEvents.TransactionStart(1, ALMA_UID, 2_000, start, null));
             localLists.accepted(chargerA.chargePointId(), new LocalAuthList(3, true, List.of(), Instant.now()));
@@ -329,15 +329,15 @@ abstract class ScopeFixture extends IntegrationTest {
     private void session(ChargerRef charger, String idTag, Instant start, long wh) {
         int transaction = chargerEvents.startTransaction(charger, new ChargerEvents.TransactionStart(1, idTag, 1_000, start, null)).transactionId();
         chargerEvents.meterValues(charger, 1, transaction, List.of(
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Energy.Active.Import.Register", null, "Wh",
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh",
                         BigDecimal.valueOf(1_000 + wh / 2), "Sample.Periodic", "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Power.Active.Import", null, "W", BigDecimal.valueOf(11_000),
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.POWER_ACTIVE_IMPORT, null, "W", BigDecimal.valueOf(11_000),
                         "Sample.Periodic", "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "Current.Import", "L1", "A", BigDecimal.valueOf(16), "Sample.Periodic",
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.CURRENT_IMPORT, "L1", "A", BigDecimal.valueOf(16), "Sample.Periodic",
                         "Outlet"),
-                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), "SoC", null, "Percent", BigDecimal.valueOf(55), "Sample.Periodic", "EV")));
+                new ChargerEvents.MeterSample(start.plus(10, ChronoUnit.MINUTES), io.chargebase.domain.charging.Measurand.SOC, null, "Percent", BigDecimal.valueOf(55), "Sample.Periodic", "EV")));
         chargerEvents.stopTransaction(charger, new ChargerEvents.TransactionStop(transaction, idTag, 1_000 + wh, start.plus(15, ChronoUnit.MINUTES),
-                "EVDisconnected", List.of()));
+                io.chargebase.domain.charging.StopReason.EV_DISCONNECTED, List.of()));
     }
 
     /** The actions log of SCOPE-CP-A, with every payload that carries idTags or secrets, and one command of SCOPE-CP-B. */
@@ -386,7 +386,8 @@ abstract class ScopeFixture extends IntegrationTest {
                 + "\"idTag\":\"" + idTag + "\",\"reservationId\":" + reservationId + "}", "Held " + (charger == chargerB ? FOREIGN_TAG : "at A"),
                 STAFF_CLIENT);
         io.chargebase.domain.operations.Reservation reservation = reservations.record(commandLog.complete(logged.id(),
-                ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null), 1, reservationId, idTag,
+                ChargerCommand.Outcome.ANSWERED, "Accepted", "{\"status\":\"Accepted\"}", null),
+                io.chargebase.domain.operations.command.CommandStatus.ACCEPTED, 1, reservationId, idTag,
                 java.time.Instant.parse("2030-01-01T00:00:00Z"));
         Role[] hidden = charger == chargerB ? new Role[] {Role.DRIVER, Role.OU_ADMIN} : new Role[] {Role.DRIVER};
         node("Reservation", GlobalId.encode("Reservation", reservation.id()), hidden);

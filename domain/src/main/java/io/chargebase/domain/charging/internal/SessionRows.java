@@ -29,7 +29,7 @@ import io.chargebase.domain.Page;
 @Repository
 public class SessionRows {
 
-    private static final String ENERGY_REGISTER = "Energy.Active.Import.Register";
+    private static final String ENERGY_REGISTER = io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER.code();
 
     private final JdbcClient jdbc;
 

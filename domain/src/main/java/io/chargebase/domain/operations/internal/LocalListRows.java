@@ -47,8 +47,8 @@ public class LocalListRows {
                         since == null ? null : OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit)
                 .query((rs, row) -> {
                     OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-                    String status = "BLOCKED".equals(rs.getString("status")) ? "Blocked"
-                            : expires != null && !expires.toInstant().isAfter(now) ? "Expired" : "Accepted";
+                    LocalAuthList.Status status = "BLOCKED".equals(rs.getString("status")) ? LocalAuthList.Status.BLOCKED
+                            : expires != null && !expires.toInstant().isAfter(now) ? LocalAuthList.Status.EXPIRED : LocalAuthList.Status.ACCEPTED;
                     return new LocalAuthList.Entry(rs.getString("uid"), status, expires == null ? null : expires.toInstant());
                 })
                 .list();
