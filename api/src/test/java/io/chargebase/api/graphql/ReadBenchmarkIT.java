@@ -156,7 +156,7 @@ class ReadBenchmarkIT extends IntegrationTest {
         jdbc.sql("insert into bench_tenant select n, gen_random_uuid() from generate_series(1, ? - 1) n").param(TENANTS).update();
         jdbc.sql("create temp table bench_profile on commit drop as select row_number() over (order by id) - 1 as k, id from profile "
                 + "where tenant_id = ?").param(tenant).update();
-        copy(jdbc, "tenant", "t.n > 0 and c.id = ?", tenant, Map.of("id", "t.id", "slug", "'bench-' || t.n", "name", "'Bench tenant ' || t.n"), false);
+        copy(jdbc, "tenant", "t.n > 0 and c.id = ?", tenant, Map.of("id", "t.id", "slug", "'zz-bench-' || t.n", "name", "'Bench tenant ' || t.n"), false);
         // the copies' ids, numbers and times: the i-th copy of tenant n started i hours before the session
         String key = "t.n || ':' || i";
         String started = "c.start_at - i * interval '1 hour'";
