@@ -26,10 +26,10 @@ import io.chargebase.tenancy.Tenants;
  */
 public class RequestScopeFilter extends OncePerRequestFilter {
 
-    private final Tenants tenants;
+    private final KnownTenants tenants;
     private final PlatformHosts platformHosts;
 
-    public RequestScopeFilter(Tenants tenants, PlatformHosts platformHosts) {
+    public RequestScopeFilter(KnownTenants tenants, PlatformHosts platformHosts) {
         this.platformHosts = platformHosts;
         this.tenants = tenants;
     }

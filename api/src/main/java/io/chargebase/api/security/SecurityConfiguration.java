@@ -43,7 +43,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import io.chargebase.tenancy.Tenants;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -109,7 +108,7 @@ class SecurityConfiguration {
     /** The API: bearer tokens only, no sessions; GraphQL decides per operation who may call it. */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, Tenants tenants, io.chargebase.api.http.PlatformHosts platformHosts,
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, KnownTenants tenants, io.chargebase.api.http.PlatformHosts platformHosts,
             org.springframework.core.env.Environment environment) {
         http.securityMatcher("/**");
         http.authorizeHttpRequests(authorize -> authorize

@@ -1,20 +1,30 @@
 package io.chargebase.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.support.GraphQl;
 import io.chargebase.api.support.IntegrationTest;
+import io.chargebase.api.support.StatementCounter;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 
 /** Platform admins create, list, suspend and reactivate tenants; a suspended tenant is refused everywhere. */
 class TenantLifecycleIT extends IntegrationTest {
+
+    @Autowired
+    KnownTenants knownTenants;
 
     @Test
     void aPlatformAdminCreatesATenantThatIsAtOnceAnIssuerWithARootUnit() {
@@ -66,6 +76,33 @@ class TenantLifecycleIT extends IntegrationTest {
         JsonNode reactivated = mutate(platform, "platform-console/ReactivateTenant", Map.of("tenantId", tenantId));
         assertThat(reactivated.path("tenant").path("status").asString()).isEqualTo("ACTIVE");
         assertThat(graphQl().document(token, "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(200);
+    }
+
+    /**
+     * A request's tenant is remembered, so that a request costs no lookup of it; a suspension committed elsewhere (here:
+     * past this instance's API, as another instance would) is refused as soon as its announcement arrives, well before
+     * what was remembered would have expired ({@code chargebase.security.revocation-cache}, 5 s).
+     */
+    @Test
+    void theRequestsTenantIsRememberedUntilItsStatusChangesAnywhere() {
+        TestTenant tenant = aTenant();
+        String token = tokenOf(tenant);
+        assertThat(graphQl().document(token, "tenant-portal/CurrentTenant", Map.of()).status()).isEqualTo(200);
+        long remembering = StatementCounter.steady(() -> graphQl().query(token, "{ __typename }", Map.of())).statements();
+        knownTenants.forget();
+        long lookingUp = StatementCounter.measure(() -> graphQl().query(token, "{ __typename }", Map.of())).statements();
+        assertThat(lookingUp).as("the tenant's lookup, once forgotten").isGreaterThanOrEqualTo(remembering + 1);
+        assertThat(StatementCounter.steady(() -> graphQl().query(token, "{ __typename }", Map.of())).statements())
+                .as("and remembered again").isEqualTo(remembering);
+
+        long remembered = System.nanoTime();
+        TenantContext.runAs(TenantScope.PLATFORM, () -> tenants.suspend(tenant.tenant().id(), "elsewhere"));
+        await().atMost(3, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50))
+                .until(() -> graphQl().query(token, "{ __typename }", Map.of()).status() == 403);
+        assertThat(Duration.ofNanos(System.nanoTime() - remembered)).isLessThan(Duration.ofSeconds(5));
+        TenantContext.runAs(TenantScope.PLATFORM, () -> tenants.reactivate(tenant.tenant().id()));
+        await().atMost(3, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50))
+                .until(() -> graphQl().query(token, "{ __typename }", Map.of()).status() == 200);
     }
 
     @Test

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * session on connector 1 of each (Authorize, StartTransaction, at a steady pace), then sends MeterValues at a target
  * total rate for a while; meanwhile, at a lower steady rate, drivers start and stop short sessions on connector 2, so
  * that Authorize and StartTransaction are also measured under the MeterValues load. Finally it stops the sessions and
- * prints what it measured: chargers connected, MeterValues answered per second, and latency percentiles.
+ * prints what it measured: chargers connected, MeterValues answered per second, and latency percentiles; and, read
+ * back through GraphQL, whether every MeterValues that was answered is stored.
  *
  * <p>Every message is sent when its time comes (open loop), not when the previous answer arrived, so a slow server
  * shows as latency instead of hiding as a lower rate.
@@ -69,12 +70,18 @@ public final class LoadHarness {
         this.tenant = options.getOrDefault("tenant", "demo");
     }
 
+    /** Exits with 1 when some answered MeterValues are not stored (or could not be read back), 0 otherwise. */
     public static void main(String[] args) throws Exception {
-        new LoadHarness(Simulate.options(args)).run();
-        System.exit(0);
+        Stored stored = measure(Simulate.options(args));
+        System.exit(stored.complete() ? 0 : 1);
     }
 
-    private void run() throws Exception {
+    /** One run with these options (the command line's, without their dashes): prints its figures, returns what was kept. */
+    public static Stored measure(Map<String, String> options) throws Exception {
+        return new LoadHarness(options).run();
+    }
+
+    private Stored run() throws Exception {
         int chargers = Integer.parseInt(options.getOrDefault("chargers", "1000"));
         int rate = Integer.parseInt(options.getOrDefault("meter-values-per-second", "500"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
@@ -87,7 +94,8 @@ public final class LoadHarness {
         String token = accessToken();
         String location = location(token);
         say("registering " + chargers + " chargers LOAD-" + run + "-n and their tokens through GraphQL");
-        List<String> secrets = register(token, location, run, chargers);
+        String[] chargePointIds = new String[chargers];
+        List<String> secrets = register(token, location, run, chargers, chargePointIds);
         List<String> uids = tokens(token, chargers);
         List<String> probeUids = tokens(token, chargers);
 
@@ -146,6 +154,11 @@ public final class LoadHarness {
 
         say("sending MeterValues at " + rate + "/s for " + seconds + " s");
         long[] registers = new long[connected.size()];
+        // the energy registers of the MeterValues answered, per charger: each one must be stored
+        List<java.util.Set<Long>> acknowledged = new ArrayList<>();
+        for (int i = 0; i < connected.size(); i++) {
+            acknowledged.add(java.util.concurrent.ConcurrentHashMap.newKeySet());
+        }
         long intervalMicros = 1_000_000L / Math.max(1, rate);
         long total = (long) rate * seconds;
         Semaphore pending = new Semaphore(2000);
@@ -164,11 +177,13 @@ public final class LoadHarness {
                 continue;
             }
             registers[index] += 250;
-            ObjectNode request = Simulate.meterValues(1, transactions[index], Instant.now(), BigDecimal.valueOf(registers[index]),
+            long register = registers[index];
+            ObjectNode request = Simulate.meterValues(1, transactions[index], Instant.now(), BigDecimal.valueOf(register),
                     BigDecimal.valueOf(11000), 50);
             timed(meterValues, connected.get(index), "MeterValues", request).whenComplete((ok, error) -> {
                 pending.release();
                 if (error == null) {
+                    acknowledged.get(index).add(register);
                     answered.incrementAndGet();
                 }
             });
@@ -189,6 +204,9 @@ public final class LoadHarness {
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
 
+        say("reading the stored meter values of every session through GraphQL");
+        Stored stored = stored(token, connected, chargePointIds, transactions, acknowledged);
+
         System.out.println();
         System.out.println("=== Chargebase load harness ===");
         System.out.printf("chargers connected and booted : %d of %d%n", connected.size(), chargers);
@@ -203,10 +221,16 @@ public final class LoadHarness {
         System.out.println("  StartTransaction            : " + startUnderLoad);
         System.out.println("  StopTransaction (rated)     : " + stopUnderLoad);
         System.out.printf("failures                      : %d%n", failures.get());
+        System.out.printf("meter values answered, stored : %d answered, %d of them stored, %d missing%s%n", stored.answered(), stored.found(),
+                stored.missing(), stored.unread() > 0 ? " (" + stored.unread() + " sessions could not be read)" : "");
+        System.out.println(stored.complete()
+                ? "nothing acknowledged was lost  : every answered MeterValues is stored"
+                : "ACKNOWLEDGED BUT NOT STORED   : " + stored.missing() + " answered MeterValues are not in the database");
         connected.forEach(charger -> workers.submit(charger::close));
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.SECONDS);
         timers.shutdownNow();
+        return stored;
     }
 
     /**
@@ -301,9 +325,10 @@ public final class LoadHarness {
         return created.path("createLocation").path("location").path("id").asString();
     }
 
-    private List<String> register(String token, String location, String run, int chargers) throws Exception {
+    private List<String> register(String token, String location, String run, int chargers, String[] chargePointIds) throws Exception {
         String[] secrets = new String[chargers];
-        String mutation = "mutation($input: RegisterChargePointInput!) { registerChargePoint(input: $input) { chargerSecret userErrors { message } } }";
+        String mutation = "mutation($input: RegisterChargePointInput!) { registerChargePoint(input: $input) { chargerSecret chargePoint { id } "
+                + "userErrors { message } } }";
         Map<String, Object> evse = Map.of("currentType", "AC", "maxPowerKw", 22.0, "connectors", List.of(Map.of("standard", "IEC_62196_T2",
                 "format", "SOCKET", "powerType", "AC_3_PHASE", "maxVoltage", 400, "maxAmperage", 32)));
         Semaphore parallel = new Semaphore(8);
@@ -313,8 +338,10 @@ public final class LoadHarness {
             parallel.acquire();
             all.add(CompletableFuture.runAsync(() -> {
                 try {
-                    secrets[index] = graphQl(token, mutation, Map.of("input", Map.of("locationId", location, "ocppIdentity", "LOAD-" + run + "-" + index,
-                            "evses", List.of(evse, evse)))).path("registerChargePoint").path("chargerSecret").asString();
+                    JsonNode registered = graphQl(token, mutation, Map.of("input", Map.of("locationId", location, "ocppIdentity", "LOAD-" + run + "-" + index,
+                            "evses", List.of(evse, evse)))).path("registerChargePoint");
+                    secrets[index] = registered.path("chargerSecret").asString();
+                    chargePointIds[index] = registered.path("chargePoint").path("id").asString();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 } finally {
@@ -324,6 +351,65 @@ public final class LoadHarness {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         return List.of(secrets);
+    }
+
+    /** What {@link #stored} found: answered MeterValues, those of them stored, those missing, sessions not read. */
+    public record Stored(long answered, long found, long missing, long unread) {
+
+        /** Whether every answered MeterValues was read back from the database. */
+        public boolean complete() {
+            return missing == 0 && unread == 0;
+        }
+    }
+
+    /**
+     * Compares, per charger, the energy registers of the MeterValues that were answered with those stored for its
+     * connector-1 session, read back through GraphQL (a session's {@code meterValues}): an answer is given only after
+     * the values are committed, so each answered one must be there. Values stored whose answer was lost on the way
+     * do not count against the server.
+     */
+    private Stored stored(String token, List<SimulatedCharger> connected, String[] chargePointIds, int[] transactions,
+            List<java.util.Set<Long>> acknowledged) throws InterruptedException {
+        String query = "query($id: ID!) { chargingSessions(first: 10, filter: { chargePointId: $id }) { edges { node { transactionId "
+                + "meterValues { measurand value } } } } }";
+        AtomicLong answered = new AtomicLong();
+        AtomicLong found = new AtomicLong();
+        AtomicLong missing = new AtomicLong();
+        AtomicLong unread = new AtomicLong();
+        Semaphore parallel = new Semaphore(8);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < connected.size(); i++) {
+            int index = i;
+            parallel.acquire();
+            all.add(CompletableFuture.runAsync(() -> {
+                java.util.Set<Long> expected = acknowledged.get(index);
+                answered.addAndGet(expected.size());
+                try {
+                    JsonNode edges = graphQl(token, query, Map.of("id", chargePointIds[number(connected.get(index))]))
+                            .path("chargingSessions").path("edges");
+                    java.util.Set<Long> registers = new java.util.HashSet<>();
+                    for (JsonNode edge : edges) {
+                        if (edge.path("node").path("transactionId").asInt() == transactions[index]) {
+                            for (JsonNode value : edge.path("node").path("meterValues")) {
+                                if (value.path("measurand").asString().equals("Energy.Active.Import.Register")) {
+                                    JsonNode number = value.path("value");
+                                    registers.add((number.isNumber() ? number.decimalValue() : new BigDecimal(number.asString())).longValue());
+                                }
+                            }
+                        }
+                    }
+                    long here = expected.stream().filter(registers::contains).count();
+                    found.addAndGet(here);
+                    missing.addAndGet(expected.size() - here);
+                } catch (Exception e) {
+                    unread.incrementAndGet();
+                } finally {
+                    parallel.release();
+                }
+            }, workers));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return new Stored(answered.get(), found.get(), missing.get(), unread.get());
     }
 
     private List<String> tokens(String token, int count) throws Exception {

@@ -16,6 +16,7 @@ import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
+import io.chargebase.api.security.KnownTenants;
 import io.chargebase.tenancy.NewTenant;
 import io.chargebase.tenancy.Tenant;
 import io.chargebase.tenancy.TenantContext;
@@ -28,10 +29,12 @@ import io.chargebase.tenancy.Tenants;
 class TenantController {
 
     private final Tenants tenants;
+    private final KnownTenants knownTenants;
     private final PlatformHosts platformHosts;
 
-    TenantController(Tenants tenants, PlatformHosts platformHosts) {
+    TenantController(Tenants tenants, KnownTenants knownTenants, PlatformHosts platformHosts) {
         this.tenants = tenants;
+        this.knownTenants = knownTenants;
         this.platformHosts = platformHosts;
     }
 
@@ -71,6 +74,7 @@ class TenantController {
 
     @MutationMapping
     TenantPayload suspendTenant(@Argument SuspendTenantInput input) {
+        knownTenants.changing();
         return UserError.attempt(
                 () -> new TenantPayload(tenants.suspend(tenantId(input.tenantId()), input.reason()), List.of()),
                 errors -> new TenantPayload(null, errors));
@@ -114,6 +118,7 @@ class TenantController {
 
     @MutationMapping
     TenantPayload reactivateTenant(@Argument ReactivateTenantInput input) {
+        knownTenants.changing();
         return UserError.attempt(
                 () -> new TenantPayload(tenants.reactivate(tenantId(input.tenantId())), List.of()),
                 errors -> new TenantPayload(null, errors));

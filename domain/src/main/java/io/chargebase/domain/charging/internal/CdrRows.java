@@ -30,6 +30,17 @@ import io.chargebase.tenancy.TenantContext;
 @Repository
 public class CdrRows {
 
+    /**
+     * The columns {@link #cpoCdr} and {@link #mspCdr} read, named rather than {@code *}: a list of fifty rows then
+     * carries nothing the records do not hold (the tenant, columns added later for other readers).
+     */
+    static final String CPO_COLUMNS = "id, cdr_number, location_id, evse_id, token_uid, token_id, profile_id, customer, roaming_party, "
+            + "start_at, end_at, time_zone, charging_periods, total_energy_kwh, total_time_h, total_parking_h, currency, "
+            + "cpo_cost_excl_vat, cpo_cost_incl_vat, session_id, recorded_by, created_at";
+    static final String MSP_COLUMNS = "id, cdr_number, cpo_cdr_id, version, profile_id, location_id, tariff_id, tariff_version, selection, "
+            + "currency, lines, total_energy_kwh, total_time_h, total_parking_h, total_cost_excl_vat, total_cost_incl_vat, payable_total, "
+            + "start_at, end_at, rated_at, rated_by, superseded_at";
+
     private final JdbcClient jdbc;
 
     CdrRows(JdbcClient jdbc) {
@@ -91,41 +102,41 @@ public class CdrRows {
     }
 
     public Optional<CpoCdr> lockCpoCdr(UUID id) {
-        return jdbc.sql("select * from cpo_cdr where id = ? for update").param(id).query(CdrRows::cpoCdr).optional();
+        return jdbc.sql("select " + CPO_COLUMNS + " from cpo_cdr where id = ? for update").param(id).query(CdrRows::cpoCdr).optional();
     }
 
     public Optional<CpoCdr> findCpoCdr(UUID id) {
-        return jdbc.sql("select * from cpo_cdr where id = ?").param(id).query(CdrRows::cpoCdr).optional();
+        return jdbc.sql("select " + CPO_COLUMNS + " from cpo_cdr where id = ?").param(id).query(CdrRows::cpoCdr).optional();
     }
 
     public Optional<MspCdr> findMspCdr(UUID id) {
-        return jdbc.sql("select * from msp_cdr where id = ?").param(id).query(CdrRows::mspCdr).optional();
+        return jdbc.sql("select " + MSP_COLUMNS + " from msp_cdr where id = ?").param(id).query(CdrRows::mspCdr).optional();
     }
 
     public List<MspCdr> mspVersions(UUID cpoCdrId) {
-        return jdbc.sql("select * from msp_cdr where cpo_cdr_id = ? order by version").param(cpoCdrId).query(CdrRows::mspCdr).list();
+        return jdbc.sql("select " + MSP_COLUMNS + " from msp_cdr where cpo_cdr_id = ? order by version").param(cpoCdrId).query(CdrRows::mspCdr).list();
     }
 
     public List<CpoCdr> findCpoCdrs(Collection<UUID> ids) {
-        return jdbc.sql("select * from cpo_cdr where id = any(?)").param(ids.toArray(UUID[]::new)).query(CdrRows::cpoCdr).list();
+        return jdbc.sql("select " + CPO_COLUMNS + " from cpo_cdr where id = any(?)").param(ids.toArray(UUID[]::new)).query(CdrRows::cpoCdr).list();
     }
 
     /** Every MSP CDR version of these CPO CDRs, oldest first within each. */
     public List<MspCdr> mspVersionsOf(Collection<UUID> cpoCdrIds) {
-        return jdbc.sql("select * from msp_cdr where cpo_cdr_id = any(?) order by cpo_cdr_id, version")
+        return jdbc.sql("select " + MSP_COLUMNS + " from msp_cdr where cpo_cdr_id = any(?) order by cpo_cdr_id, version")
                 .param(cpoCdrIds.toArray(UUID[]::new)).query(CdrRows::mspCdr).list();
     }
 
     public Page<CpoCdr> cpoCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
-        return page("cpo_cdr", query, afterId, limit, counted, CdrRows::cpoCdr);
+        return page("cpo_cdr", CPO_COLUMNS, query, afterId, limit, counted, CdrRows::cpoCdr);
     }
 
     public Page<MspCdr> mspCdrs(CdrQuery query, UUID afterId, int limit, boolean counted) {
-        return page("msp_cdr", query, afterId, limit, counted, CdrRows::mspCdr);
+        return page("msp_cdr", MSP_COLUMNS, query, afterId, limit, counted, CdrRows::mspCdr);
     }
 
     /** Newest sessions first; the page after {@code afterId} continues from that row's place in the order. */
-    private <T> Page<T> page(String table, CdrQuery query, UUID afterId, int limit, boolean counted, RowMapper<T> mapper) {
+    private <T> Page<T> page(String table, String columns, CdrQuery query, UUID afterId, int limit, boolean counted, RowMapper<T> mapper) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.from() != null) {
@@ -160,7 +171,7 @@ public class CdrRows {
             pageParams.add(afterId);
         }
         pageParams.add(limit + 1);
-        List<T> rows = jdbc.sql("select * from " + table + where + keyset + " order by start_at desc, id desc limit ?")
+        List<T> rows = jdbc.sql("select " + columns + " from " + table + where + keyset + " order by start_at desc, id desc limit ?")
                 .params(pageParams).query(mapper).list();
         boolean more = rows.size() > limit;
         return new Page<>(more ? rows.subList(0, limit) : rows, more, total);

@@ -31,6 +31,15 @@ public class SessionRows {
 
     private static final String ENERGY_REGISTER = io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER.code();
 
+    /**
+     * The columns {@link #session} reads, named rather than {@code *}: a page of sessions then carries nothing the record
+     * does not hold (the tenant, the MeterValues path's register, columns added later for other readers).
+     */
+    static final String COLUMNS = "id, transaction_id, reported_transaction_id, charge_point_id, connector_id, evse_id, id_tag, token_id, "
+            + "profile_id, status, authorisation, meter_start_wh, meter_stop_wh, started_at, stopped_at, stop_reason, latest_energy_wh, "
+            + "latest_power_w, latest_soc_percent, latest_sample_at, incomplete, incomplete_reason, cpo_cdr_id, msp_cdr_id, rating_error, "
+            + "created_at, start_received_at, stop_received_at";
+
     private final JdbcClient jdbc;
 
     SessionRows(JdbcClient jdbc) {
@@ -114,27 +123,26 @@ public class SessionRows {
     }
 
     public Optional<ChargingSession> find(UUID id) {
-        return jdbc.sql("select * from charging_session where id = ?").param(id).query(SessionRows::session).optional();
+        return jdbc.sql("select " + COLUMNS + " from charging_session where id = ?").param(id).query(SessionRows::session).optional();
     }
 
     /** Sessions matching a condition on {@code charging_session} (for the sweeper's questions); the condition's parameters follow. */
     List<ChargingSession> where(String condition, Object... params) {
-        return jdbc.sql("select * from charging_session where " + condition).params(params).query(SessionRows::session).list();
+        return jdbc.sql("select " + COLUMNS + " from charging_session where " + condition).params(params).query(SessionRows::session).list();
     }
 
     public Optional<ChargingSession> byTransaction(int transactionId) {
-        return jdbc.sql("select * from charging_session where transaction_id = ?").param(transactionId).query(SessionRows::session).optional();
+        return jdbc.sql("select " + COLUMNS + " from charging_session where transaction_id = ?").param(transactionId).query(SessionRows::session).optional();
     }
 
     public Optional<ChargingSession> sameStart(UUID chargePointId, int connectorId, String idTag, Instant startedAt, long meterStartWh) {
-        return jdbc.sql("""
-                        select * from charging_session where charge_point_id = ? and connector_id = ? and id_tag = ? and started_at = ?
-                            and meter_start_wh = ? and transaction_id is not null""")
+        return jdbc.sql("select " + COLUMNS + " from charging_session where charge_point_id = ? and connector_id = ? and id_tag = ? "
+                        + "and started_at = ? and meter_start_wh = ? and transaction_id is not null")
                 .params(chargePointId, connectorId, cut(idTag, 20), time(startedAt), meterStartWh).query(SessionRows::session).optional();
     }
 
     public Optional<ChargingSession> orphanStop(UUID chargePointId, int reportedTransactionId) {
-        return jdbc.sql("select * from charging_session where charge_point_id = ? and reported_transaction_id = ? and transaction_id is null")
+        return jdbc.sql("select " + COLUMNS + " from charging_session where charge_point_id = ? and reported_transaction_id = ? and transaction_id is null")
                 .params(chargePointId, reportedTransactionId).query(SessionRows::session).optional();
     }
 
@@ -187,7 +195,7 @@ public class SessionRows {
             pageParams.add(afterId);
         }
         pageParams.add(limit + 1);
-        List<ChargingSession> rows = jdbc.sql("select * from charging_session" + where + keyset + " order by created_at desc, id desc limit ?")
+        List<ChargingSession> rows = jdbc.sql("select " + COLUMNS + " from charging_session" + where + keyset + " order by created_at desc, id desc limit ?")
                 .params(pageParams).query(SessionRows::session).list();
         boolean more = rows.size() > limit;
         return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
@@ -218,7 +226,7 @@ public class SessionRows {
     /** The sessions of these transaction ids, by transaction id. */
     public java.util.Map<Integer, Metered> metered(java.util.Collection<Integer> transactionIds) {
         java.util.Map<Integer, Metered> found = new java.util.HashMap<>();
-        jdbc.sql("select * from charging_session where transaction_id = any(?)").param(transactionIds.toArray(Integer[]::new))
+        jdbc.sql("select " + COLUMNS + ", register_wh, register_at from charging_session where transaction_id = any(?)").param(transactionIds.toArray(Integer[]::new))
                 .query((rs, n) -> new Metered(session(rs, n), rs.getBigDecimal("register_wh"), instant(rs, "register_at")))
                 .list().forEach(m -> found.put(m.session().transactionId(), m));
         return found;
