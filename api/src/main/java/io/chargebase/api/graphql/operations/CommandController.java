@@ -166,12 +166,14 @@ class CommandController {
     private final io.chargebase.domain.charging.ChargingSessions chargingSessions;
     private final io.chargebase.domain.tariffs.TariffSelection selection;
     private final io.chargebase.domain.assets.ChargerAccess access;
+    private final io.chargebase.domain.operations.DriverReservations driverReservations;
 
     CommandController(ChargerCommands sender, ChargerCommandLog log, LocalAuthLists localLists, ChargePoints chargePoints,
             @Value("${chargebase.ocpp.command-timeout:PT30S}") Duration timeout, io.chargebase.domain.charging.ChargingStations stations,
             Tokens tokens, DiagnosticsLocations diagnosticsLocations, Reservations reservations, Profiles profiles, Tariffs tariffs,
             io.chargebase.domain.charging.ChargingSessions chargingSessions, io.chargebase.domain.tariffs.TariffSelection selection,
-            io.chargebase.domain.assets.ChargerAccess access) {
+            io.chargebase.domain.assets.ChargerAccess access, io.chargebase.domain.operations.DriverReservations driverReservations) {
+        this.driverReservations = driverReservations;
         this.chargingSessions = chargingSessions;
         this.selection = selection;
         this.access = access;
@@ -288,7 +290,8 @@ class CommandController {
      * Start from the driver app (issue 17 item 3): the signed-in driver starts on an EVSE known by its EVSE ID with one of
      * their own active tokens (the given one, else their first active one). The EVSE is looked up in the driver's scope,
      * so one of another tenant or on a charge point hidden from them is not found; the operator's rules
-     * ({@code StartPermissions}), a private charge point's invitations and an EVSE already in use refuse it before
+     * ({@code StartPermissions}), a private charge point's invitations, an EVSE already in use or reserved for another
+     * driver refuse it before
      * anything is sent. The command is logged and the pending session written for the whole tenant, as the charger's.
      */
     @MutationMapping
@@ -298,11 +301,7 @@ class CommandController {
         Evse evse;
         Token token;
         try {
-            evse = Optional.ofNullable(input.evseId()).filter(id -> !id.isBlank()).flatMap(selection::evseByEvseId)
-                    .flatMap(chargePoints::findEvse)
-                    .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream()
-                            .allMatch(io.chargebase.domain.assets.AssetTypes.ChargePointStatus::shownToDrivers))
-                    .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", input.evseId()));
+            evse = driverEvse(input.evseId());
             token = driverToken(profileId, input.tokenId());
             TenantContext.runAs(tenant.whole(), () -> {
                 stations.requireRemoteStart(evse.chargePointId(), evse.ocppNumber(), token.uid().value());
@@ -311,6 +310,9 @@ class CommandController {
                 }
                 if (occupied(evse)) {
                     throw new DomainException(ErrorCode.IN_USE, "evseId", "The EVSE " + evse.evseId() + " is in use; choose another one.");
+                }
+                if (driverReservations.reservedForAnother(evse, profileId)) {
+                    throw new DomainException(ErrorCode.IN_USE, "evseId", "The EVSE " + evse.evseId() + " is reserved for another driver; choose another one.");
                 }
             });
         } catch (DomainException | GlobalId.UnknownIdException refused) {
@@ -357,7 +359,16 @@ class CommandController {
                 .thenApply(payload -> driverOutcome(payload, session, "stop"));
     }
 
-    private static UUID ownProfile(String operation) {
+    /** The EVSE with this EVSE ID as the driver may see it: not found when unknown, another tenant's, or hidden from them. */
+    Evse driverEvse(String evseId) {
+        return Optional.ofNullable(evseId).filter(id -> !id.isBlank()).flatMap(selection::evseByEvseId)
+                .flatMap(chargePoints::findEvse)
+                .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream()
+                        .allMatch(io.chargebase.domain.assets.AssetTypes.ChargePointStatus::shownToDrivers))
+                .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+    }
+
+    static UUID ownProfile(String operation) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))
                 || !(TenantContext.current() instanceof TenantScope.OfTenant)) {
             throw new BadRequestException(operation + " is asked by a signed-in driver.");
@@ -366,7 +377,7 @@ class CommandController {
     }
 
     /** The driver's token to start with: the one asked for, which must be theirs and active, else their first active one. */
-    private Token driverToken(UUID profileId, String tokenId) {
+    Token driverToken(UUID profileId, String tokenId) {
         Instant now = Instant.now();
         if (tokenId == null) {
             return tokens.ownedBy(profileId).stream().filter(token -> token.statusAt(now) == io.chargebase.domain.tokens.TokenStatus.ACTIVE)
@@ -637,10 +648,10 @@ class CommandController {
     }
 
     /**
-     * Logs, sends and completes one command. Building the payload and logging run in the caller's transaction scope;
+     * Logs, sends and completes one command; the drivers' reservations ({@code ReservationController}) send theirs here too. Building the payload and logging run in the caller's transaction scope;
      * the answer arrives on another thread, so completing the log entry runs in the scope captured here.
      */
-    private CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
+    CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
             Consumer<JsonNode> onAnswer, Consumer<ChargerCommand> onCompleted) {
         TenantScope scope = TenantContext.current();
         if (!(scope instanceof TenantScope.OfTenant tenant)) {
