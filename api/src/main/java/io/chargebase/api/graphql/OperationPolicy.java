@@ -135,6 +135,7 @@ public final class OperationPolicy {
             entry("Mutation.triggerMessage", CHARGE_POINT_OPERATORS),
             entry("Mutation.reserveNow", CHARGE_POINT_OPERATORS),
             entry("Mutation.cancelReservation", CHARGE_POINT_OPERATORS),
+            entry("Mutation.setChargePointFreeVend", TENANT_ADMINS),
             entry("Mutation.sendLocalList", TENANT_ADMINS),
             entry("Mutation.getLocalListVersion", CHARGE_POINT_OPERATORS),
             entry("Mutation.setChargingProfile", TENANT_ADMINS),

@@ -33,6 +33,7 @@ import io.chargebase.domain.tokens.Tokens;
 class Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    private static final Authorisation FREE_VEND = new Authorisation(Authorisation.Decision.ACCEPTED, null, null);
 
     private final SessionRows rows;
     private final TokenAuthorisations authorisations;
@@ -76,6 +77,9 @@ class Transactions {
     }
 
     private IdTagInfo decideAuthorize(ChargerRef charger, String idTag) {
+        if (access.acceptsFreeVend(charger.chargePointId(), idTag)) {
+            return new IdTagInfo(AuthorizationStatus.ACCEPTED, null, null);
+        }
         Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
         if (decision.decision() != Authorisation.Decision.ACCEPTED) {
             return info(decision, null);
@@ -133,7 +137,9 @@ class Transactions {
     }
 
     ChargerEvents.Started start(ChargerRef charger, ChargerEvents.TransactionStart start) {
-        Authorisation decision = authorisations.authorise(charger.tenantId(), start.idTag());
+        // a free-vend charge point's own idTag needs no token: the session is anonymous (ad-hoc pricing, billed to nobody)
+        Authorisation decision = access.acceptsFreeVend(charger.chargePointId(), start.idTag()) ? FREE_VEND
+                : authorisations.authorise(charger.tenantId(), start.idTag());
         return transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),

@@ -647,11 +647,23 @@ class CommandController {
         return command(chargePointId, action, reason, build, onAnswer, completed -> { });
     }
 
+    /** ReserveNow as the drivers' reservations send it ({@code ReservationController}), logged like every command. */
+    CompletionStage<ChargerCommandPayload> sendReserveNow(String chargePointId, String reason, Consumer<ObjectNode> build,
+            Consumer<ChargerCommand> onCompleted) {
+        return command(chargePointId, Action16.RESERVE_NOW, reason, build, answer -> { }, onCompleted);
+    }
+
+    /** CancelReservation as the drivers' reservations send it. */
+    CompletionStage<ChargerCommandPayload> sendCancelReservation(String chargePointId, String reason, Consumer<ObjectNode> build,
+            Consumer<ChargerCommand> onCompleted) {
+        return command(chargePointId, Action16.CANCEL_RESERVATION, reason, build, answer -> { }, onCompleted);
+    }
+
     /**
-     * Logs, sends and completes one command; the drivers' reservations ({@code ReservationController}) send theirs here too. Building the payload and logging run in the caller's transaction scope;
+     * Logs, sends and completes one command. Building the payload and logging run in the caller's transaction scope;
      * the answer arrives on another thread, so completing the log entry runs in the scope captured here.
      */
-    CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
+    private CompletionStage<ChargerCommandPayload> command(String chargePointId, Action16 action, String reason, Consumer<ObjectNode> build,
             Consumer<JsonNode> onAnswer, Consumer<ChargerCommand> onCompleted) {
         TenantScope scope = TenantContext.current();
         if (!(scope instanceof TenantScope.OfTenant tenant)) {

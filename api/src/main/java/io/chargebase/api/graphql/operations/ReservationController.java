@@ -35,7 +35,6 @@ import io.chargebase.domain.operations.ReservationSettings;
 import io.chargebase.domain.operations.Reservations;
 import io.chargebase.domain.operations.TenantReservationSettings;
 import io.chargebase.domain.tokens.Token;
-import io.chargebase.ocpp.v16.Action16;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
 
@@ -142,11 +141,11 @@ class ReservationController {
         } catch (DomainException | GlobalId.UnknownIdException refused) {
             return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, DriverReservationPayload::refused));
         }
-        CompletionStage<CommandController.ChargerCommandPayload> sent = TenantContext.callAs(whole, () -> commands.command(
-                GlobalId.encode(Types.CHARGE_POINT, evse.chargePointId()), Action16.RESERVE_NOW, RESERVED_FROM_APP,
+        CompletionStage<CommandController.ChargerCommandPayload> sent = TenantContext.callAs(whole, () -> commands.sendReserveNow(
+                GlobalId.encode(Types.CHARGE_POINT, evse.chargePointId()), RESERVED_FROM_APP,
                 payload -> payload.put("connectorId", requested.connectorId()).put("expiryDate", requested.expiresAt().toString())
                         .put("idTag", requested.idTag()).put("reservationId", requested.reservationId()),
-                answer -> { }, completed -> driverReservations.answered(requested.id(), completed)));
+                completed -> driverReservations.answered(requested.id(), completed)));
         return sent.thenApply(payload -> TenantContext.callAs(whole, () -> {
             if (payload.command() == null) {
                 driverReservations.notSent(requested.id());
@@ -176,9 +175,9 @@ class ReservationController {
         } catch (DomainException | GlobalId.UnknownIdException refused) {
             return CompletableFuture.completedFuture(UserError.attempt(() -> { throw refused; }, DriverReservationPayload::refused));
         }
-        CompletionStage<CommandController.ChargerCommandPayload> sent = TenantContext.callAs(whole, () -> commands.command(
-                GlobalId.encode(Types.CHARGE_POINT, reservation.chargePointId()), Action16.CANCEL_RESERVATION, CANCELLED_FROM_APP,
-                payload -> payload.put("reservationId", reservation.reservationId()), answer -> { }, completed -> {
+        CompletionStage<CommandController.ChargerCommandPayload> sent = TenantContext.callAs(whole, () -> commands.sendCancelReservation(
+                GlobalId.encode(Types.CHARGE_POINT, reservation.chargePointId()), CANCELLED_FROM_APP,
+                payload -> payload.put("reservationId", reservation.reservationId()), completed -> {
                     if ("Accepted".equals(completed.chargerStatus())) {
                         reservations.cancelled(completed.chargePointId(), reservation.reservationId());
                     }
