@@ -77,10 +77,11 @@ class Transactions {
     }
 
     private IdTagInfo decideAuthorize(ChargerRef charger, String idTag) {
-        if (access.acceptsFreeVend(charger.chargePointId(), idTag)) {
+        Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
+        // an idTag no token has may be the charge point's free-vend one: anyone may charge there, anonymously
+        if (decision.decision() == Authorisation.Decision.INVALID && access.acceptsFreeVend(charger.chargePointId(), idTag)) {
             return new IdTagInfo(AuthorizationStatus.ACCEPTED, null, null);
         }
-        Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
         if (decision.decision() != Authorisation.Decision.ACCEPTED) {
             return info(decision, null);
         }
@@ -137,9 +138,10 @@ class Transactions {
     }
 
     ChargerEvents.Started start(ChargerRef charger, ChargerEvents.TransactionStart start) {
+        Authorisation known = authorisations.authorise(charger.tenantId(), start.idTag());
         // a free-vend charge point's own idTag needs no token: the session is anonymous (ad-hoc pricing, billed to nobody)
-        Authorisation decision = access.acceptsFreeVend(charger.chargePointId(), start.idTag()) ? FREE_VEND
-                : authorisations.authorise(charger.tenantId(), start.idTag());
+        Authorisation decision = known.decision() == Authorisation.Decision.INVALID
+                && access.acceptsFreeVend(charger.chargePointId(), start.idTag()) ? FREE_VEND : known;
         return transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),
