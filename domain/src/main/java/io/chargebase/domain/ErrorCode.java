@@ -27,5 +27,7 @@ public enum ErrorCode {
     /** A number too large for its field, or with more decimal places than it keeps. */
     OUT_OF_RANGE,
     /** The charge point, EVSE or token cannot be used for charging now: out of order, disabled, its owner disabled. */
-    NOT_USABLE
+    NOT_USABLE,
+    /** Beyond a limit the tenant set (reservations a day, the cool-down between them, one held at a time). */
+    LIMIT_REACHED
 }

@@ -99,9 +99,9 @@ class MutationCostIT extends IntegrationTest {
             int transaction = chargerEvents.startTransaction(charger, new ChargerEvents.TransactionStart(1, "C0570001", 1_000, begin, null))
                     .transactionId();
             chargerEvents.meterValues(charger, 1, transaction, List.of(new ChargerEvents.MeterSample(begin.plus(10, ChronoUnit.MINUTES),
-                    "Energy.Active.Import.Register", null, "Wh", BigDecimal.valueOf(3_000), "Sample.Periodic", "Outlet")));
+                    io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh", BigDecimal.valueOf(3_000), "Sample.Periodic", "Outlet")));
             chargerEvents.stopTransaction(charger, new ChargerEvents.TransactionStop(transaction, "C0570001", 6_000,
-                    begin.plus(20, ChronoUnit.MINUTES), "EVDisconnected", List.of()));
+                    begin.plus(20, ChronoUnit.MINUTES), io.chargebase.domain.charging.StopReason.EV_DISCONNECTED, List.of()));
         });
         String cpoCdr = graphQl().document(admin, "tenant-portal/CpoCdrs", Map.of("first", 1)).data().path("cpoCdrs").path("edges").get(0)
                 .path("node").path("id").asString();

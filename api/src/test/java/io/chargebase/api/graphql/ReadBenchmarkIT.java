@@ -131,9 +131,9 @@ class ReadBenchmarkIT extends IntegrationTest {
             int transaction = chargerEvents.startTransaction(charger, new ChargerEvents.TransactionStart(1, "BE0C0001", 1_000, begin, null))
                     .transactionId();
             chargerEvents.meterValues(charger, 1, transaction, List.of(new ChargerEvents.MeterSample(begin.plus(10, ChronoUnit.MINUTES),
-                    "Energy.Active.Import.Register", null, "Wh", BigDecimal.valueOf(3_000), "Sample.Periodic", "Outlet")));
+                    io.chargebase.domain.charging.Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null, "Wh", BigDecimal.valueOf(3_000), "Sample.Periodic", "Outlet")));
             chargerEvents.stopTransaction(charger, new ChargerEvents.TransactionStop(transaction, "BE0C0001", 6_000,
-                    begin.plus(20, ChronoUnit.MINUTES), "EVDisconnected", List.of()));
+                    begin.plus(20, ChronoUnit.MINUTES), io.chargebase.domain.charging.StopReason.EV_DISCONNECTED, List.of()));
         });
         JsonNode rated = graphQl().document(admin, "tenant-portal/MspCdrs", Map.of("first", 1)).data().path("mspCdrs").path("edges");
         assertThat(rated).as("the session's rated CDR").hasSize(1);

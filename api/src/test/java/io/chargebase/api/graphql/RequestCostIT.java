@@ -54,6 +54,14 @@ class RequestCostIT extends IntegrationTest {
 
     @Autowired
     ChargerEvents chargerEvents;
+    @Autowired
+    io.chargebase.domain.operations.DriverReservations driverReservations;
+    @Autowired
+    io.chargebase.domain.operations.TenantReservationSettings reservationSettings;
+    @Autowired
+    io.chargebase.domain.tokens.Tokens domainTokens;
+    @Autowired
+    io.chargebase.domain.assets.ChargePoints chargePoints;
 
     String admin;
     String driver;
@@ -109,6 +117,17 @@ class RequestCostIT extends IntegrationTest {
         idsOf.put("tenant-portal/ApplicableTariff", Map.of("evseId", evse, "customer", "PROFILE", "profileId", driverProfile));
         idsOf.put("driver-app/EvsePrice", Map.of("evseId", evse, "energyKwh", "10", "durationMinutes", 60));
         idsOf.put("driver-app/FindChargers", Map.of("near", Map.of("latitude", 52.3789, "longitude", 4.9003)));
+        // Dora's reservations from the app, each with its EVSE (refused before sending, so none holds the EVSE)
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()), () -> {
+            reservationSettings.update(new io.chargebase.domain.operations.ReservationSettings(true, java.time.Duration.ofMinutes(15),
+                    java.time.Duration.ofMinutes(5), 100, java.time.Duration.ZERO));
+            var token = domainTokens.findByUid(io.chargebase.domain.tokens.TokenUid.fromIdTag(String.format("C057%06d", 1)).orElseThrow())
+                    .orElseThrow();
+            var reserved = chargePoints.findEvse(id(evse)).orElseThrow();
+            for (int i = 0; i < ROWS; i++) {
+                driverReservations.notSent(driverReservations.request(id(driverProfile), token, reserved, null, "cost").id());
+            }
+        });
         User dora = aUser(tenant, UserRole.DRIVER, null, id(driverProfile));
         driver = accessTokenOf(tenant, dora);
         platform = platformToken();

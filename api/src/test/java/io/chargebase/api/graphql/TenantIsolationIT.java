@@ -65,6 +65,16 @@ class TenantIsolationIT extends IntegrationTest {
     private String demoMspCdr;
     private String demoSession;
     private String demoPending;
+    private String demoReservation;
+
+    @Autowired
+    io.chargebase.domain.operations.DriverReservations driverReservations;
+
+    @Autowired
+    io.chargebase.domain.tokens.Tokens domainTokens;
+
+    @Autowired
+    io.chargebase.domain.assets.ChargePoints chargePoints;
 
     @Autowired
     io.chargebase.domain.charging.PendingChargePoints pendingChargePoints;
@@ -155,6 +165,13 @@ class TenantIsolationIT extends IntegrationTest {
         assertThat(registered.path("userErrors")).isEmpty();
         var driver = aUser(acmeTenant, io.chargebase.domain.identity.UserRole.DRIVER, null, GlobalId.decode(acmeProfile).orElseThrow().id());
         acmeDriver = accessTokenOf(acmeTenant, driver);
+        assertThat(mutate(demo, "tenant-portal/UpdateReservationSettings", Map.of("enabled", true, "durationMinutes", 77, "reminderMinutes", 7,
+                "maxPerDay", 7, "coolDownMinutes", 7)).path("userErrors")).isEmpty();
+        // demo's driver holds demo's EVSE, as a request the charger has yet to answer
+        demoReservation = GlobalId.encode("Reservation", io.chargebase.tenancy.TenantContext.callAs(
+                io.chargebase.tenancy.TenantScope.of(demoTenant.tenant().id()), () -> driverReservations.request(
+                        GlobalId.decode(demoProfile).orElseThrow().id(), domainTokens.find(GlobalId.decode(demoToken).orElseThrow().id()).orElseThrow(),
+                        chargePoints.findEvse(GlobalId.decode(demoEvse).orElseThrow().id()).orElseThrow(), null, "isolation")).id());
     }
 
     private String root(String token) {
@@ -487,6 +504,27 @@ class TenantIsolationIT extends IntegrationTest {
             GraphQl.Response response = asAcme("tenant-portal/Reservations", Map.of());
             assertThat(response.data().path("reservations").path("totalCount").asInt()).as(response.raw()).isZero();
             assertThat(response.raw()).doesNotContain("DEADBEEF01", demoChargePoint);
+        });
+        cases.put("Query.reservationSettings", () -> assertThat(asAcme("tenant-portal/ReservationSettings", Map.of()).data()
+                .path("reservationSettings").path("durationMinutes").asInt()).as("acme's own: the defaults").isEqualTo(15));
+        cases.put("Mutation.updateReservationSettings", () -> {
+            assertThat(acmeMutation("tenant-portal/UpdateReservationSettings", Map.of("enabled", false, "durationMinutes", 30,
+                    "reminderMinutes", 0, "maxPerDay", 1, "coolDownMinutes", 0)).path("userErrors")).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/ReservationSettings", Map.of()).data().path("reservationSettings")
+                    .path("durationMinutes").asInt()).as("demo's unchanged").isEqualTo(77);
+        });
+        cases.put("Query.myReservations", () -> {
+            GraphQl.Response response = graphQl().document(acmeDriver, "driver-app/MyReservations", Map.of());
+            assertThat(response.data().path("myReservations").path("totalCount").asInt()).as(response.raw()).isZero();
+        });
+        cases.put("Mutation.reserveMyEvse", () -> notFound(graphQl().document(acmeDriver, "driver-app/ReserveMyEvse",
+                Map.of("input", Map.of("evseId", DEMO_EVSE_ID))).data().path("reserveMyEvse")));
+        cases.put("Mutation.cancelMyReservation", () -> notFound(graphQl().document(acmeDriver, "driver-app/CancelMyReservation",
+                Map.of("input", Map.of("reservationId", demoReservation))).data().path("cancelMyReservation")));
+        cases.put("Mutation.setChargePointFreeVend", () -> {
+            JsonNode payload = acmeMutation("tenant-portal/SetChargePointFreeVend", Map.of("chargePointId", demoChargePoint, "enabled", true));
+            notFound(payload);
+            assertThat(payload.path("configuration")).as("nothing sent to demo's charger").isEmpty();
         });
         cases.put("Mutation.setEvseReservationTime", () -> notFound(acmeMutation("tenant-portal/SetEvseReservationTime",
                 Map.of("evseId", demoEvse, "minutes", 0))));

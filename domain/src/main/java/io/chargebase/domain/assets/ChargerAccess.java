@@ -31,8 +31,10 @@ public class ChargerAccess {
     private final AccessRows rows;
     private final Locations locations;
     private final ChargePoints chargePoints;
+    private final FreeVend freeVend;
 
-    ChargerAccess(AccessRows rows, Locations locations, ChargePoints chargePoints) {
+    ChargerAccess(AccessRows rows, Locations locations, ChargePoints chargePoints, FreeVend freeVend) {
+        this.freeVend = freeVend;
         this.rows = rows;
         this.locations = locations;
         this.chargePoints = chargePoints;
@@ -42,6 +44,15 @@ public class ChargerAccess {
     @Transactional(readOnly = true)
     public Map<UUID, ChargePointAccess> of(Collection<UUID> chargePointIds, UUID profileId) {
         return rows.of(chargePointIds, profileId);
+    }
+
+    /**
+     * Whether the charger sent the charge point's free-vend idTag (plug and charge without authorization, {@link FreeVend}):
+     * then anyone may charge there, anonymously, without a token.
+     */
+    @Transactional(readOnly = true)
+    public boolean acceptsFreeVend(UUID chargePointId, String idTag) {
+        return freeVend.accepts(chargePointId, idTag);
     }
 
     /** Whether a session of {@code profileId} (null: a token nobody owns) may start at the charge point. */

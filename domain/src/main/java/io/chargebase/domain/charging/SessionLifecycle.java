@@ -55,6 +55,7 @@ class SessionLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionLifecycle.class);
     static final int ATTEMPTS = 3;
+    private static final Authorisation FREE_VEND = new Authorisation(Authorisation.Decision.ACCEPTED, null, null);
 
     private final SessionRows rows;
     private final SessionStore store;
@@ -100,6 +101,10 @@ class SessionLifecycle {
 
     private IdTagInfo decideAuthorize(ChargerRef charger, String idTag) {
         Authorisation decision = authorisations.authorise(charger.tenantId(), idTag);
+        // an idTag no token has may be the charge point's free-vend one: anyone may charge there, anonymously
+        if (decision.decision() == Authorisation.Decision.INVALID && access.acceptsFreeVend(charger.chargePointId(), idTag)) {
+            return new IdTagInfo(AuthorizationStatus.ACCEPTED, null, null);
+        }
         if (decision.decision() != Authorisation.Decision.ACCEPTED) {
             return info(decision, null);
         }
@@ -152,7 +157,10 @@ class SessionLifecycle {
     }
 
     ChargerEvents.Started start(ChargerRef charger, ChargerEvents.TransactionStart start) {
-        Authorisation decision = authorisations.authorise(charger.tenantId(), start.idTag());
+        Authorisation known = authorisations.authorise(charger.tenantId(), start.idTag());
+        // a free-vend charge point's own idTag needs no token: the session is anonymous (ad-hoc pricing, billed to nobody)
+        Authorisation decision = known.decision() == Authorisation.Decision.INVALID
+                && access.acceptsFreeVend(charger.chargePointId(), start.idTag()) ? FREE_VEND : known;
         return retrying(() -> transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),

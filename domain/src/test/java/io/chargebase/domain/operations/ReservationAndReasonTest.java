@@ -18,7 +18,7 @@ class ReservationAndReasonTest {
 
     private static Reservation aReservation(Reservation.Status status) {
         return new Reservation(UUID.randomUUID(), UUID.randomUUID(), 1, 7, "0A1B2C3D", null, EXPIRY, status, "Accepted", null, "admin",
-                EXPIRY.minusSeconds(900), null, null);
+                EXPIRY.minusSeconds(900), null, null, null, null);
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class SimulatedCharger implements AutoCloseable {
     private volatile BiConsumer<String, JsonNode> onCommand = (action, payload) -> { };
     private volatile int localListVersion;
     private volatile String remoteStatus = "Accepted";
+    private volatile String reservationStatus = "Accepted";
 
     private SimulatedCharger(String identity, RpcEndpoint endpoint, WebSocket socket) {
         this.identity = identity;
@@ -86,6 +87,12 @@ public final class SimulatedCharger implements AutoCloseable {
     /** Answers RemoteStartTransaction and RemoteStopTransaction with {@code status} (Accepted, as it starts, or Rejected). */
     public SimulatedCharger answeringRemote(String status) {
         this.remoteStatus = status;
+        return this;
+    }
+
+    /** Answers ReserveNow with {@code status}: Accepted, Occupied, Faulted, Unavailable or Rejected. */
+    public SimulatedCharger answeringReservations(String status) {
+        this.reservationStatus = status;
         return this;
     }
 
@@ -165,7 +172,8 @@ public final class SimulatedCharger implements AutoCloseable {
             case "GetCompositeSchedule" -> answer.put("status", "Rejected");
             case "ClearChargingProfile" -> answer.put("status", "Unknown");
             case "DataTransfer" -> answer.put("status", "UnknownVendorId");
-            case "ReserveNow", "CancelReservation", "Reset", "ChangeAvailability", "ClearCache", "TriggerMessage", "SetChargingProfile" ->
+            case "ReserveNow" -> answer.put("status", reservationStatus);
+            case "CancelReservation", "Reset", "ChangeAvailability", "ClearCache", "TriggerMessage", "SetChargingProfile" ->
                     answer.put("status", "Accepted");
             default -> answer.put("status", "Rejected");
         }

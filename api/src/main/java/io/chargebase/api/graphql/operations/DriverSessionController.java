@@ -29,6 +29,7 @@ import io.chargebase.domain.charging.ChargingSessions;
 import io.chargebase.domain.charging.SessionQuery;
 import io.chargebase.domain.charging.SessionStatus;
 import io.chargebase.domain.operations.ChargerCommand;
+import io.chargebase.domain.operations.DriverReservations;
 import io.chargebase.domain.operations.command.Command;
 import io.chargebase.domain.tariffs.TariffSelection;
 import io.chargebase.domain.tokens.Token;
@@ -70,9 +71,11 @@ class DriverSessionController {
     private final ChargerAccess access;
     private final Tokens tokens;
     private final ChargingSessions chargingSessions;
+    private final DriverReservations driverReservations;
 
     DriverSessionController(CommandMutations commands, RemoteStarts starts, ChargePoints chargePoints, TariffSelection selection,
-            ChargerAccess access, Tokens tokens, ChargingSessions chargingSessions) {
+            ChargerAccess access, Tokens tokens, ChargingSessions chargingSessions, DriverReservations driverReservations) {
+        this.driverReservations = driverReservations;
         this.commands = commands;
         this.starts = starts;
         this.chargePoints = chargePoints;
@@ -86,7 +89,7 @@ class DriverSessionController {
      * The driver starts on an EVSE known by its EVSE ID with one of their own active tokens (the given one, else their
      * first active one). The EVSE is looked up in the driver's scope, so one of another tenant or on a charge point
      * hidden from them is not found; the operator's rules ({@code StartPermissions}), a private charge point's
-     * invitations and an EVSE already in use refuse it before anything is sent.
+     * invitations, an EVSE already in use or reserved for another driver refuse it before anything is sent.
      */
     @MutationMapping
     CompletionStage<DriverSessionCommandPayload> startMySession(@Argument StartMySessionInput input) {
@@ -95,11 +98,7 @@ class DriverSessionController {
         Evse evse;
         Token token;
         try {
-            evse = Optional.ofNullable(input.evseId()).filter(id -> !id.isBlank()).flatMap(selection::evseByEvseId)
-                    .flatMap(chargePoints::findEvse)
-                    .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream()
-                            .allMatch(AssetTypes.ChargePointStatus::shownToDrivers))
-                    .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", input.evseId()));
+            evse = driverEvse(input.evseId());
             token = driverToken(profileId, input.tokenId());
             starts.requirePermitted(evse.chargePointId(), evse.ocppNumber(), token.uid().value());
             TenantContext.runAs(tenant.whole(), () -> {
@@ -108,6 +107,9 @@ class DriverSessionController {
                 }
                 if (occupied(evse)) {
                     throw new DomainException(ErrorCode.IN_USE, "evseId", "The EVSE " + evse.evseId() + " is in use; choose another one.");
+                }
+                if (driverReservations.reservedForAnother(evse, profileId)) {
+                    throw new DomainException(ErrorCode.IN_USE, "evseId", "The EVSE " + evse.evseId() + " is reserved for another driver; choose another one.");
                 }
             });
         } catch (DomainException | GlobalId.UnknownIdException refused) {
@@ -150,7 +152,16 @@ class DriverSessionController {
                 .thenApply(payload -> driverOutcome(payload, accepted[0], session, "stop"));
     }
 
-    private static UUID ownProfile(String operation) {
+    /** The EVSE with this EVSE ID as the driver may see it: not found when unknown, another tenant's, or hidden from them. */
+    Evse driverEvse(String evseId) {
+        return Optional.ofNullable(evseId).filter(id -> !id.isBlank()).flatMap(selection::evseByEvseId)
+                .flatMap(chargePoints::findEvse)
+                .filter(e -> chargePoints.statuses(List.of(e.chargePointId())).values().stream()
+                        .allMatch(AssetTypes.ChargePointStatus::shownToDrivers))
+                .orElseThrow(() -> DomainException.notFound("evseId", "EVSE", evseId));
+    }
+
+    static UUID ownProfile(String operation) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))
                 || !(TenantContext.current() instanceof TenantScope.OfTenant)) {
             throw new BadRequestException(operation + " is asked by a signed-in driver.");
@@ -159,7 +170,7 @@ class DriverSessionController {
     }
 
     /** The driver's token to start with: the one asked for, which must be theirs and active, else their first active one. */
-    private Token driverToken(UUID profileId, String tokenId) {
+    Token driverToken(UUID profileId, String tokenId) {
         Instant now = Instant.now();
         if (tokenId == null) {
             return tokens.ownedBy(profileId).stream().filter(token -> token.statusAt(now) == TokenStatus.ACTIVE)

@@ -65,7 +65,7 @@ public final class FieldPolicy {
             .type("Coordinates").open("latitude", "longitude")
             .type("ChargingZone").open("id", "name").staff("disabled")
             .type("ChargePoint").open("id", "ocppIdentity", "status", "zone", "location", "evses", "connectorStatuses", "driverAccess")
-                    .staff("vendor", "model", "serialNumber", "hasSecret", "createdAt", "statusHistory", "localListVersion")
+                    .staff("vendor", "model", "serialNumber", "hasSecret", "createdAt", "statusHistory", "localListVersion", "freeVendIdTag")
                     .staffRls("connection", "commands", "communicationLog", "authorizations", "reservations", "networkStatusHistory")
             .type("Evse").open("id", "evseId", "ocppNumber", "currentType", "maxPowerKw", "status", "connectors", "connectorStatus", "price")
                     .staff("tariffGroup", "reservationMinutes")
@@ -103,8 +103,10 @@ public final class FieldPolicy {
                     .staffRedacted(Redaction.ID_TAG, "idTag")
             .type("AuthorizationConnection").open("edges", "pageInfo", "totalCount")
             .type("AuthorizationEdge").open("cursor", "node")
-            .type("Reservation").staff("id", "chargePoint", "connectorId", "reservationId", "expiresAt", "status", "chargerStatus",
-                    "requestedBy", "createdAt", "cancelledAt", "usedAt").staffRls("token", "command").staffRedacted(Redaction.ID_TAG, "idTag")
+            // a driver reads their own reservations (row-level security), without the actions log and who asked
+            .type("Reservation").rls("id", "chargePoint", "evse", "connectorId", "reservationId", "expiresAt", "status", "chargerStatus",
+                    "createdAt", "cancelledAt", "usedAt", "token").staff("requestedBy").staffRls("command").staffRedacted(Redaction.ID_TAG, "idTag")
+            .type("ReservationSettings").staff("enabled", "durationMinutes", "reminderMinutes", "maxPerDay", "coolDownMinutes")
             .type("ReservationConnection").open("edges", "pageInfo", "totalCount")
             .type("ReservationEdge").open("cursor", "node")
             .type("NetworkStatusChange").staff("status", "previousStatus", "at")
@@ -187,6 +189,9 @@ public final class FieldPolicy {
             .type("ImportTokensPayload").open("imported", "rowErrors", "userErrors")
             .type("ChargerCommandPayload").open("command", "userErrors")
             .type("StartSessionPayload").open("command", "session", "userErrors")
+            .type("DriverReservationPayload").open("outcome", "chargerStatus", "message", "reservation", "userErrors")
+            .type("UpdateReservationSettingsPayload").open("reservationSettings", "userErrors")
+            .type("SetChargePointFreeVendPayload").open("chargePoint", "configuration", "userErrors")
             .type("DriverSessionCommandPayload").open("outcome", "chargerStatus", "message", "session", "userErrors")
             .type("SetEvseReservationTimePayload").open("evse", "userErrors")
             .type("AddPaymentMethodPayload").open("clientSecret", "userErrors")

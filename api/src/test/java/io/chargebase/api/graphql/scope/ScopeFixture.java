@@ -79,6 +79,16 @@ abstract class ScopeFixture extends IntegrationTest {
     ChargingSweeper sweeper;
     @Autowired
     io.chargebase.domain.operations.Reservations reservations;
+    @Autowired
+    io.chargebase.domain.operations.DriverReservations driverReservations;
+    @Autowired
+    io.chargebase.domain.assets.FreeVend freeVend;
+    @Autowired
+    io.chargebase.domain.operations.TenantReservationSettings reservationSettings;
+    @Autowired
+    io.chargebase.domain.tokens.Tokens domainTokens;
+    @Autowired
+    io.chargebase.domain.assets.ChargePoints chargePoints;
 
     TestTenant tenant;
     String admin;
@@ -343,6 +353,14 @@ abstract class ScopeFixture extends IntegrationTest {
     /** The actions log of SCOPE-CP-A, with every payload that carries idTags or secrets, and one command of SCOPE-CP-B. */
     private void commands(TenantScope whole) {
         TenantContext.runAs(whole, () -> {
+            // reservations drivers made from the app (issue 17 item 4): Dora reads hers, never Alma's at B (made before
+            // the staff's below, which hold B's connector)
+            reservationSettings.update(new io.chargebase.domain.operations.ReservationSettings(true, java.time.Duration.ofMinutes(15),
+                    java.time.Duration.ofMinutes(5), 3, java.time.Duration.ZERO));
+            node("Reservation", GlobalId.encode("Reservation", driverReservation(dora, DORA_UID, evseA)));
+            node("Reservation", GlobalId.encode("Reservation", driverReservation(alma, ALMA_UID, evseB)), Role.DRIVER, Role.OU_ADMIN);
+            // A also charges without authorization (issue 17 item 5): its free-vend idTag is staff information
+            freeVend.set(chargerA.chargePointId(), true, null);
             // the reservations ReserveNow made (issue 12, item 16): one at A for Alma cancelled, one
             // used, one at B that the OU admin never sees; logged before the commands below, which the log lists newest first
             reservation(chargerA, 17, ALMA_UID);
@@ -379,6 +397,11 @@ abstract class ScopeFixture extends IntegrationTest {
             boolean atB = authorization.path("chargePoint").path("id").asString().equals(chargePointB);
             node("Authorization", authorization.path("id").asString(), atB ? new Role[] {Role.DRIVER, Role.OU_ADMIN} : new Role[] {Role.DRIVER});
         }
+    }
+
+    private UUID driverReservation(String profile, String uid, String evse) {
+        return driverReservations.request(id(profile), domainTokens.findByUid(io.chargebase.domain.tokens.TokenUid.fromIdTag(uid).orElseThrow())
+                .orElseThrow(), chargePoints.findEvse(id(evse)).orElseThrow(), null, STAFF_CLIENT).id();
     }
 
     private void reservation(ChargerRef charger, int reservationId, String idTag) {

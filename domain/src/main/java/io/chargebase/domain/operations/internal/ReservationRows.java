@@ -66,7 +66,7 @@ public class ReservationRows {
         if (query.status() != null) {
             switch (query.status()) {
                 case ACCEPTED -> where.append(" and status = 'ACCEPTED' and expires_at > ?");
-                case EXPIRED -> where.append(" and status = 'ACCEPTED' and expires_at <= ?");
+                case EXPIRED -> where.append(" and (status = 'EXPIRED' or (status = 'ACCEPTED' and expires_at <= ?))");
                 default -> where.append(" and status = ? ");
             }
             params.add(query.status() == Reservation.Status.ACCEPTED || query.status() == Reservation.Status.EXPIRED
@@ -84,12 +84,13 @@ public class ReservationRows {
         return new Page<>(more ? rows.subList(0, limit) : rows, more, total);
     }
 
-    private static Reservation reservation(ResultSet rs, int row) throws SQLException {
+    static Reservation reservation(ResultSet rs, int row) throws SQLException {
         return new Reservation(rs.getObject("id", UUID.class), rs.getObject("charge_point_id", UUID.class), rs.getInt("connector_id"),
                 rs.getInt("reservation_id"), rs.getString("id_tag"), rs.getObject("token_id", UUID.class),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), Reservation.Status.valueOf(rs.getString("status")),
                 rs.getString("charger_status"), rs.getObject("command_id", UUID.class), rs.getString("requested_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs, "cancelled_at"), instant(rs, "used_at"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs, "cancelled_at"), instant(rs, "used_at"),
+                rs.getObject("profile_id", UUID.class), rs.getObject("evse_id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
