@@ -22,7 +22,8 @@ import io.chargebase.tenancy.TenantScope;
  * Posts a rated session to the ledger: the driver's receivable is debited with the payable total (VAT included, at
  * the currency's precision) and revenue and VAT payable are credited with its two parts. Keyed by the session, so a
  * replayed event, or a second rating of the same session, posts nothing more. Sessions of no driver (roaming, ad hoc)
- * and sessions that cost nothing are not posted. A failure is logged and leaves charging untouched: posting the
+ * and sessions that cost nothing are not posted. Under {@link BillingStrategy#BILL_AFTER_SESSION} the card payment of
+ * the payable total is recorded in the same transaction ({@link CardPayments}' outbox). A failure is logged and leaves charging untouched: posting the
  * session later is safe.
  */
 @Component
@@ -32,11 +33,15 @@ public class SessionBilling {
 
     private final Cdrs cdrs;
     private final Ledger ledger;
+    private final BillingStrategies strategies;
+    private final CardPayments payments;
     private final TransactionTemplate transactions;
 
-    SessionBilling(Cdrs cdrs, Ledger ledger, PlatformTransactionManager transactionManager) {
+    SessionBilling(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments, PlatformTransactionManager transactionManager) {
         this.cdrs = cdrs;
         this.ledger = ledger;
+        this.strategies = strategies;
+        this.payments = payments;
         this.transactions = new TransactionTemplate(transactionManager);
         // after a commit of whoever published, never inside its (finished) transaction
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -61,7 +66,12 @@ public class SessionBilling {
                 LOG.debug("Session {} not posted: {}", sessionId, cdr.profileId() == null ? "no driver" : "nothing to pay");
                 return Optional.<Ledger.Posted>empty();
             }
-            return Optional.of(ledger.post(posting));
+            Ledger.Posted posted = ledger.post(posting);
+            if (strategies.current().strategy() == BillingStrategy.BILL_AFTER_SESSION) {
+                // the outbox row, in the posting's transaction: the charge is sent after this commits, and never lost
+                payments.recordSessionPayment(sessionId, cdr.profileId(), new Money(cdr.payableTotal(), cdr.currency()).rounded());
+            }
+            return Optional.of(posted);
         });
     }
 
