@@ -22,7 +22,9 @@ CREATE POLICY tenant_isolation ON billing_strategy
 -- A card payment we ask the provider for (io.chargebase.domain.billing.CardPayments), and its outbox: the row is
 -- written before anything is sent, in the transaction that posts its cause (the session's posting), and a worker
 -- sends it with the idempotency key kept here, so a retry, a second worker or a restart sends the same request and
--- the provider creates one PaymentIntent. send_state DUE until the provider answered (or refused for good);
+-- the provider creates one PaymentIntent. A HOLD (the pre-authorising strategy) is created at the start (operation
+-- CREATE, manual capture), bound to the session it paid for, then due again to CAPTURE capture_amount (the final
+-- amount, at most the amount held; the rest is released) or to CANCEL; each operation has its own key. send_state DUE until the provider answered (or refused for good);
 -- next_attempt_at is both the backoff after a failure and the lease of the worker sending it. status follows the
 -- PaymentIntent: from its answer while still PENDING, from webhooks (status_at: the newest event wins; SUCCEEDED and
 -- CANCELED are final).
@@ -31,11 +33,14 @@ CREATE TABLE card_payment (
     id                uuid NOT NULL,
     profile_id        uuid NOT NULL,
     session_id        uuid,
-    purpose           text NOT NULL CHECK (purpose IN ('SESSION', 'BALANCE')),
+    purpose           text NOT NULL CHECK (purpose IN ('SESSION', 'BALANCE', 'HOLD')),
+    operation         text NOT NULL DEFAULT 'CREATE' CHECK (operation IN ('CREATE', 'CAPTURE', 'CANCEL')),
+    capture_amount    numeric(14, 4) CHECK (capture_amount > 0),
+    stop_requested_at timestamptz,
     currency          char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     amount            numeric(14, 4) NOT NULL CHECK (amount > 0),
     idempotency_key   text NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 255),
-    status            text NOT NULL CHECK (status IN ('PENDING', 'PROCESSING', 'REQUIRES_ACTION', 'FAILED', 'SUCCEEDED', 'CANCELED')),
+    status            text NOT NULL CHECK (status IN ('PENDING', 'PROCESSING', 'AUTHORISED', 'REQUIRES_ACTION', 'FAILED', 'SUCCEEDED', 'CANCELED')),
     status_at         timestamptz,
     payment_intent_id text CHECK (length(payment_intent_id) <= 255),
     client_secret     text CHECK (length(client_secret) <= 500),
@@ -51,6 +56,7 @@ CREATE TABLE card_payment (
     FOREIGN KEY (tenant_id, profile_id) REFERENCES profile (tenant_id, id)
 );
 CREATE UNIQUE INDEX card_payment_one_per_session ON card_payment (tenant_id, session_id) WHERE purpose = 'SESSION';
+CREATE UNIQUE INDEX card_payment_one_hold_per_session ON card_payment (tenant_id, session_id) WHERE purpose = 'HOLD';
 CREATE INDEX card_payment_by_intent ON card_payment (tenant_id, payment_intent_id);
 CREATE INDEX card_payment_by_profile ON card_payment (tenant_id, profile_id, status);
 CREATE INDEX card_payment_due ON card_payment (tenant_id, next_attempt_at) WHERE send_state = 'DUE';

@@ -26,6 +26,7 @@ public class PaymentOutboxWorker {
     PaymentOutboxWorker(CardPayments payments, StripeProperties properties) {
         this.payments = payments;
         this.properties = properties;
+        payments.pace(properties.pacing());
     }
 
     @Scheduled(fixedDelayString = "${chargebase.stripe.outbox-poll-interval:2s}", initialDelayString = "${chargebase.stripe.outbox-poll-interval:2s}")

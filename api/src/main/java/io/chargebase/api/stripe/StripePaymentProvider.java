@@ -21,6 +21,8 @@ import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
@@ -139,6 +141,46 @@ class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
+    public IntentAnswer holdOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+        List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
+        String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
+                .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
+        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
+                .setAmount(amount.minorUnits())
+                .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .setCustomer(customerId)
+                .setPaymentMethod(card)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .setOffSession(true)
+                .setConfirm(true), ours);
+    }
+
+    @Override
+    public IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount) {
+        try {
+            return answer(client().v1().paymentIntents().capture(paymentIntentId, PaymentIntentCaptureParams.builder()
+                    .setAmountToCapture(amount.minorUnits()).build(), paymentOptions(accountId, idempotencyKey)), null);
+        } catch (StripeException failed) {
+            throw failure(failed);
+        }
+    }
+
+    @Override
+    public IntentAnswer cancel(String idempotencyKey, String accountId, String paymentIntentId) {
+        try {
+            return answer(client().v1().paymentIntents().cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(),
+                    paymentOptions(accountId, idempotencyKey)), null);
+        } catch (StripeException failed) {
+            throw failure(failed);
+        }
+    }
+
+    private RequestOptions paymentOptions(String accountId, String idempotencyKey) {
+        return RequestOptions.builder().setStripeAccount(accountId).setIdempotencyKey(idempotencyKey)
+                .setMaxNetworkRetries(0).setReadTimeout(paymentTimeoutMs).setConnectTimeout(paymentTimeoutMs).build();
+    }
+
+    @Override
     public IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
         return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
                 .setAmount(amount.minorUnits())
@@ -159,8 +201,7 @@ class StripePaymentProvider implements PaymentProvider {
         if (ours.sessionId() != null) {
             params.putMetadata(StripeEventReader.SESSION_KEY, ours.sessionId().toString());
         }
-        RequestOptions options = RequestOptions.builder().setStripeAccount(accountId).setIdempotencyKey(idempotencyKey)
-                .setMaxNetworkRetries(0).setReadTimeout(paymentTimeoutMs).setConnectTimeout(paymentTimeoutMs).build();
+        RequestOptions options = paymentOptions(accountId, idempotencyKey);
         try {
             return answer(client().v1().paymentIntents().create(params.build(), options), null);
         } catch (CardException declined) {

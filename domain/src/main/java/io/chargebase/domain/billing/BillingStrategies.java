@@ -5,8 +5,6 @@ import java.util.Currency;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.chargebase.domain.DomainException;
-import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.billing.internal.CardPaymentRows;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.Tenants;
@@ -32,9 +30,6 @@ public class BillingStrategies {
     public StrategySettings update(StrategySettings settings) {
         Currency currency = tenants.get(TenantContext.requireTenant()).orElseThrow().currency();
         StrategySettings valid = settings.validated(currency);
-        if (valid.strategy() == BillingStrategy.PRE_AUTHORISE) {
-            throw new DomainException(ErrorCode.NOT_USABLE, "strategy", "Pre-authorising at the start is not available yet.");
-        }
         rows.saveStrategy(valid);
         return current();
     }

@@ -6,6 +6,8 @@ public enum CardPaymentStatus {
     PENDING,
     /** The provider accepted it and is still confirming it. */
     PROCESSING,
+    /** Held on the card (pre-authorised), to be captured at the end. */
+    AUTHORISED,
     /** The driver has to authenticate it (3-D Secure) in the app. */
     REQUIRES_ACTION,
     /** The card was declined; the driver pays it from the app, with this or another card. */
@@ -27,7 +29,8 @@ public enum CardPaymentStatus {
     public static CardPaymentStatus ofIntent(String intentStatus) {
         return switch (intentStatus == null ? "" : intentStatus) {
             case "succeeded" -> SUCCEEDED;
-            case "processing", "requires_capture", "requires_confirmation" -> PROCESSING;
+            case "processing", "requires_confirmation" -> PROCESSING;
+            case "requires_capture" -> AUTHORISED;
             case "requires_action" -> REQUIRES_ACTION;
             case "canceled" -> CANCELED;
             default -> FAILED;

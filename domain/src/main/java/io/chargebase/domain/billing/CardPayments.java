@@ -52,6 +52,7 @@ public class CardPayments {
     private final Tenants tenants;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransactions;
 
     CardPayments(PaymentProvider provider, CardPaymentRows rows, ConnectedAccountRows accounts, PaymentCustomerRows customers, Ledger ledger,
             Tenants tenants, Clock clock, PlatformTransactionManager transactionManager) {
@@ -63,6 +64,9 @@ public class CardPayments {
         this.tenants = tenants;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions = new TransactionTemplate(transactionManager);
+        // a hold is asked for during a charger's Authorize or StartTransaction: what it records outlives their transaction
+        this.ownTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The idempotency key of a session's payment: one per session, whoever sends it how often. */
@@ -73,8 +77,73 @@ public class CardPayments {
     /** Records the session's payment, due at once, in the caller's transaction; nothing when it was recorded before. */
     void recordSessionPayment(UUID sessionId, UUID profileId, Money payable) {
         Money amount = checked(payable);
-        rows.insert(new CardPayment(UUID.randomUUID(), profileId, sessionId, "SESSION", amount, sessionKey(sessionId), CardPaymentStatus.PENDING,
-                null, null, null, "DUE", 0), clock.instant());
+        rows.insert(CardPayment.recorded(profileId, sessionId, "SESSION", amount, sessionKey(sessionId)), clock.instant());
+    }
+
+    /** The pacing of payments sent at once (a hold at a start, a balance from the app); the api sets its configured one. */
+    private volatile Pacing pacing = new Pacing(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(2));
+
+    public void pace(Pacing configured) {
+        this.pacing = configured;
+    }
+
+    /** How long a hold placed at an Authorize waits for its session's start (the StartTransaction that follows it). */
+    private static final Duration HOLD_REUSED_FOR = Duration.ofMinutes(30);
+
+    /**
+     * Holds {@code amount} on the driver's card for a session about to start, unless a hold placed moments ago (at the
+     * Authorize before this StartTransaction) waits unused. Sent at once: the start waits for it. Empty when it is
+     * held; otherwise why not, for the driver.
+     */
+    Optional<String> hold(UUID profileId, Money amount) {
+        Money held = checked(amount);
+        Optional<CardPayment> waiting = transactions.execute(status -> rows.unboundHold(profileId, clock.instant().minus(HOLD_REUSED_FOR)));
+        if (waiting.isPresent()) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        CardPayment hold = new CardPayment(id, profileId, null, "HOLD", held, "hold:" + id, CardPaymentStatus.PENDING, null, null, null, "DUE", 0,
+                "CREATE", null);
+        Pacing now = pacing;
+        ownTransactions.executeWithoutResult(status -> rows.insert(hold, clock.instant().plus(now.lease())));
+        CardPayment answered = send(hold, now, ownTransactions);
+        return answered.status() == CardPaymentStatus.AUTHORISED ? Optional.empty()
+                : Optional.of(held + " could not be pre-authorised on your card" + (answered.failure() == null ? "" : " (" + answered.failure() + ")"));
+    }
+
+    /**
+     * Settles a session that ended under a hold, in the caller's (the session's posting) transaction: the hold bound to
+     * it (or the driver's waiting one, bound now) is captured for the payable total, at most what it holds (a rest
+     * above it stays outstanding, to be paid from the app), or released when nothing is owed. A session without a
+     * usable hold (none placed, or it lapsed) is charged after all, so no session is lost.
+     */
+    void settleHold(UUID sessionId, UUID profileId, Money payable) {
+        Optional<CardPayment> hold = holdFor(sessionId, profileId);
+        boolean owes = payable != null && payable.amount().signum() > 0;
+        if (hold.isPresent() && hold.get().status() == CardPaymentStatus.AUTHORISED) {
+            Money capture = owes && payable.compareTo(hold.get().amount()) > 0 ? hold.get().amount() : payable;
+            if (owes ? rows.settle(hold.get().id(), "CAPTURE", capture.rounded().amount()) : rows.settle(hold.get().id(), "CANCEL", null)) {
+                return;
+            }
+        }
+        if (owes) {
+            recordSessionPayment(sessionId, profileId, payable);
+        }
+    }
+
+    /** The hold paying for the session, binding the driver's waiting one to it the first time. */
+    Optional<CardPayment> holdFor(UUID sessionId, UUID profileId) {
+        Optional<CardPayment> bound = rows.holdOf(sessionId);
+        if (bound.isPresent() || profileId == null) {
+            return bound;
+        }
+        Optional<CardPayment> waiting = rows.unboundHold(profileId, clock.instant().minus(Duration.ofDays(7)));
+        return waiting.filter(hold -> rows.bind(hold.id(), sessionId)).flatMap(hold -> rows.holdOf(sessionId));
+    }
+
+    /** Records, once, that the session paid by {@code hold} is to be stopped; whether this call did. */
+    boolean stopOnce(CardPayment hold) {
+        return rows.stopRequested(hold.id());
     }
 
     /** Sends the current tenant's payments due now, a batch at a time; answers how many were sent (answered or not). */
@@ -102,6 +171,10 @@ public class CardPayments {
     }
 
     private CardPayment send(CardPayment payment, Pacing pacing) {
+        return send(payment, pacing, transactions);
+    }
+
+    private CardPayment send(CardPayment payment, Pacing pacing, TransactionTemplate transactions) {
         record Target(String account, String customer) {
         }
         Target target = transactions.execute(status -> new Target(accounts.current().map(ConnectedAccount::accountId).orElse(null),
@@ -114,17 +187,29 @@ public class CardPayments {
         }
         PaymentProvider.Ours ours = new PaymentProvider.Ours(payment.id(), payment.profileId(), payment.sessionId());
         PaymentProvider.IntentAnswer answer;
+        String key = payment.keyOfOperation();
         try {
-            answer = "BALANCE".equals(payment.purpose())
-                    ? provider.intentForTheApp(payment.idempotencyKey(), target.account(), target.customer(), payment.amount(), ours)
-                    : provider.chargeSavedCard(payment.idempotencyKey(), target.account(), target.customer(), payment.amount(), ours);
+            answer = switch (payment.purpose() + ":" + payment.operation()) {
+                case "BALANCE:CREATE" -> provider.intentForTheApp(key, target.account(), target.customer(), payment.amount(), ours);
+                case "HOLD:CREATE" -> provider.holdOnSavedCard(key, target.account(), target.customer(), payment.amount(), ours);
+                case "HOLD:CAPTURE" -> provider.capture(key, target.account(), payment.paymentIntentId(), payment.captureAmount());
+                case "HOLD:CANCEL" -> provider.cancel(key, target.account(), payment.paymentIntentId());
+                default -> provider.chargeSavedCard(key, target.account(), target.customer(), payment.amount(), ours);
+            };
         } catch (PaymentProviderException failed) {
             if (failed.retryable()) {
                 Instant next = clock.instant().plus(backoff(pacing, payment.attempts()));
                 transactions.executeWithoutResult(status -> rows.retryAt(payment.id(), next, failed.getMessage()));
                 LOG.info("Payment {} not sent ({}); tried again at {}", payment.id(), failed.getMessage(), next);
             } else {
-                transactions.executeWithoutResult(status -> rows.refused(payment.id(), failed.getMessage()));
+                transactions.executeWithoutResult(status -> {
+                    rows.refused(payment.id(), failed.getMessage());
+                    if ("CAPTURE".equals(payment.operation())) {
+                        // the hold lapsed (its validity ended, or it was released): the session is charged after all
+                        rows.reported(payment.id(), null, CardPaymentStatus.CANCELED, failed.getMessage(), clock.instant());
+                        recordSessionPayment(payment.sessionId(), payment.profileId(), payment.captureAmount());
+                    }
+                });
                 LOG.warn("Payment {} refused by the provider: {}", payment.id(), failed.getMessage());
             }
             return transactions.execute(status -> rows.find(payment.id()).orElseThrow());
@@ -136,7 +221,8 @@ public class CardPayments {
         CardPaymentStatus status = CardPaymentStatus.ofIntent(answer.status());
         CardPayment now = rows.answered(payment.id(), answer.paymentIntentId(), status, answer.clientSecret(), answer.failure());
         if (status == CardPaymentStatus.SUCCEEDED) {
-            post(now, answer.received() != null ? answer.received() : payment.amount(), clock.instant());
+            Money asked = payment.captureAmount() != null ? payment.captureAmount() : payment.amount();
+            post(now, answer.received() != null ? answer.received() : asked, clock.instant());
         }
         return now;
     }
@@ -194,8 +280,7 @@ public class CardPayments {
                 throw new DomainException(ErrorCode.NOT_USABLE, null, "Save a card first: an outstanding balance of " + rest + " is paid by card.");
             }
             UUID id = UUID.randomUUID();
-            CardPayment added = new CardPayment(id, profileId, null, "BALANCE", rest, "balance-payment:" + id, CardPaymentStatus.PENDING,
-                    null, null, null, "DUE", 0);
+            CardPayment added = CardPayment.recorded(profileId, null, "BALANCE", rest, "balance-payment:" + id);
             rows.insert(added, clock.instant().plus(pacing.lease()));
             return new Open(waiting, added);
         });
@@ -209,6 +294,11 @@ public class CardPayments {
     /** The status of each session's payment; sessions without one are missing. */
     public Map<UUID, CardPaymentStatus> statusOfSessions(Collection<UUID> sessionIds) {
         return transactions.execute(status -> rows.statusOfSessions(sessionIds));
+    }
+
+    /** The hold that paid for the session, under the pre-authorising strategy. */
+    public Optional<CardPayment> ofHold(UUID sessionId) {
+        return transactions.execute(status -> rows.holdOf(sessionId));
     }
 
     public Optional<CardPayment> ofSession(UUID sessionId) {

@@ -12,10 +12,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.chargebase.domain.billing.internal.ConnectedAccountRows;
 import io.chargebase.domain.billing.internal.PaymentCustomerRows;
 import io.chargebase.domain.charging.StartGate;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.Tenants;
 
 /**
  * Billing's rule for starting a session: under a card strategy the driver has a saved card at the provider and
- * nothing unpaid (a declined or unauthenticated payment, or a balance no payment on its way covers). The cards are
+ * nothing unpaid (a declined or unauthenticated payment, or a balance no payment on its way covers); under
+ * {@link BillingStrategy#PRE_AUTHORISE} the amount is then held on the card, and the start refused when it cannot be. The cards are
  * asked of the provider, which holds them; when it cannot answer the start is refused, since the session could not be
  * paid for.
  */
@@ -30,9 +33,11 @@ class PaymentGate implements StartGate {
     private final ConnectedAccountRows accounts;
     private final PaymentCustomerRows customers;
     private final TransactionTemplate transactions;
+    private final Tenants tenants;
 
     PaymentGate(BillingStrategies strategies, CardPayments payments, PaymentProvider provider, ConnectedAccountRows accounts,
-            PaymentCustomerRows customers, PlatformTransactionManager transactionManager) {
+            PaymentCustomerRows customers, Tenants tenants, PlatformTransactionManager transactionManager) {
+        this.tenants = tenants;
         this.strategies = strategies;
         this.payments = payments;
         this.provider = provider;
@@ -43,7 +48,8 @@ class PaymentGate implements StartGate {
 
     @Override
     public Optional<String> refusal(UUID profileId) {
-        if (!strategies.current().strategy().requiresCard()) {
+        StrategySettings settings = strategies.current();
+        if (!settings.strategy().requiresCard()) {
             return Optional.empty();
         }
         record Customer(String account, String customer) {
@@ -64,6 +70,15 @@ class PaymentGate implements StartGate {
             LOG.warn("The cards of driver {} could not be checked: {}", profileId, unavailable.getMessage());
             return Optional.of("your payment methods could not be checked: try again in a moment");
         }
-        return payments.unpaid(profileId);
+        Optional<String> unpaid = payments.unpaid(profileId);
+        if (unpaid.isPresent() || settings.strategy() != BillingStrategy.PRE_AUTHORISE) {
+            return unpaid;
+        }
+        try {
+            return payments.hold(profileId, settings.held(tenants.get(TenantContext.requireTenant()).orElseThrow().currency()));
+        } catch (PaymentProviderException unavailable) {
+            LOG.warn("No hold for driver {}: {}", profileId, unavailable.getMessage());
+            return Optional.of("your card could not be pre-authorised: try again in a moment");
+        }
     }
 }

@@ -57,6 +57,18 @@ public interface PaymentProvider {
     /** A PaymentIntent for {@code amount} that the driver confirms in the app (on-session, any of their cards); not retried by the client. */
     IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours);
 
+    /**
+     * Holds {@code amount} on the customer's default card off-session (manual capture): answered {@code requires_capture}
+     * when it is held. Declines are answers, as for {@link #chargeSavedCard}; not retried by the client.
+     */
+    IntentAnswer holdOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours);
+
+    /** Captures {@code amount} (at most what is held) of a held PaymentIntent; the rest is released. Not retried by the client. */
+    IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount);
+
+    /** Releases what a PaymentIntent holds. Not retried by the client. */
+    IntentAnswer cancel(String idempotencyKey, String accountId, String paymentIntentId);
+
     /** Our ids a PaymentIntent carries: the payment, the driver, the session paid for (null for a balance). */
     record Ours(UUID paymentId, UUID profileId, UUID sessionId) {
     }

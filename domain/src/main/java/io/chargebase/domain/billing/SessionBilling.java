@@ -23,7 +23,8 @@ import io.chargebase.tenancy.TenantScope;
  * the currency's precision) and revenue and VAT payable are credited with its two parts. Keyed by the session, so a
  * replayed event, or a second rating of the same session, posts nothing more. Sessions of no driver (roaming, ad hoc)
  * and sessions that cost nothing are not posted. Under {@link BillingStrategy#BILL_AFTER_SESSION} the card payment of
- * the payable total is recorded in the same transaction ({@link CardPayments}' outbox). A failure is logged and leaves charging untouched: posting the
+ * the payable total is recorded in the same transaction ({@link CardPayments}' outbox); under
+ * {@link BillingStrategy#PRE_AUTHORISE} the session's hold is captured for it (or released). A failure is logged and leaves charging untouched: posting the
  * session later is safe.
  */
 @Component
@@ -62,14 +63,21 @@ public class SessionBilling {
         return transactions.execute(status -> {
             MspCdr cdr = cdrs.findMspCdr(mspCdrId).orElseThrow(() -> new IllegalStateException("No MSP CDR " + mspCdrId));
             Posting posting = postingOf(sessionId, cdr);
+            BillingStrategy strategy = strategies.current().strategy();
             if (posting == null) {
                 LOG.debug("Session {} not posted: {}", sessionId, cdr.profileId() == null ? "no driver" : "nothing to pay");
+                if (strategy == BillingStrategy.PRE_AUTHORISE && cdr.profileId() != null) {
+                    payments.settleHold(sessionId, cdr.profileId(), null);
+                }
                 return Optional.<Ledger.Posted>empty();
             }
             Ledger.Posted posted = ledger.post(posting);
-            if (strategies.current().strategy() == BillingStrategy.BILL_AFTER_SESSION) {
-                // the outbox row, in the posting's transaction: the charge is sent after this commits, and never lost
-                payments.recordSessionPayment(sessionId, cdr.profileId(), new Money(cdr.payableTotal(), cdr.currency()).rounded());
+            // the outbox rows, in the posting's transaction: sent after this commits, and never lost
+            Money payable = new Money(cdr.payableTotal(), cdr.currency()).rounded();
+            if (strategy == BillingStrategy.BILL_AFTER_SESSION) {
+                payments.recordSessionPayment(sessionId, cdr.profileId(), payable);
+            } else if (strategy == BillingStrategy.PRE_AUTHORISE) {
+                payments.settleHold(sessionId, cdr.profileId(), payable);
             }
             return Optional.of(posted);
         });

@@ -30,7 +30,7 @@ public class CardPaymentRows {
 
     private static final String COLUMNS = """
             id, profile_id, session_id, purpose, currency, amount, idempotency_key, status, payment_intent_id, client_secret, failure,
-            send_state, attempts""";
+            send_state, attempts, operation, capture_amount""";
 
     private final JdbcClient jdbc;
 
@@ -109,8 +109,8 @@ public class CardPaymentRows {
         jdbc.sql("""
                         update card_payment set send_state = 'SENT', payment_intent_id = coalesce(payment_intent_id, ?),
                         client_secret = coalesce(?, client_secret),
-                        failure = case when status = 'PENDING' then ? else failure end,
-                        status = case when status = 'PENDING' then ? else status end, updated_at = now()
+                        failure = case when status in ('PENDING', 'AUTHORISED') then ? else failure end,
+                        status = case when status in ('PENDING', 'AUTHORISED') then ? else status end, updated_at = now()
                         where id = ?""")
                 .params(paymentIntentId, cut(clientSecret, 500), cut(failure, 500), status.name(), id).update();
         return find(id).orElseThrow();
@@ -136,14 +136,46 @@ public class CardPaymentRows {
 
     /** The driver's payments that wait for them (declined, or to be authenticated), oldest first. */
     public List<CardPayment> waitingForTheDriver(UUID profileId) {
-        return jdbc.sql("select " + COLUMNS + " from card_payment where profile_id = ? and status in ('REQUIRES_ACTION', 'FAILED') order by created_at")
+        return jdbc.sql("select " + COLUMNS + " from card_payment where profile_id = ? and purpose <> 'HOLD' and status in ('REQUIRES_ACTION', 'FAILED') order by created_at")
                 .param(profileId).query(CardPaymentRows::payment).list();
     }
 
     /** What the driver's payments still on their way (recorded or being confirmed) will bring in. */
     public BigDecimal onTheirWay(UUID profileId, Currency currency) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from card_payment where profile_id = ? and currency = ? and status in ('PENDING', 'PROCESSING')")
+        return jdbc.sql("select coalesce(sum(amount), 0) from card_payment where profile_id = ? and currency = ? and purpose <> 'HOLD' and status in ('PENDING', 'PROCESSING')")
                 .params(profileId, currency.getCurrencyCode()).query(BigDecimal.class).single();
+    }
+
+    /** The driver's latest hold not yet bound to a session, held (authorised) since {@code since}. */
+    public Optional<CardPayment> unboundHold(UUID profileId, Instant since) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from card_payment where profile_id = ? and purpose = 'HOLD' and session_id is null and status = 'AUTHORISED'
+                        and operation = 'CREATE' and created_at >= ? order by created_at desc limit 1""")
+                .params(profileId, time(since)).query(CardPaymentRows::payment).optional();
+    }
+
+    public Optional<CardPayment> holdOf(UUID sessionId) {
+        return jdbc.sql("select " + COLUMNS + " from card_payment where purpose = 'HOLD' and session_id = ?").param(sessionId)
+                .query(CardPaymentRows::payment).optional();
+    }
+
+    /** Binds the hold to the session; false when another session took it first. */
+    public boolean bind(UUID holdId, UUID sessionId) {
+        return jdbc.sql("update card_payment set session_id = ?, updated_at = now() where id = ? and session_id is null")
+                .params(sessionId, holdId).update() == 1;
+    }
+
+    /** Makes the held payment due again for {@code operation} (CAPTURE of {@code amount}, or CANCEL); false when it is not held. */
+    public boolean settle(UUID holdId, String operation, BigDecimal amount) {
+        return jdbc.sql("""
+                        update card_payment set operation = ?, capture_amount = ?, send_state = 'DUE', attempts = 0, next_attempt_at = now(),
+                        updated_at = now() where id = ? and operation = 'CREATE' and status = 'AUTHORISED'""")
+                .params(operation, amount, holdId).update() == 1;
+    }
+
+    /** Records that the session paid by the hold is to be stopped; false when it was before. */
+    public boolean stopRequested(UUID holdId) {
+        return jdbc.sql("update card_payment set stop_requested_at = now() where id = ? and stop_requested_at is null").param(holdId).update() == 1;
     }
 
     /** The status of each session's payment, for those that have one. */
@@ -152,7 +184,8 @@ public class CardPaymentRows {
         if (sessionIds.isEmpty()) {
             return statuses;
         }
-        jdbc.sql("select session_id, status from card_payment where purpose = 'SESSION' and session_id = any(?)")
+        // a session paid by its hold shows the hold's status, unless a charge after it (the hold lapsed) replaced it
+        jdbc.sql("select session_id, status from card_payment where session_id = any(?) order by purpose")
                 .param(sessionIds.toArray(UUID[]::new))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
                         statuses.put(rs.getObject(1, UUID.class), CardPaymentStatus.valueOf(rs.getString(2))));
@@ -169,7 +202,8 @@ public class CardPaymentRows {
         return new CardPayment(rs.getObject("id", UUID.class), rs.getObject("profile_id", UUID.class), rs.getObject("session_id", UUID.class),
                 rs.getString("purpose"), new Money(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
                 rs.getString("idempotency_key"), CardPaymentStatus.valueOf(rs.getString("status")), rs.getString("payment_intent_id"),
-                rs.getString("client_secret"), rs.getString("failure"), rs.getString("send_state"), rs.getInt("attempts"));
+                rs.getString("client_secret"), rs.getString("failure"), rs.getString("send_state"), rs.getInt("attempts"), rs.getString("operation"),
+                rs.getBigDecimal("capture_amount") == null ? null : new Money(rs.getBigDecimal("capture_amount"), Currency.getInstance(rs.getString("currency"))));
     }
 
     private static UUID tenant() {
