@@ -21,6 +21,7 @@ final class StripeEventReader {
     /** The metadata keys our PaymentIntents carry, naming the driver and the session paid for. */
     static final String PROFILE_KEY = "chargebase_profile_id";
     static final String SESSION_KEY = "chargebase_session_id";
+    static final String PAYMENT_KEY = "chargebase_payment_id";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,10 +52,10 @@ final class StripeEventReader {
             case "payment_intent.succeeded" -> new ProviderEvent.PaymentSucceeded(text(object, "id"),
                     money(object, object.has("amount_received") ? "amount_received" : "amount"),
                     object.path("application_fee_amount").isNumber() ? money(object, "application_fee_amount") : null,
-                    uuid(object.path("metadata"), PROFILE_KEY), uuid(object.path("metadata"), SESSION_KEY));
+                    uuid(object.path("metadata"), PROFILE_KEY), uuid(object.path("metadata"), SESSION_KEY), uuid(object.path("metadata"), PAYMENT_KEY));
             case "payment_intent.payment_failed", "payment_intent.requires_action", "payment_intent.canceled",
                     "payment_intent.amount_capturable_updated" -> new ProviderEvent.PaymentNotCompleted(text(object, "id"), text(object, "status"),
-                    text(object.path("last_payment_error"), "message"));
+                    text(object.path("last_payment_error"), "message"), uuid(object.path("metadata"), PAYMENT_KEY));
             case "charge.refunded" -> new ProviderEvent.ChargeRefunded(text(object, "id"), text(object, "payment_intent"),
                     money(object, "amount_refunded"), object.path("amount_captured").isNumber() ? money(object, "amount_captured") : null);
             case "charge.dispute.created" -> new ProviderEvent.DisputeCreated(text(object, "id"), text(object, "charge"),

@@ -1,15 +1,19 @@
 package io.chargebase.api.stripe;
 
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
@@ -17,6 +21,9 @@ import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
 
@@ -34,8 +41,10 @@ import io.chargebase.domain.money.Money;
 class StripePaymentProvider implements PaymentProvider {
 
     private final StripeClient client;
+    private final int paymentTimeoutMs;
 
     StripePaymentProvider(StripeProperties properties) {
+        this.paymentTimeoutMs = (int) properties.paymentTimeout().toMillis();
         this.client = properties.apiKey() == null || properties.apiKey().isBlank() ? null : new StripeClient.StripeClientBuilder()
                 .setApiKey(properties.apiKey())
                 .setApiBase(properties.apiBase())
@@ -117,6 +126,106 @@ class StripePaymentProvider implements PaymentProvider {
         });
     }
 
+    @Override
+    public IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+        List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
+        String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
+                .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
+        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
+                .setAmount(amount.minorUnits())
+                .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .setCustomer(customerId)
+                .setPaymentMethod(card)
+                .setOffSession(true)
+                .setConfirm(true), ours);
+    }
+
+    @Override
+    public IntentAnswer holdOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+        List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
+        String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
+                .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
+        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
+                .setAmount(amount.minorUnits())
+                .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .setCustomer(customerId)
+                .setPaymentMethod(card)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .setOffSession(true)
+                .setConfirm(true), ours);
+    }
+
+    @Override
+    public IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount) {
+        try {
+            return answer(client().v1().paymentIntents().capture(paymentIntentId, PaymentIntentCaptureParams.builder()
+                    .setAmountToCapture(amount.minorUnits()).build(), paymentOptions(accountId, idempotencyKey)), null);
+        } catch (StripeException failed) {
+            throw failure(failed);
+        }
+    }
+
+    @Override
+    public IntentAnswer cancel(String idempotencyKey, String accountId, String paymentIntentId) {
+        try {
+            return answer(client().v1().paymentIntents().cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(),
+                    paymentOptions(accountId, idempotencyKey)), null);
+        } catch (StripeException failed) {
+            throw failure(failed);
+        }
+    }
+
+    private RequestOptions paymentOptions(String accountId, String idempotencyKey) {
+        return RequestOptions.builder().setStripeAccount(accountId).setIdempotencyKey(idempotencyKey)
+                .setMaxNetworkRetries(0).setReadTimeout(paymentTimeoutMs).setConnectTimeout(paymentTimeoutMs).build();
+    }
+
+    @Override
+    public IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
+                .setAmount(amount.minorUnits())
+                .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .setCustomer(customerId)
+                .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true).build()), ours);
+    }
+
+    /**
+     * Creates the PaymentIntent once, without stripe-java's retries (the outbox retries, with the same key). A card
+     * error comes with the PaymentIntent as it stands (declined, or needing the driver's authentication): that is an
+     * answer, not a failure.
+     */
+    private IntentAnswer intent(String idempotencyKey, String accountId, PaymentIntentCreateParams.Builder params, Ours ours) {
+        params.putMetadata(StripeEventReader.PAYMENT_KEY, ours.paymentId().toString())
+                .putMetadata(StripeEventReader.PROFILE_KEY, ours.profileId().toString());
+        if (ours.sessionId() != null) {
+            params.putMetadata(StripeEventReader.SESSION_KEY, ours.sessionId().toString());
+        }
+        RequestOptions options = paymentOptions(accountId, idempotencyKey);
+        try {
+            return answer(client().v1().paymentIntents().create(params.build(), options), null);
+        } catch (CardException declined) {
+            PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
+            if (intent == null) {
+                throw new PaymentProviderException("Stripe declined the payment: " + declined.getMessage(), false, declined);
+            }
+            IntentAnswer answer = answer(intent, declined.getStripeError().getMessage());
+            // off-session, a card asking for 3-D Secure is declined with authentication_required: the driver completes it
+            return "authentication_required".equals(declined.getCode()) || "authentication_required".equals(declined.getStripeError().getDeclineCode())
+                    ? new IntentAnswer(answer.paymentIntentId(), "requires_action", answer.clientSecret(), null, answer.failure())
+                    : answer;
+        } catch (StripeException failed) {
+            throw failure(failed);
+        }
+    }
+
+    private static IntentAnswer answer(PaymentIntent intent, String failure) {
+        Money received = intent.getAmountReceived() == null || intent.getAmountReceived() == 0 || intent.getCurrency() == null ? null
+                : Money.ofMinor(intent.getAmountReceived(), Currency.getInstance(intent.getCurrency().toUpperCase(Locale.ROOT)));
+        String why = failure != null ? failure : intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage();
+        return new IntentAnswer(intent.getId(), intent.getStatus(), intent.getClientSecret(), received, why);
+    }
+
     private static SavedPaymentMethod saved(PaymentMethod method, String preferred) {
         PaymentMethod.Card card = method.getCard();
         return new SavedPaymentMethod(method.getId(), card == null ? method.getType() : card.getBrand(), card == null ? null : card.getLast4(),
@@ -148,9 +257,14 @@ class StripePaymentProvider implements PaymentProvider {
         try {
             return work.run();
         } catch (StripeException failed) {
-            Integer status = failed.getStatusCode();
-            boolean retryable = failed instanceof ApiConnectionException || failed instanceof RateLimitException || (status != null && status >= 500);
-            throw new PaymentProviderException("Stripe refused the request: " + failed.getMessage(), retryable, failed);
+            throw failure(failed);
         }
+    }
+
+    /** Retryable for network errors (timeouts too), 429 and 5xx. */
+    private static PaymentProviderException failure(StripeException failed) {
+        Integer status = failed.getStatusCode();
+        boolean retryable = failed instanceof ApiConnectionException || failed instanceof RateLimitException || (status != null && status >= 500);
+        return new PaymentProviderException("Stripe refused the request: " + failed.getMessage(), retryable, failed);
     }
 }

@@ -17,7 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         ({@code Stripe-Account}). Without it, every call to Stripe fails (webhooks still work).
  * @param apiBase          where the Stripe API answers (tests point it at a stand-in)
  * @param maxNetworkRetries how often stripe-java retries a call on a network error, a 409 or a 5xx, with the same
- *                         idempotency key and exponential backoff
+ *                         idempotency key and exponential backoff (not for card payments: their outbox retries)
+ * @param paymentTimeout   how long a card payment's request may take before it counts as a network error (and is retried)
+ * @param outboxWorker     whether this instance sends the card payments due (tests drive the outbox themselves)
+ * @param outboxPollInterval how often the outbox is looked at for payments due
+ * @param outboxBackoff    the wait after a payment's failed attempt (network error, 429, 5xx), doubled with each further one
+ * @param outboxMaxBackoff the longest such wait
+ * @param outboxLease      how long a sender holds a payment it is sending; one that dies meanwhile leaves it due after this
  */
 @ConfigurationProperties("chargebase.stripe")
 public record StripeProperties(
@@ -25,7 +31,18 @@ public record StripeProperties(
         @DefaultValue("300s") Duration webhookTolerance,
         String apiKey,
         @DefaultValue("https://api.stripe.com") String apiBase,
-        @DefaultValue("2") int maxNetworkRetries) {
+        @DefaultValue("2") int maxNetworkRetries,
+        @DefaultValue("30s") Duration paymentTimeout,
+        @DefaultValue("true") boolean outboxWorker,
+        @DefaultValue("2s") Duration outboxPollInterval,
+        @DefaultValue("2s") Duration outboxBackoff,
+        @DefaultValue("10m") Duration outboxMaxBackoff,
+        @DefaultValue("2m") Duration outboxLease) {
+
+    /** The outbox's pacing, as billing takes it. */
+    public io.chargebase.domain.billing.CardPayments.Pacing pacing() {
+        return new io.chargebase.domain.billing.CardPayments.Pacing(outboxBackoff, outboxMaxBackoff, outboxLease);
+    }
 
     public StripeProperties {
         webhookSecrets = webhookSecrets.stream().map(String::strip).filter(secret -> !secret.isEmpty()).toList();

@@ -325,6 +325,31 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(graphQl().document(demo, "tenant-portal/BillingSettings", Map.of()).data().path("billingSettings")
                     .path("maxPaymentMethods").asInt()).as("demo's maximum is untouched").isEqualTo(3);
         });
+        cases.put("Query.billingStrategy", () -> {
+            assertThat(mutate(demo, "tenant-portal/UpdateBillingStrategy", Map.of("strategy", "BILL_AFTER_SESSION")).path("userErrors")).isEmpty();
+            try {
+                assertThat(asAcme("tenant-portal/BillingStrategy", Map.of()).data().path("billingStrategy").path("strategy").asString())
+                        .as("acme reads its own strategy, never demo's").isEqualTo("NO_PAYMENT_REQUIRED");
+            } finally {
+                mutate(demo, "tenant-portal/UpdateBillingStrategy", Map.of("strategy", "NO_PAYMENT_REQUIRED"));
+            }
+        });
+        cases.put("Mutation.updateBillingStrategy", () -> {
+            assertThat(acmeMutation("tenant-portal/UpdateBillingStrategy", Map.of("strategy", "BILL_AFTER_SESSION")).path("userErrors")).isEmpty();
+            try {
+                assertThat(graphQl().document(demo, "tenant-portal/BillingStrategy", Map.of()).data().path("billingStrategy")
+                        .path("strategy").asString()).as("demo's strategy is untouched").isEqualTo("NO_PAYMENT_REQUIRED");
+            } finally {
+                acmeMutation("tenant-portal/UpdateBillingStrategy", Map.of("strategy", "NO_PAYMENT_REQUIRED"));
+            }
+        });
+        cases.put("Mutation.payMyOutstandingBalance", () -> {
+            demoPayment();
+            // demo's driver owes and has payments; acme's owes nothing and is offered none of demo's
+            JsonNode paying = graphQl().document(acmeDriver, "driver-app/PayMyOutstandingBalance", Map.of()).payload("payMyOutstandingBalance");
+            assertThat(paying.path("userErrors")).as(paying.toString()).isEmpty();
+            assertThat(paying.path("payments")).isEmpty();
+        });
         cases.put("Query.paymentTransactions", () -> {
             demoPayment();
             var listed = asAcme("tenant-portal/PaymentTransactions", Map.of());

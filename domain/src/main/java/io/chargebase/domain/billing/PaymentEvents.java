@@ -31,8 +31,10 @@ public class PaymentEvents {
     private final Ledger ledger;
     private final Tenants tenants;
     private final Profiles profiles;
+    private final CardPayments cardPayments;
 
-    PaymentEvents(ConnectedAccountRows accounts, Ledger ledger, Tenants tenants, Profiles profiles) {
+    PaymentEvents(ConnectedAccountRows accounts, Ledger ledger, Tenants tenants, Profiles profiles, CardPayments cardPayments) {
+        this.cardPayments = cardPayments;
         this.accounts = accounts;
         this.ledger = ledger;
         this.tenants = tenants;
@@ -46,15 +48,25 @@ public class PaymentEvents {
         String outcome = switch (envelope.event()) {
             case ProviderEvent.AccountUpdated status -> accounts.updateStatus(status, envelope.created())
                     ? "account status taken" : "account status older than the one held: ignored";
-            case ProviderEvent.PaymentSucceeded payment -> paid(envelope, payment);
+            case ProviderEvent.PaymentSucceeded payment -> succeeded(envelope, payment);
             case ProviderEvent.PaymentNotCompleted payment -> "payment " + payment.paymentIntentId() + " " + payment.status()
-                    + (payment.reason() == null ? "" : ": " + payment.reason()) + "; the driver's balance stays outstanding";
+                    + (payment.reason() == null ? "" : ": " + payment.reason()) + "; the driver's balance stays outstanding; "
+                    + cardPayments.reported(payment.paymentId(), payment.paymentIntentId(), payment.status(), payment.reason(), envelope.created());
             case ProviderEvent.ChargeRefunded refund -> refunded(envelope, refund);
             case ProviderEvent.DisputeCreated dispute -> disputed(envelope, dispute);
             case ProviderEvent.Unhandled unhandled -> "not acted on";
         };
         accounts.outcome(envelope.eventId(), outcome);
         return new Handled(false, outcome);
+    }
+
+    /** Posts the payment and, once it is in the ledger, marks our card payment paid. */
+    private String succeeded(ProviderEvent.Envelope envelope, ProviderEvent.PaymentSucceeded payment) {
+        String posted = paid(envelope, payment);
+        if (!posted.startsWith("payment posted")) {
+            return posted;
+        }
+        return posted + "; " + cardPayments.reported(payment.paymentId(), payment.paymentIntentId(), "succeeded", null, envelope.created());
     }
 
     private String paid(ProviderEvent.Envelope envelope, ProviderEvent.PaymentSucceeded payment) {

@@ -8,7 +8,8 @@ import io.chargebase.domain.money.Money;
 /**
  * What the payment provider reported, in the ledger's terms, as the webhook adapter read it from a verified event.
  * Amounts are in the event's currency; the ids are the provider's. {@code profileId} and {@code sessionId} are those
- * we attached to the payment when we asked for it, or {@code null} when it carries none.
+ * we attached to the payment when we asked for it, or {@code null} when it carries none; so is {@code paymentId}, our card
+ * payment's id.
  */
 public sealed interface ProviderEvent {
 
@@ -21,11 +22,12 @@ public sealed interface ProviderEvent {
     }
 
     /** A payment completed: {@code received} reached the tenant's account, less the platform's {@code applicationFee}. */
-    record PaymentSucceeded(String paymentIntentId, Money received, Money applicationFee, UUID profileId, UUID sessionId) implements ProviderEvent {
+    record PaymentSucceeded(String paymentIntentId, Money received, Money applicationFee, UUID profileId, UUID sessionId, UUID paymentId)
+            implements ProviderEvent {
     }
 
-    /** A payment failed, needs the driver's authentication, or was canceled: no money moved. */
-    record PaymentNotCompleted(String paymentIntentId, String status, String reason) implements ProviderEvent {
+    /** A payment failed, needs the driver's authentication, was canceled or is held: no money moved (yet). */
+    record PaymentNotCompleted(String paymentIntentId, String status, String reason, UUID paymentId) implements ProviderEvent {
     }
 
     /** A charge was refunded, in full or in part: {@code refunded} is the total refunded so far, of {@code captured}. */

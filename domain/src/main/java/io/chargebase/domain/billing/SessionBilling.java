@@ -22,7 +22,9 @@ import io.chargebase.tenancy.TenantScope;
  * Posts a rated session to the ledger: the driver's receivable is debited with the payable total (VAT included, at
  * the currency's precision) and revenue and VAT payable are credited with its two parts. Keyed by the session, so a
  * replayed event, or a second rating of the same session, posts nothing more. Sessions of no driver (roaming, ad hoc)
- * and sessions that cost nothing are not posted. A failure is logged and leaves charging untouched: posting the
+ * and sessions that cost nothing are not posted. Under {@link BillingStrategy#BILL_AFTER_SESSION} the card payment of
+ * the payable total is recorded in the same transaction ({@link CardPayments}' outbox); under
+ * {@link BillingStrategy#PRE_AUTHORISE} the session's hold is captured for it (or released). A failure is logged and leaves charging untouched: posting the
  * session later is safe.
  */
 @Component
@@ -32,11 +34,15 @@ public class SessionBilling {
 
     private final Cdrs cdrs;
     private final Ledger ledger;
+    private final BillingStrategies strategies;
+    private final CardPayments payments;
     private final TransactionTemplate transactions;
 
-    SessionBilling(Cdrs cdrs, Ledger ledger, PlatformTransactionManager transactionManager) {
+    SessionBilling(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments, PlatformTransactionManager transactionManager) {
         this.cdrs = cdrs;
         this.ledger = ledger;
+        this.strategies = strategies;
+        this.payments = payments;
         this.transactions = new TransactionTemplate(transactionManager);
         // after a commit of whoever published, never inside its (finished) transaction
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -57,11 +63,23 @@ public class SessionBilling {
         return transactions.execute(status -> {
             MspCdr cdr = cdrs.findMspCdr(mspCdrId).orElseThrow(() -> new IllegalStateException("No MSP CDR " + mspCdrId));
             Posting posting = postingOf(sessionId, cdr);
+            BillingStrategy strategy = strategies.current().strategy();
             if (posting == null) {
                 LOG.debug("Session {} not posted: {}", sessionId, cdr.profileId() == null ? "no driver" : "nothing to pay");
+                if (strategy == BillingStrategy.PRE_AUTHORISE && cdr.profileId() != null) {
+                    payments.settleHold(sessionId, cdr.profileId(), null);
+                }
                 return Optional.<Ledger.Posted>empty();
             }
-            return Optional.of(ledger.post(posting));
+            Ledger.Posted posted = ledger.post(posting);
+            // the outbox rows, in the posting's transaction: sent after this commits, and never lost
+            Money payable = new Money(cdr.payableTotal(), cdr.currency()).rounded();
+            if (strategy == BillingStrategy.BILL_AFTER_SESSION) {
+                payments.recordSessionPayment(sessionId, cdr.profileId(), payable);
+            } else if (strategy == BillingStrategy.PRE_AUTHORISE) {
+                payments.settleHold(sessionId, cdr.profileId(), payable);
+            }
+            return Optional.of(posted);
         });
     }
 

@@ -8,5 +8,9 @@
  * {@link io.chargebase.domain.billing.ConnectedAccounts} holds the tenant's connected account and the one cross-tenant
  * lookup webhooks need. {@link io.chargebase.domain.billing.PaymentMethods} saves drivers' cards through the
  * {@link io.chargebase.domain.billing.PaymentProvider} port, which the api module's Stripe adapter implements.
+ * {@link io.chargebase.domain.billing.BillingStrategies} holds the tenant's billing strategy; {@code PaymentGate} is its
+ * rule for starting a session (charging asks it as a {@link io.chargebase.domain.charging.StartGate});
+ * {@link io.chargebase.domain.billing.CardPayments} charges, holds, captures and releases cards through an outbox
+ * recorded in the session's posting transaction, and {@code PreAuthorisationStops} stops a session nearing its hold.
  */
 package io.chargebase.domain.billing;

@@ -1,8 +1,10 @@
 package io.chargebase.domain.charging;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.chargebase.domain.DomainException;
@@ -22,6 +24,7 @@ import io.chargebase.domain.tokens.Token;
  * charging" for anything but a blocked identifier); the token's owner profile must be active and, when a driver
  * signs in as it, that driver's account not disabled (answered Blocked: the identifier is known and withdrawn).
  * Read afresh each time, under the charger's tenant, so that disabling a user or a profile stops their cards at once.
+ * Other contexts add their rules as {@link StartGate}s (billing: a saved card, nothing unpaid), answered Invalid.
  */
 @Component
 public class StartPermissions {
@@ -33,11 +36,13 @@ public class StartPermissions {
     private final ChargePoints chargePoints;
     private final Profiles profiles;
     private final Users users;
+    private final List<StartGate> gates;
 
-    StartPermissions(ChargePoints chargePoints, Profiles profiles, Users users) {
+    StartPermissions(ChargePoints chargePoints, Profiles profiles, Users users, ObjectProvider<StartGate> gates) {
         this.chargePoints = chargePoints;
         this.profiles = profiles;
         this.users = users;
+        this.gates = gates.orderedStream().toList();
     }
 
     /** Why {@code token} may not start at the charge point (on {@code connectorId}'s EVSE, when given); empty when it may. */
@@ -46,7 +51,19 @@ public class StartPermissions {
         if (unusable.isPresent()) {
             return Optional.of(new Refusal(AuthorizationStatus.INVALID, unusable.get()));
         }
-        return ownerRefusal(token).map(reason -> new Refusal(AuthorizationStatus.BLOCKED, reason));
+        Optional<Refusal> owner = ownerRefusal(token).map(reason -> new Refusal(AuthorizationStatus.BLOCKED, reason));
+        if (owner.isPresent()) {
+            return owner;
+        }
+        // another context's rule (billing's card and balance): Invalid, OCPP 1.6's "not allowed for charging"
+        return gateRefusal(token).map(reason -> new Refusal(AuthorizationStatus.INVALID, reason));
+    }
+
+    private Optional<String> gateRefusal(Token token) {
+        if (token == null || token.ownerProfileId() == null) {
+            return Optional.empty();
+        }
+        return gates.stream().map(gate -> gate.refusal(token.ownerProfileId())).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<String> ownerRefusal(Token token) {
@@ -70,7 +87,7 @@ public class StartPermissions {
         chargePoints.startRefusal(chargePointId, connectorId).ifPresent(reason -> {
             throw new DomainException(ErrorCode.NOT_USABLE, "chargePointId", "No session can start here: " + reason + ".");
         });
-        ownerRefusal(token.orElse(null)).ifPresent(reason -> {
+        ownerRefusal(token.orElse(null)).or(() -> gateRefusal(token.orElse(null))).ifPresent(reason -> {
             throw new DomainException(ErrorCode.NOT_USABLE, "idTag", "This token may not charge: " + reason + ".");
         });
     }

@@ -51,6 +51,8 @@ public final class FieldPolicy {
             // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
             .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
+            .type("BillingStrategySettings").staff("strategy", "preAuthoriseAmount", "stopBelow")
+            .type("PaymentToComplete").rls("paymentIntentId", "clientSecret", "status", "amount", "currency", "failure")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
             // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
             .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
@@ -123,7 +125,7 @@ public final class FieldPolicy {
             .type("ChargingSession").open("id", "transactionId", "reportedTransactionId", "chargePoint", "evse", "connectorId", "idTag",
                     "status", "authorization", "meterStartWh", "meterStopWh", "energyWh", "startedAt", "stoppedAt", "stopReason",
                     "latestEnergyWh", "latestPowerW", "latestSocPercent", "latestSampleAt", "incomplete", "incompleteReason", "ratingError",
-                    "demo", "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues")
+                    "demo", "createdAt").rls("profile", "inactivity", "cpoCdr", "mspCdr", "meterValues", "paymentStatus")
             .type("MeterValue").open("sampledAt", "measurand", "phase", "location", "unit", "value", "context")
             .type("SessionInactivity").open("flaggedAt", "lastActivityAt", "reason", "finishedAt", "correctedAt")
             .type("ChargingSessionConnection").open("edges", "pageInfo", "totalCount")
@@ -198,6 +200,8 @@ public final class FieldPolicy {
             .type("PaymentMethodsPayload").open("paymentMethods", "userErrors")
             .type("StartConnectedAccountOnboardingPayload").open("url", "connectedAccount", "userErrors")
             .type("UpdateBillingSettingsPayload").open("billingSettings", "userErrors")
+            .type("UpdateBillingStrategyPayload").open("billingStrategy", "userErrors")
+            .type("PayMyOutstandingBalancePayload").open("payments", "userErrors")
             .type("RefundPaymentPayload").open("refund", "userErrors")
             .rules();
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +65,12 @@ abstract class ScopeFixture extends IntegrationTest {
     static final String ORPHAN_UID = "C3C3C3C3C3";
     static final String UNKNOWN_ID_TAG = "E4E4E4E4E4";
     static final String STAFF_CLIENT = "staff-" + STAFF_TAG;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Autowired
     ChargerEvents chargerEvents;
@@ -316,6 +323,12 @@ abstract class ScopeFixture extends IntegrationTest {
         }
         assertThat(doraSession).isNotNull();
         assertThat(almaSession).isNotNull();
+        // each driver's session has its card payment, as billing after the session records it
+        TenantContext.runAs(TenantScope.of(tenant.tenant().id()), () -> new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                jdbc.sql("""
+                        insert into card_payment (tenant_id, id, profile_id, session_id, purpose, currency, amount, idempotency_key, status, send_state)
+                        select tenant_id, gen_random_uuid(), profile_id, id, 'SESSION', 'EUR', 1.00, 'session-payment:' || id, 'SUCCEEDED', 'SENT'
+                        from charging_session where profile_id is not null""").update()));
         // a CDR a CPO reported with its own cost, rated twice
         JsonNode recorded = mutate(admin, "tenant-portal/RecordCpoCdr", Map.of("cdrNumber", "CDR-" + STAFF_TAG, "evseId", evseB,
                 "tokenUid", ALMA_UID, "startAt", start.toString(), "endAt", start.plus(1, ChronoUnit.HOURS).toString(),

@@ -1,0 +1,84 @@
+package io.chargebase.domain.billing;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.chargebase.domain.billing.internal.ConnectedAccountRows;
+import io.chargebase.domain.billing.internal.PaymentCustomerRows;
+import io.chargebase.domain.charging.StartGate;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.Tenants;
+
+/**
+ * Billing's rule for starting a session: under a card strategy the driver has a saved card at the provider and
+ * nothing unpaid (a declined or unauthenticated payment, or a balance no payment on its way covers); under
+ * {@link BillingStrategy#PRE_AUTHORISE} the amount is then held on the card, and the start refused when it cannot be. The cards are
+ * asked of the provider, which holds them; when it cannot answer the start is refused, since the session could not be
+ * paid for.
+ */
+@Component
+class PaymentGate implements StartGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentGate.class);
+
+    private final BillingStrategies strategies;
+    private final CardPayments payments;
+    private final PaymentProvider provider;
+    private final ConnectedAccountRows accounts;
+    private final PaymentCustomerRows customers;
+    private final TransactionTemplate transactions;
+    private final Tenants tenants;
+
+    PaymentGate(BillingStrategies strategies, CardPayments payments, PaymentProvider provider, ConnectedAccountRows accounts,
+            PaymentCustomerRows customers, Tenants tenants, PlatformTransactionManager transactionManager) {
+        this.tenants = tenants;
+        this.strategies = strategies;
+        this.payments = payments;
+        this.provider = provider;
+        this.accounts = accounts;
+        this.customers = customers;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public Optional<String> refusal(UUID profileId) {
+        StrategySettings settings = strategies.current();
+        if (!settings.strategy().requiresCard()) {
+            return Optional.empty();
+        }
+        record Customer(String account, String customer) {
+        }
+        Customer known = transactions.execute(status -> new Customer(accounts.current().map(ConnectedAccount::accountId).orElse(null),
+                customers.customerOf(profileId).orElse(null)));
+        if (known.account() == null) {
+            return Optional.of("the operator takes no card payments yet");
+        }
+        if (known.customer() == null) {
+            return Optional.of("no saved payment method: add a card in the app first");
+        }
+        try {
+            if (provider.paymentMethods("payment-methods:" + profileId + ":" + UUID.randomUUID(), known.account(), known.customer()).isEmpty()) {
+                return Optional.of("no saved payment method: add a card in the app first");
+            }
+        } catch (PaymentProviderException unavailable) {
+            LOG.warn("The cards of driver {} could not be checked: {}", profileId, unavailable.getMessage());
+            return Optional.of("your payment methods could not be checked: try again in a moment");
+        }
+        Optional<String> unpaid = payments.unpaid(profileId);
+        if (unpaid.isPresent() || settings.strategy() != BillingStrategy.PRE_AUTHORISE) {
+            return unpaid;
+        }
+        try {
+            return payments.hold(profileId, settings.held(tenants.get(TenantContext.requireTenant()).orElseThrow().currency()));
+        } catch (PaymentProviderException unavailable) {
+            LOG.warn("No hold for driver {}: {}", profileId, unavailable.getMessage());
+            return Optional.of("your card could not be pre-authorised: try again in a moment");
+        }
+    }
+}
