@@ -27,5 +27,9 @@ public enum ErrorCode {
     /** A number too large for its field, or with more decimal places than it keeps. */
     OUT_OF_RANGE,
     /** The charge point, EVSE or token cannot be used for charging now: out of order, disabled, its owner disabled. */
-    NOT_USABLE
+    NOT_USABLE,
+    /** The driver's wallet holds less than what was asked of it. */
+    INSUFFICIENT_BALANCE,
+    /** A single-use thing (a voucher) was used already. */
+    ALREADY_USED
 }

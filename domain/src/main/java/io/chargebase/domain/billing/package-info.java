@@ -8,5 +8,10 @@
  * {@link io.chargebase.domain.billing.ConnectedAccounts} holds the tenant's connected account and the one cross-tenant
  * lookup webhooks need. {@link io.chargebase.domain.billing.PaymentMethods} saves drivers' cards through the
  * {@link io.chargebase.domain.billing.PaymentProvider} port, which the api module's Stripe adapter implements.
+ * {@link io.chargebase.domain.billing.Wallets} keeps drivers' prepaid balances as a ledger account per driver and
+ * serialises debits per driver so a wallet is never overdrawn; {@link io.chargebase.domain.billing.Vouchers} creates
+ * and redeems vouchers and records operators' top-ups as redeemed vouchers; {@link
+ * io.chargebase.domain.billing.TopUpPackages} and {@link io.chargebase.domain.billing.AutoTopUps} hold the packages
+ * drivers buy and their auto top-up settings.
  */
 package io.chargebase.domain.billing;
