@@ -29,5 +29,9 @@ public enum ErrorCode {
     /** The charge point, EVSE or token cannot be used for charging now: out of order, disabled, its owner disabled. */
     NOT_USABLE,
     /** Beyond a limit the tenant set (reservations a day, the cool-down between them, one held at a time). */
-    LIMIT_REACHED
+    LIMIT_REACHED,
+    /** The driver's wallet holds less than what was asked of it. */
+    INSUFFICIENT_BALANCE,
+    /** A single-use thing (a voucher) was used already. */
+    ALREADY_USED
 }

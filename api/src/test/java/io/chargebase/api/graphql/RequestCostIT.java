@@ -114,6 +114,13 @@ class RequestCostIT extends IntegrationTest {
         idsOf.put("tenant-portal/ChargingSession", Map.of("id", session));
         idsOf.put("tenant-portal/Node", Map.of("id", session));
         idsOf.put("tenant-portal/ProfileGroups", Map.of("id", driverProfile));
+        idsOf.put("tenant-portal/WalletOf", Map.of("profileId", driverProfile));
+        for (int i = 0; i < ROWS; i++) {
+            mutate(admin, "tenant-portal/AddToUserBalance", Map.of("profileId", driverProfile, "amount", "1.00", "reason", "Cost " + i));
+        }
+        mutate(admin, "tenant-portal/CreateVouchers", Map.of("quantity", ROWS, "amount", "2.00",
+                "redeemBefore", java.time.LocalDate.now().plusDays(30).toString()));
+        idsOf.put("tenant-portal/ProfileActions", Map.of("profileId", driverProfile));
         idsOf.put("tenant-portal/ApplicableTariff", Map.of("evseId", evse, "customer", "PROFILE", "profileId", driverProfile));
         idsOf.put("driver-app/EvsePrice", Map.of("evseId", evse, "energyKwh", "10", "durationMinutes", 60));
         idsOf.put("driver-app/FindChargers", Map.of("near", Map.of("latitude", 52.3789, "longitude", 4.9003)));

@@ -75,6 +75,9 @@ class TenantIsolationIT extends IntegrationTest {
 
     @Autowired
     io.chargebase.domain.assets.ChargePoints chargePoints;
+    private String demoVoucherCode;
+    private String demoPackageId;
+    private boolean demoToppedUp;
 
     @Autowired
     io.chargebase.domain.charging.PendingChargePoints pendingChargePoints;
@@ -362,6 +365,84 @@ class TenantIsolationIT extends IntegrationTest {
                     "reason", "acme refunding demo's payment"));
             notFound(refunded);
             assertThat(refunded.path("refund").isNull()).isTrue();
+        });
+        cases.put("Query.myWallet", () -> {
+            demoToppedUp();
+            GraphQl.Response mine = graphQl().document(acmeDriver, "driver-app/MyWallet", Map.of());
+            assertThat(mine.data().path("myWallet").path("entries")).as(mine.raw()).isEmpty();
+            assertThat(mine.data().path("myWallet").path("balance").path("amount").asString()).isEqualTo("0.00");
+            assertThat(mine.raw()).doesNotContain("Demo isolation top-up");
+        });
+        cases.put("Query.walletOf", () -> {
+            demoToppedUp();
+            GraphQl.Response theirs = asAcme("tenant-portal/WalletOf", Map.of("profileId", demoProfile));
+            assertThat(theirs.data().path("walletOf").isNull()).as(theirs.raw()).isTrue();
+        });
+        cases.put("Query.vouchers", () -> {
+            String code = demoVoucher();
+            GraphQl.Response listed = asAcme("tenant-portal/Vouchers", Map.of());
+            assertThat(listed.raw()).doesNotContain(code, "Demo isolation");
+        });
+        cases.put("Mutation.createVouchers", () -> {
+            String code = demoVoucher();
+            JsonNode created = acmeMutation("tenant-portal/CreateVouchers", Map.of("quantity", 1, "amount", "3.00",
+                    "redeemBefore", java.time.LocalDate.now().plusDays(20).toString(), "description", "Acme own"));
+            assertThat(created.path("userErrors")).as(created.toString()).isEmpty();
+            String theirs = created.path("vouchers").get(0).path("code").asString();
+            assertThat(graphQl().document(demo, "tenant-portal/Vouchers", Map.of()).raw()).contains(code).doesNotContain(theirs, "Acme own");
+        });
+        cases.put("Mutation.redeemVoucher", () -> {
+            String code = demoVoucher();
+            JsonNode redeemed = mutate(acmeDriver, "driver-app/RedeemVoucher", Map.of("code", code));
+            notFound(redeemed);
+            assertThat(redeemed.path("wallet").isNull()).isTrue();
+            assertThat(graphQl().document(demo, "tenant-portal/Vouchers", Map.of("filter", Map.of("status", "AVAILABLE"))).raw()).contains(code);
+        });
+        cases.put("Mutation.addToUserBalance", () -> {
+            notFound(acmeMutation("tenant-portal/AddToUserBalance", Map.of("profileId", demoProfile, "amount", "100.00",
+                    "reason", "acme crediting demo's driver")));
+            assertThat(graphQl().document(demo, "tenant-portal/WalletOf", Map.of("profileId", demoProfile)).raw())
+                    .doesNotContain("acme crediting");
+        });
+        cases.put("Query.profileActions", () -> {
+            demoToppedUp();
+            GraphQl.Response theirs = asAcme("tenant-portal/ProfileActions", Map.of("profileId", demoProfile));
+            assertThat(theirs.data().path("profileActions")).as(theirs.raw()).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/ProfileActions", Map.of("profileId", demoProfile)).raw())
+                    .contains("Demo isolation top-up");
+        });
+        cases.put("Query.topUpPackages", () -> {
+            demoPackage();
+            assertThat(asAcme("tenant-portal/TopUpPackages", Map.of()).raw()).doesNotContain("77.00");
+        });
+        cases.put("Query.availableTopUpPackages", () -> {
+            demoPackage();
+            assertThat(graphQl().document(acmeDriver, "driver-app/AvailableTopUpPackages", Map.of()).raw()).doesNotContain("77.00");
+        });
+        cases.put("Query.myAutoTopUp", () -> {
+            GraphQl.Response mine = graphQl().document(acmeDriver, "driver-app/MyAutoTopUp", Map.of());
+            assertThat(mine.data().path("myAutoTopUp").isNull()).as(mine.raw()).isTrue();
+        });
+        cases.put("Mutation.createTopUpPackage", () -> {
+            demoPackage();
+            JsonNode created = acmeMutation("tenant-portal/CreateTopUpPackage", Map.of("price", "66.00", "bonus", "0", "enabled", true));
+            assertThat(created.path("userErrors")).as(created.toString()).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/TopUpPackages", Map.of()).raw()).contains("77.00").doesNotContain("66.00");
+        });
+        cases.put("Mutation.updateTopUpPackage", () -> {
+            notFound(acmeMutation("tenant-portal/UpdateTopUpPackage", Map.of("packageId", demoPackage(), "price", "1.00")));
+            assertThat(graphQl().document(demo, "tenant-portal/TopUpPackages", Map.of()).raw()).contains("77.00");
+        });
+        cases.put("Mutation.deleteTopUpPackage", () -> {
+            notFound(acmeMutation("tenant-portal/DeleteTopUpPackage", Map.of("packageId", demoPackage())));
+            assertThat(graphQl().document(demo, "tenant-portal/TopUpPackages", Map.of()).raw()).contains("77.00");
+        });
+        cases.put("Mutation.reorderTopUpPackages", () -> {
+            JsonNode reordered = acmeMutation("tenant-portal/ReorderTopUpPackages", Map.of("packageIds", List.of(demoPackage())));
+            assertThat(reordered.path("userErrors").get(0).path("code").asString()).as(reordered.toString()).isEqualTo("INVALID");
+        });
+        cases.put("Mutation.setMyAutoTopUp", () -> {
+            notFound(mutate(acmeDriver, "driver-app/SetMyAutoTopUp", Map.of("enabled", true, "packageId", demoPackage(), "threshold", "5")));
         });
         cases.put("Query.myDataExport", () -> {
             refused(asAcme("driver-app/MyDataExport", Map.of()));
@@ -808,6 +889,35 @@ class TenantIsolationIT extends IntegrationTest {
                     .credit(io.chargebase.domain.billing.LedgerAccount.DRIVER_RECEIVABLE, io.chargebase.domain.money.Money.of("5.00", "EUR")))
                     .transactionId();
         });
+    }
+
+    /** A top-up package of demo's (price 77.00), created once, whichever case asks first. */
+    private String demoPackage() {
+        if (demoPackageId == null) {
+            demoPackageId = mutate(demo, "tenant-portal/CreateTopUpPackage", Map.of("price", "77.00", "bonus", "3.00", "enabled", true))
+                    .path("topUpPackage").path("packageId").asString();
+        }
+        return demoPackageId;
+    }
+
+    /** A voucher of demo's, created once, whichever case asks first. */
+    private String demoVoucher() {
+        if (demoVoucherCode == null) {
+            demoVoucherCode = mutate(demo, "tenant-portal/CreateVouchers", Map.of("quantity", 1, "amount", "25.00",
+                    "redeemBefore", java.time.LocalDate.now().plusDays(20).toString(), "description", "Demo isolation"))
+                    .path("vouchers").get(0).path("code").asString();
+        }
+        return demoVoucherCode;
+    }
+
+    /** Demo's driver has a wallet credited by demo's operator, once. */
+    private void demoToppedUp() {
+        if (!demoToppedUp) {
+            JsonNode added = mutate(demo, "tenant-portal/AddToUserBalance", Map.of("profileId", demoProfile, "amount", "15.00",
+                    "reason", "Demo isolation top-up"));
+            assertThat(added.path("userErrors")).as(added.toString()).isEmpty();
+            demoToppedUp = true;
+        }
     }
 
     private static void notFound(JsonNode payload) {

@@ -11,5 +11,13 @@ public enum LedgerTransactionKind {
     /** Money went back to a driver. */
     REFUND,
     /** A driver's bank disputed a payment. */
-    DISPUTE
+    DISPUTE,
+    /** A driver redeemed a voucher into their wallet. */
+    VOUCHER,
+    /** An operator credited a driver's wallet, for a reason. */
+    OPERATOR_TOP_UP,
+    /** A driver bought a top-up package: what they paid and its bonus went to their wallet. */
+    TOP_UP,
+    /** The wallet paid (part of) what the driver owes. */
+    WALLET_PAYMENT
 }

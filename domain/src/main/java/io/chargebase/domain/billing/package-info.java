@@ -12,5 +12,10 @@
  * rule for starting a session (charging asks it as a {@link io.chargebase.domain.charging.StartGate});
  * {@link io.chargebase.domain.billing.CardPayments} charges, holds, captures and releases cards through an outbox
  * recorded in the session's posting transaction, and {@code PreAuthorisationStops} stops a session nearing its hold.
+ * {@link io.chargebase.domain.billing.Wallets} keeps drivers' prepaid balances as a ledger account per driver and
+ * serialises debits per driver so a wallet is never overdrawn; {@link io.chargebase.domain.billing.Vouchers} creates
+ * and redeems vouchers and records operators' top-ups as redeemed vouchers; {@link
+ * io.chargebase.domain.billing.TopUpPackages} and {@link io.chargebase.domain.billing.AutoTopUps} hold the packages
+ * drivers buy and their auto top-up settings.
  */
 package io.chargebase.domain.billing;

@@ -59,6 +59,20 @@ public final class FieldPolicy {
                     "occurredAt", "postedAt")
             .type("PaymentTransactionConnection").open("edges", "pageInfo")
             .type("PaymentTransactionEdge").open("cursor", "node")
+            // wallets: ledger rows, narrowed by row-level security to the driver's own or an OU admin's subtree's profiles
+            .type("Wallet").rls("balance", "entries")
+            .type("WalletEntry").rls("transactionId", "kind", "credit", "debit", "balanceAfter", "currency", "description", "sessionId",
+                    "occurredAt", "postedAt")
+            // vouchers are the tenant's staff's business (OperationPolicy); a driver only redeems a code
+            .type("Voucher").staff("voucherId", "code", "kind", "status", "amount", "currency", "redeemBefore", "description", "createdBy",
+                    "createdAt", "redeemedBy", "redeemedAt")
+            // top-up packages are what the app offers every driver; an auto top-up is the driver's own (row-level security)
+            .type("TopUpPackage").open("packageId", "version", "price", "bonus", "credit", "currency", "enabled", "position")
+            .type("AutoTopUp").rls("enabled", "package", "threshold", "currency", "disabledReason")
+            // a driver account's actions log: staff information, rows narrowed for OU admins to their subtree's profiles
+            .type("ProfileAction").staffRls("actionId", "action", "info", "reason", "actor", "happenedAt")
+            .type("VoucherConnection").open("edges", "pageInfo")
+            .type("VoucherEdge").open("cursor", "node")
             .type("Refund").staff("refundRequestId", "paymentId", "amount", "currency", "reason", "status", "refundId", "chargeId")
             // the charging network: what a driver app shows, and what only staff see
             .type("Location").open("id", "name", "address", "coordinates", "timeZone", "access", "openingHours", "operatorId",
@@ -203,6 +217,13 @@ public final class FieldPolicy {
             .type("UpdateBillingStrategyPayload").open("billingStrategy", "userErrors")
             .type("PayMyOutstandingBalancePayload").open("payments", "userErrors")
             .type("RefundPaymentPayload").open("refund", "userErrors")
+            .type("CreateVouchersPayload").open("vouchers", "userErrors")
+            .type("RedeemVoucherPayload").open("wallet", "userErrors")
+            .type("AddToUserBalancePayload").open("voucher", "wallet", "userErrors")
+            .type("TopUpPackagePayload").open("topUpPackage", "userErrors")
+            .type("DeleteTopUpPackagePayload").open("autoTopUpsTurnedOff", "userErrors")
+            .type("TopUpPackagesPayload").open("topUpPackages", "userErrors")
+            .type("SetMyAutoTopUpPayload").open("autoTopUp", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */

@@ -347,6 +347,14 @@ abstract class ScopeFixture extends IntegrationTest {
 
         driver = accessTokenOf(tenant, doraUser);
         ouAdmin = accessTokenOf(tenant, ouAdminUser);
+
+        // wallets: dora's and a foreign one, the operator's reasons in their histories and actions logs; a package dora
+        // tops up with automatically
+        mutate(admin, "tenant-portal/AddToUserBalance", Map.of("profileId", dora, "amount", "5.00", "reason", "Scope welcome"));
+        mutate(admin, "tenant-portal/AddToUserBalance", Map.of("profileId", bruno, "amount", "6.00", "reason", "Welcome " + FOREIGN_TAG));
+        String topUpPackage = mutate(admin, "tenant-portal/CreateTopUpPackage", Map.of("price", "20.00", "bonus", "1.00", "enabled", true))
+                .path("topUpPackage").path("packageId").asString();
+        mutate(driver, "driver-app/SetMyAutoTopUp", Map.of("enabled", true, "packageId", topUpPackage, "threshold", "5"));
     }
 
     private void session(ChargerRef charger, String idTag, Instant start, long wh) {

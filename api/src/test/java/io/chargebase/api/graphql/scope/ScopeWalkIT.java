@@ -86,7 +86,11 @@ class ScopeWalkIT extends ScopeFixture {
             Map.entry("ChargePointAccess.publicNotice", "fixture charge points are public: no notice"),
             Map.entry("ChargePointAccess.operatorNotice", "fixture charge points are managed by the operator: no notice"),
             Map.entry("ChargePointAccess.driverNotice", "fixture charge points are public and managed: no notice"),
-            Map.entry("ChargerLocationEdge.distanceKm", "the walk searches the map by box, which has no distance"));
+            Map.entry("ChargerLocationEdge.distanceKm", "the walk searches the map by box, which has no distance"),
+            // wallets are credited by operators in the fixture; WalletGraphQlIT debits them
+            Map.entry("WalletEntry.debit", "no wallet payment in the fixture"),
+            Map.entry("WalletEntry.sessionId", "no wallet payment in the fixture"),
+            Map.entry("AutoTopUp.disabledReason", "the fixture's auto top-up is on (TopUpPackagesGraphQlIT turns one off)"));
     /** What an OU admin reaches of a driver's price: an Evse's price is the signed-in driver's, null for staff. */
     private static final Map<String, String> NO_PRICE_FOR_STAFF = java.util.stream.Stream.of("Evse.price", "EvsePrice.currency",
                     "EvsePrice.description", "EvsePrice.elements", "EvsePrice.estimate", "EvsePrice.evse", "EvsePrice.information",
@@ -372,6 +376,8 @@ class ScopeWalkIT extends ScopeFixture {
             case "applicableTariff" -> List.of("(evseId: \"" + evseA + "\", customer: PROFILE, profileId: \"" + alma + "\")",
                     "(evseId: \"" + evseB + "\", customer: PROFILE, profileId: \"" + alma + "\")");
             case "mspCdrs" -> List.of("(filter: {includeSuperseded: true})");
+            // the driver's own wallet and log, and a profile of another unit
+            case "walletOf", "profileActions" -> List.of("(profileId: \"" + dora + "\")", "(profileId: \"" + bruno + "\")");
             default -> List.of("");
         };
         if (arguments.equals(List.of(""))) {
