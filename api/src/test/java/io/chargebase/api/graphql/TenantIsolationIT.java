@@ -308,6 +308,38 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(graphQl().document(demo, "tenant-portal/BillingSettings", Map.of()).data().path("billingSettings")
                     .path("maxPaymentMethods").asInt()).as("demo's maximum is untouched").isEqualTo(3);
         });
+        cases.put("Query.vatRates", () -> {
+            String demoRate = demoVatRate();
+            var listed = asAcme("tenant-portal/VatRates", Map.of());
+            assertThat(listed.raw()).as("acme never reads demo's VAT table").doesNotContain(demoRate);
+            assertThat(listed.data().path("vatSettings").path("baseVatName").isNull()).isTrue();
+        });
+        cases.put("Query.vatSettings", () -> {
+            demoVatRate();
+            assertThat(asAcme("tenant-portal/VatRates", Map.of()).data().path("vatSettings").path("pricesIncludeVat").asBoolean())
+                    .as("demo's entry mode is demo's").isFalse();
+        });
+        cases.put("Mutation.createVatRate", () -> {
+            demoVatRate();
+            // the same name and period are free in acme: demo's rates are not acme's to overlap
+            JsonNode created = acmeMutation("tenant-portal/CreateVatRate", Map.of("rate", Map.of("name", "Demo isolation VAT only", "percent", "9",
+                    "validFrom", "2020-01-01")));
+            assertThat(created.path("userErrors")).as(created.toString()).isEmpty();
+            // taken away again, so that the name stays demo's alone for the other cases
+            assertThat(acmeMutation("tenant-portal/DeleteVatRate", Map.of("vatRateId", created.path("vatRate").path("vatRateId").asString()))
+                    .path("userErrors")).isEmpty();
+        });
+        cases.put("Mutation.updateVatRate", () -> notFound(acmeMutation("tenant-portal/UpdateVatRate", Map.of("vatRateId", demoVatRate(),
+                "rate", Map.of("name", "Taken over", "percent", "1", "validFrom", "2020-01-01")))));
+        cases.put("Mutation.deleteVatRate", () -> notFound(acmeMutation("tenant-portal/DeleteVatRate", Map.of("vatRateId", demoVatRate()))));
+        cases.put("Mutation.updateVatSettings", () -> {
+            demoVatRate();
+            // demo's rate name is no base VAT acme can choose
+            JsonNode saved = acmeMutation("tenant-portal/UpdateVatSettings", Map.of("baseVatName", "Demo isolation VAT only", "pricesIncludeVat", true));
+            notFound(saved);
+            assertThat(graphQl().document(demo, "tenant-portal/VatRates", Map.of()).data().path("vatSettings").path("baseVatName").asString())
+                    .isEqualTo("Demo isolation VAT only");
+        });
         cases.put("Query.paymentTransactions", () -> {
             demoPayment();
             var listed = asAcme("tenant-portal/PaymentTransactions", Map.of());
@@ -745,6 +777,21 @@ class TenantIsolationIT extends IntegrationTest {
                     .credit(io.chargebase.domain.billing.LedgerAccount.DRIVER_RECEIVABLE, io.chargebase.domain.money.Money.of("5.00", "EUR")))
                     .transactionId();
         });
+    }
+
+    /** A rate of demo's VAT table, named only there and demo's base VAT (created once, whichever case asks first). */
+    private String demoVatRate() {
+        var listed = graphQl().document(demo, "tenant-portal/VatRates", Map.of()).data().path("vatRates");
+        for (JsonNode rate : listed) {
+            if (rate.path("name").asString().equals("Demo isolation VAT only")) {
+                return rate.path("vatRateId").asString();
+            }
+        }
+        JsonNode created = mutate(demo, "tenant-portal/CreateVatRate", Map.of("rate", Map.of("name", "Demo isolation VAT only", "percent", "21",
+                "validFrom", "2020-01-01")));
+        assertThat(mutate(demo, "tenant-portal/UpdateVatSettings", Map.of("baseVatName", "Demo isolation VAT only", "pricesIncludeVat", false))
+                .path("userErrors")).isEmpty();
+        return created.path("vatRate").path("vatRateId").asString();
     }
 
     private static void notFound(JsonNode payload) {

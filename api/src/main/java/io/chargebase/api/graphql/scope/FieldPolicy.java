@@ -51,6 +51,9 @@ public final class FieldPolicy {
             // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
             .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
+            // the VAT table and settings are the tenant's configuration
+            .type("VatRate").staff("vatRateId", "name", "percent", "validFrom", "validUntil")
+            .type("VatSettings").staff("baseVatName", "pricesIncludeVat")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
             // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
             .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
@@ -143,7 +146,7 @@ public final class FieldPolicy {
             .type("MspCdrEdge").open("cursor", "node")
             // prices: what a driver pays is theirs to read, how the tenant selects and names tariffs is not
             .type("Tariff").open("id", "kind", "currency", "currentVersion", "versions").staff("name", "isBase", "audience", "createdAt", "updatedAt")
-            .type("TariffVersion").open("version", "pricing", "description", "information", "learnMoreUrl", "stopLimits", "text", "elements",
+            .type("TariffVersion").open("version", "pricing", "pricesIncludeVat", "description", "information", "learnMoreUrl", "stopLimits", "text", "elements",
                     "minPrice", "maxPrice", "ocpiJson", "createdAt").staff("createdBy")
             .type("TariffPricing").open("kind", "vatPercent", "pricePerSession", "connectionFee", "pricePerKwh", "pricePerMinute", "dayStartsAt",
                     "nightStartsAt", "nightPricePerKwh", "nightPricePerMinute", "powerLevels", "idleFeePerMinute", "idleGraceMinutes")
@@ -194,6 +197,9 @@ public final class FieldPolicy {
             .type("StartConnectedAccountOnboardingPayload").open("url", "connectedAccount", "userErrors")
             .type("UpdateBillingSettingsPayload").open("billingSettings", "userErrors")
             .type("RefundPaymentPayload").open("refund", "userErrors")
+            .type("VatRatePayload").open("vatRate", "userErrors")
+            .type("DeleteVatRatePayload").open("deletedVatRateId", "userErrors")
+            .type("UpdateVatSettingsPayload").open("vatSettings", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */
