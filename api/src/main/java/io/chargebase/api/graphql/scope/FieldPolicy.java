@@ -54,6 +54,17 @@ public final class FieldPolicy {
             // the VAT table and settings are the tenant's configuration
             .type("VatRate").staff("vatRateId", "name", "percent", "validFrom", "validUntil")
             .type("VatSettings").staff("baseVatName", "pricesIncludeVat")
+            // receipts: a driver's own under row-level security (receipt and receipt_line are narrowed to the profile);
+            // the company on a receipt is what the driver was given; the settings and the tenant's details are staff's
+            .type("Receipt").rls("receiptId", "kind", "number", "issuedAt", "periodFrom", "periodUntil", "currency", "net", "vat", "gross",
+                    "company", "driverName", "driverEmail", "profileId", "lines", "vatBreakdown", "creditedReceiptId", "pdfUrl")
+            .type("ReceiptLine").rls("position", "sessionId", "description", "startedAt", "endedAt", "energyKwh", "vatPercent", "net", "vat", "gross")
+            .type("ReceiptVatLine").rls("vatPercent", "net", "vat", "gross")
+            .type("ReceiptConnection").open("edges", "pageInfo")
+            .type("ReceiptEdge").open("cursor", "node")
+            .type("CompanyDetails").open("legalName", "street", "postalCode", "city", "country", "vatNumber", "registrationNumber", "email",
+                    "phone", "website")
+            .type("ReceiptSettings").staff("mode")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
             // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
             .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
@@ -200,6 +211,8 @@ public final class FieldPolicy {
             .type("VatRatePayload").open("vatRate", "userErrors")
             .type("DeleteVatRatePayload").open("deletedVatRateId", "userErrors")
             .type("UpdateVatSettingsPayload").open("vatSettings", "userErrors")
+            .type("UpdateCompanyDetailsPayload").open("companyDetails", "userErrors")
+            .type("UpdateReceiptSettingsPayload").open("receiptSettings", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */
