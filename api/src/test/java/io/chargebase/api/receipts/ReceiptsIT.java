@@ -224,6 +224,42 @@ class ReceiptsIT extends IntegrationTest {
         assertThat(new LedgerInvariants(jdbc, ledger, transactionManager).check(tenantId)).isPositive();
     }
 
+    @Test
+    void receiptsIssuedConcurrentlyTakeEveryNumberOnceAndLeaveNoGap() throws Exception {
+        ChargerRef charger = new ChargerRef(tenantId, GlobalId.decode(chargePoint).orElseThrow().id(), "RECEIPT-CP-1");
+        Instant start = Instant.now().minus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<UUID> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sessions.add(session(charger, start.plus(Duration.ofHours(2L * i)), start.plus(Duration.ofHours(2L * i + 1))));
+        }
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<Long>>> issued = new java.util.ArrayList<>();
+            for (UUID session : sessions) {
+                UUID mspCdr = as(() -> new TransactionTemplate(transactionManager).execute(status ->
+                        jdbc.sql("select msp_cdr_id from charging_session where id = ?").param(session).query(UUID.class).single()));
+                // each session twice, as a replayed event would: the second finds the first's receipt
+                for (int copy = 0; copy < 2; copy++) {
+                    issued.add(pool.submit(() -> {
+                        ready.await();
+                        return as(() -> receipts.issueForSession(session, mspCdr)).map(receipt -> List.of(receipt.number())).orElse(List.of());
+                    }));
+                }
+            }
+            ready.countDown();
+            List<Long> numbers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<List<Long>> future : issued) {
+                numbers.addAll(future.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as(() -> receipts.list(profile, null, 20))).hasSize(8)
+                .allSatisfy(receipt -> assertThat(receipt.lines()).hasSize(1));
+    }
+
     private UUID session(ChargerRef charger, Instant from, Instant to) {
         int tx = as(() -> events.startTransaction(charger, new ChargerEvents.TransactionStart(1, CARD, 0, from, null))).transactionId();
         as(() -> events.stopTransaction(charger, new ChargerEvents.TransactionStop(tx, CARD, 10_000, to, "Local",
