@@ -35,6 +35,9 @@ class TenantIsolationIT extends IntegrationTest {
     @Autowired
     io.chargebase.domain.billing.Ledger ledger;
 
+    @Autowired
+    io.chargebase.domain.receipts.Receipts receipts;
+
     private String demo;
     private String acme;
     private String demoTenantId;
@@ -352,6 +355,70 @@ class TenantIsolationIT extends IntegrationTest {
             JsonNode paying = graphQl().document(acmeDriver, "driver-app/PayMyOutstandingBalance", Map.of()).payload("payMyOutstandingBalance");
             assertThat(paying.path("userErrors")).as(paying.toString()).isEmpty();
             assertThat(paying.path("payments")).isEmpty();
+        });
+        cases.put("Query.vatRates", () -> {
+            String demoRate = demoVatRate();
+            var listed = asAcme("tenant-portal/VatRates", Map.of());
+            assertThat(listed.raw()).as("acme never reads demo's VAT table").doesNotContain(demoRate);
+            assertThat(listed.data().path("vatSettings").path("baseVatName").isNull()).isTrue();
+        });
+        cases.put("Query.vatSettings", () -> {
+            demoVatRate();
+            assertThat(asAcme("tenant-portal/VatRates", Map.of()).data().path("vatSettings").path("pricesIncludeVat").asBoolean())
+                    .as("demo's entry mode is demo's").isFalse();
+        });
+        cases.put("Mutation.createVatRate", () -> {
+            demoVatRate();
+            // the same name and period are free in acme: demo's rates are not acme's to overlap
+            JsonNode created = acmeMutation("tenant-portal/CreateVatRate", Map.of("rate", Map.of("name", "Demo isolation VAT only", "percent", "9",
+                    "validFrom", "2020-01-01")));
+            assertThat(created.path("userErrors")).as(created.toString()).isEmpty();
+            // taken away again, so that the name stays demo's alone for the other cases
+            assertThat(acmeMutation("tenant-portal/DeleteVatRate", Map.of("vatRateId", created.path("vatRate").path("vatRateId").asString()))
+                    .path("userErrors")).isEmpty();
+        });
+        cases.put("Mutation.updateVatRate", () -> notFound(acmeMutation("tenant-portal/UpdateVatRate", Map.of("vatRateId", demoVatRate(),
+                "rate", Map.of("name", "Taken over", "percent", "1", "validFrom", "2020-01-01")))));
+        cases.put("Mutation.deleteVatRate", () -> notFound(acmeMutation("tenant-portal/DeleteVatRate", Map.of("vatRateId", demoVatRate()))));
+        cases.put("Mutation.updateVatSettings", () -> {
+            demoVatRate();
+            // demo's rate name is no base VAT acme can choose
+            JsonNode saved = acmeMutation("tenant-portal/UpdateVatSettings", Map.of("baseVatName", "Demo isolation VAT only", "pricesIncludeVat", true));
+            notFound(saved);
+            assertThat(graphQl().document(demo, "tenant-portal/VatRates", Map.of()).data().path("vatSettings").path("baseVatName").asString())
+                    .isEqualTo("Demo isolation VAT only");
+        });
+        cases.put("Query.myReceipts", () -> {
+            String demoReceipt = demoCreditNote();
+            var mine = graphQl().document(acmeDriver, "driver-app/MyReceipts", Map.of());
+            assertThat(mine.data().path("myReceipts").path("edges")).as(mine.raw()).isEmpty();
+            assertThat(mine.raw()).doesNotContain(demoReceipt);
+        });
+        cases.put("Query.receipts", () -> {
+            String demoReceipt = demoCreditNote();
+            var listed = asAcme("tenant-portal/Receipts", Map.of());
+            assertThat(listed.data().path("receipts").path("edges")).as(listed.raw()).isEmpty();
+            assertThat(listed.raw()).doesNotContain(demoReceipt);
+        });
+        cases.put("Query.companyDetails", () -> {
+            assertThat(mutate(demo, "tenant-portal/UpdateCompanyDetails", Map.of("legalName", "Demo Isolation B.V.")).path("userErrors")).isEmpty();
+            assertThat(asAcme("tenant-portal/CompanyDetails", Map.of()).raw()).doesNotContain("Demo Isolation B.V.");
+        });
+        cases.put("Mutation.updateCompanyDetails", () -> {
+            mutate(demo, "tenant-portal/UpdateCompanyDetails", Map.of("legalName", "Demo Isolation B.V."));
+            assertThat(acmeMutation("tenant-portal/UpdateCompanyDetails", Map.of("legalName", "Acme Own B.V.")).path("userErrors")).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/CompanyDetails", Map.of()).data().path("companyDetails").path("legalName").asString())
+                    .isEqualTo("Demo Isolation B.V.");
+        });
+        cases.put("Query.receiptSettings", () -> {
+            mutate(demo, "tenant-portal/UpdateReceiptSettings", Map.of("mode", "PER_SESSION"));
+            assertThat(asAcme("tenant-portal/CompanyDetails", Map.of()).data().path("receiptSettings").path("mode").asString()).isEqualTo("MONTHLY");
+        });
+        cases.put("Mutation.updateReceiptSettings", () -> {
+            mutate(demo, "tenant-portal/UpdateReceiptSettings", Map.of("mode", "PER_SESSION"));
+            assertThat(acmeMutation("tenant-portal/UpdateReceiptSettings", Map.of("mode", "MONTHLY")).path("userErrors")).isEmpty();
+            assertThat(graphQl().document(demo, "tenant-portal/CompanyDetails", Map.of()).data().path("receiptSettings").path("mode").asString())
+                    .isEqualTo("PER_SESSION");
         });
         cases.put("Query.paymentTransactions", () -> {
             demoPayment();
@@ -918,6 +985,36 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(added.path("userErrors")).as(added.toString()).isEmpty();
             demoToppedUp = true;
         }
+    }
+
+    /** A rate of demo's VAT table, named only there and demo's base VAT (created once, whichever case asks first). */
+    private String demoVatRate() {
+        var listed = graphQl().document(demo, "tenant-portal/VatRates", Map.of()).data().path("vatRates");
+        for (JsonNode rate : listed) {
+            if (rate.path("name").asString().equals("Demo isolation VAT only")) {
+                return rate.path("vatRateId").asString();
+            }
+        }
+        JsonNode created = mutate(demo, "tenant-portal/CreateVatRate", Map.of("rate", Map.of("name", "Demo isolation VAT only", "percent", "21",
+                "validFrom", "2020-01-01")));
+        assertThat(mutate(demo, "tenant-portal/UpdateVatSettings", Map.of("baseVatName", "Demo isolation VAT only", "pricesIncludeVat", false))
+                .path("userErrors")).isEmpty();
+        return created.path("vatRate").path("vatRateId").asString();
+    }
+
+    /** A credit note of demo's for a refund of demo's payment (issued once, whichever case asks first); its id. */
+    private String demoCreditNote() {
+        java.util.UUID payment = demoPayment();
+        io.chargebase.tenancy.TenantId demoId = new io.chargebase.tenancy.TenantId(GlobalId.decode(demoTenantId).orElseThrow().id());
+        java.util.UUID demoDriver = GlobalId.decode(demoProfile).orElseThrow().id();
+        return io.chargebase.tenancy.TenantContext.callAs(io.chargebase.tenancy.TenantScope.of(demoId), () -> {
+            ledger.post(io.chargebase.domain.billing.Posting.of("refund:ch_demoIsolation:100", io.chargebase.domain.billing.LedgerTransactionKind.REFUND,
+                            demoDriver, null, "ch_demoIsolation", "Refund of " + payment, java.time.Instant.now())
+                    .debit(io.chargebase.domain.billing.LedgerAccount.REFUNDS, io.chargebase.domain.money.Money.of("1.00", "EUR"))
+                    .credit(io.chargebase.domain.billing.LedgerAccount.STRIPE_CLEARING, io.chargebase.domain.money.Money.of("1.00", "EUR")));
+            receipts.issueCreditNotes(10);
+            return receipts.list(demoDriver, null, 1).getFirst().id().toString();
+        });
     }
 
     private static void notFound(JsonNode payload) {

@@ -20,6 +20,7 @@ import io.chargebase.domain.rating.json.OcpiTariffJson;
 import io.chargebase.domain.rating.StopLimits;
 import io.chargebase.domain.rating.Tariff;
 import io.chargebase.domain.tariffs.internal.TariffRows;
+import io.chargebase.domain.vat.VatRates;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.Tenants;
 
@@ -36,12 +37,14 @@ public class Tariffs {
     private final Tenants tenants;
     private final Groups groups;
     private final List<TariffUsages> usages;
+    private final VatRates vat;
 
-    Tariffs(TariffRows rows, Tenants tenants, Groups groups, List<TariffUsages> usages) {
+    Tariffs(TariffRows rows, Tenants tenants, Groups groups, List<TariffUsages> usages, VatRates vat) {
         this.rows = rows;
         this.tenants = tenants;
         this.groups = groups;
         this.usages = List.copyOf(usages);
+        this.vat = vat;
     }
 
     public StoredTariff create(NewTariff request, String createdBy) {
@@ -53,14 +56,15 @@ public class Tariffs {
         Currency currency = request.currency() != null ? request.currency() : tenantCurrency();
         TariffPricing pricing = request.pricing() != null ? request.pricing() : TariffPricing.free();
         TariffAudience audience = audience(request.audience(), base);
-        Tariff compiled = TariffCompiler.compile(pricing, currency);
+        boolean inclVat = enteredInclVat(pricing);
+        Tariff compiled = compile(pricing, currency, inclVat);
         StoredTariff tariff;
         try {
             tariff = rows.insert(UUID.randomUUID(), name, pricing.kind(), currency, base, audience);
         } catch (DuplicateKeyException duplicate) {
             throw new DomainException(ErrorCode.DUPLICATE, "name", "Another tariff already has this name.");
         }
-        writeVersion(tariff.id(), 1, pricing, compiled, request.info(), request.stopLimits(), createdBy);
+        writeVersion(tariff.id(), 1, pricing, inclVat, compiled, request.info(), request.stopLimits(), createdBy);
         return tariff;
     }
 
@@ -80,10 +84,12 @@ public class Tariffs {
         if (changes.pricing() != null || changes.info() != null || changes.stopLimits() != null) {
             TariffVersion current = version(id, version);
             TariffPricing pricing = changes.pricing() != null ? changes.pricing() : current.pricing();
-            Tariff compiled = TariffCompiler.compile(pricing, tariff.currency());
+            // new prices are read as the tenant enters prices now; unchanged ones as they were entered
+            boolean inclVat = changes.pricing() != null ? enteredInclVat(pricing) : current.pricesIncludeVat();
+            Tariff compiled = compile(pricing, tariff.currency(), inclVat);
             version++;
             kind = pricing.kind();
-            writeVersion(id, version, pricing, compiled, changes.info() != null ? changes.info() : current.info(),
+            writeVersion(id, version, pricing, inclVat, compiled, changes.info() != null ? changes.info() : current.info(),
                     changes.stopLimits() != null ? changes.stopLimits() : current.stopLimits(), changedBy);
         }
         try {
@@ -184,18 +190,35 @@ public class Tariffs {
         return rows.versionAt(id, at).map(this::version).orElseThrow(() -> DomainException.notFound("tariffId", "tariff", id));
     }
 
-    private void writeVersion(UUID id, int version, TariffPricing pricing, Tariff compiled, TariffInfo info, StopLimits limits,
+    /** Whether the tenant enters this pricing's prices including VAT (the manual's VAT section); OCPI JSON never does. */
+    private boolean enteredInclVat(TariffPricing pricing) {
+        return pricing.kind() != TariffKind.OCPI && vat.settings().pricesIncludeVat();
+    }
+
+    /**
+     * Compiles the pricing; prices entered including VAT come out of it at the pricing's own VAT rate, or else the
+     * tenant's base VAT in force today (none: 0 %), and the compiled tariff carries that rate.
+     */
+    private Tariff compile(TariffPricing pricing, Currency currency, boolean inclVat) {
+        if (!inclVat) {
+            return TariffCompiler.compile(pricing, currency);
+        }
+        java.math.BigDecimal percent = pricing.vatPercent() != null ? pricing.vatPercent() : vat.basePercentToday().orElse(java.math.BigDecimal.ZERO);
+        return TariffCompiler.compile(pricing, currency, percent);
+    }
+
+    private void writeVersion(UUID id, int version, TariffPricing pricing, boolean inclVat, Tariff compiled, TariffInfo info, StopLimits limits,
             String createdBy) {
         TariffInfo texts = info == null ? TariffInfo.NONE : info;
         StopLimits stop = limits == null ? StopLimits.NONE : limits;
-        rows.insertVersion(new TariffRows.VersionRow(id, version, TariffDefinitionJson.write(pricing), OcpiTariffJson.write(compiled),
+        rows.insertVersion(new TariffRows.VersionRow(id, version, TariffDefinitionJson.write(pricing, inclVat), OcpiTariffJson.write(compiled),
                 texts.description(), texts.information(), texts.learnMoreUrl(), stop.maxMinutes(), stop.maxKwh(), createdBy, null));
     }
 
     private TariffVersion version(TariffRows.VersionRow row) {
         return new TariffVersion(row.tariffId(), row.version(), TariffDefinitionJson.read(row.definition()), OcpiTariffJson.parse(row.ocpi()),
                 new TariffInfo(row.description(), row.information(), row.learnMoreUrl()), new StopLimits(row.maxMinutes(), row.maxKwh()),
-                row.createdBy(), row.createdAt());
+                row.createdBy(), row.createdAt(), TariffDefinitionJson.pricesIncludeVat(row.definition()));
     }
 
     private TariffAudience audience(TariffAudience requested, boolean base) {

@@ -53,6 +53,20 @@ public final class FieldPolicy {
             .type("BillingSettings").staff("maxPaymentMethods")
             .type("BillingStrategySettings").staff("strategy", "preAuthoriseAmount", "stopBelow")
             .type("PaymentToComplete").rls("paymentIntentId", "clientSecret", "status", "amount", "currency", "failure")
+            // the VAT table and settings are the tenant's configuration
+            .type("VatRate").staff("vatRateId", "name", "percent", "validFrom", "validUntil")
+            .type("VatSettings").staff("baseVatName", "pricesIncludeVat")
+            // receipts: a driver's own under row-level security (receipt and receipt_line are narrowed to the profile);
+            // the company on a receipt is what the driver was given; the settings and the tenant's details are staff's
+            .type("Receipt").rls("receiptId", "kind", "number", "issuedAt", "periodFrom", "periodUntil", "currency", "net", "vat", "gross",
+                    "company", "driverName", "driverEmail", "profileId", "lines", "vatBreakdown", "creditedReceiptId", "pdfUrl")
+            .type("ReceiptLine").rls("position", "sessionId", "description", "startedAt", "endedAt", "energyKwh", "vatPercent", "net", "vat", "gross")
+            .type("ReceiptVatLine").rls("vatPercent", "net", "vat", "gross")
+            .type("ReceiptConnection").open("edges", "pageInfo")
+            .type("ReceiptEdge").open("cursor", "node")
+            .type("CompanyDetails").open("legalName", "street", "postalCode", "city", "country", "vatNumber", "registrationNumber", "email",
+                    "phone", "website")
+            .type("ReceiptSettings").staff("mode")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
             // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
             .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
@@ -161,7 +175,7 @@ public final class FieldPolicy {
             .type("MspCdrEdge").open("cursor", "node")
             // prices: what a driver pays is theirs to read, how the tenant selects and names tariffs is not
             .type("Tariff").open("id", "kind", "currency", "currentVersion", "versions").staff("name", "isBase", "audience", "createdAt", "updatedAt")
-            .type("TariffVersion").open("version", "pricing", "description", "information", "learnMoreUrl", "stopLimits", "text", "elements",
+            .type("TariffVersion").open("version", "pricing", "pricesIncludeVat", "description", "information", "learnMoreUrl", "stopLimits", "text", "elements",
                     "minPrice", "maxPrice", "ocpiJson", "createdAt").staff("createdBy")
             .type("TariffPricing").open("kind", "vatPercent", "pricePerSession", "connectionFee", "pricePerKwh", "pricePerMinute", "dayStartsAt",
                     "nightStartsAt", "nightPricePerKwh", "nightPricePerMinute", "powerLevels", "idleFeePerMinute", "idleGraceMinutes")
@@ -224,6 +238,11 @@ public final class FieldPolicy {
             .type("DeleteTopUpPackagePayload").open("autoTopUpsTurnedOff", "userErrors")
             .type("TopUpPackagesPayload").open("topUpPackages", "userErrors")
             .type("SetMyAutoTopUpPayload").open("autoTopUp", "userErrors")
+            .type("VatRatePayload").open("vatRate", "userErrors")
+            .type("DeleteVatRatePayload").open("deletedVatRateId", "userErrors")
+            .type("UpdateVatSettingsPayload").open("vatSettings", "userErrors")
+            .type("UpdateCompanyDetailsPayload").open("companyDetails", "userErrors")
+            .type("UpdateReceiptSettingsPayload").open("receiptSettings", "userErrors")
             .rules();
 
     /** The Node types a driver may resolve with {@code node(id:)}, each showing only what the rules above allow. */

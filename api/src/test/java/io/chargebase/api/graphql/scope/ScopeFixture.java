@@ -75,6 +75,10 @@ abstract class ScopeFixture extends IntegrationTest {
     @Autowired
     ChargerEvents chargerEvents;
     @Autowired
+    io.chargebase.domain.receipts.Receipts receipts;
+    @Autowired
+    io.chargebase.domain.receipts.TenantCompany company;
+    @Autowired
     ChargerCommandLog commandLog;
     @Autowired
     CommunicationLog communicationLog;
@@ -298,6 +302,22 @@ abstract class ScopeFixture extends IntegrationTest {
             localLists.accepted(chargerA.chargePointId(), new LocalAuthList(3, true, List.of(), Instant.now()));
         });
         sweeper.sweep(tenant.tenant().id(), Instant.now().plus(2, ChronoUnit.HOURS));
+        // each driver's receipt for the month of their session: a driver reads only theirs, an OU admin their subtree's
+        TenantContext.runAs(whole, () -> {
+            company.update(new io.chargebase.domain.receipts.CompanyDetails("Scope Fixture B.V.", "Scope street 1", "1000 AA", "Amsterdam", "NL",
+                    "NL000099998B57", "12345678", "billing@scope.example", "+31 20 123 4567", "https://scope.example"));
+            java.time.ZoneId tenantZone = tenant.tenant().timeZone();
+            receipts.issueMonth(java.time.YearMonth.from(start.atZone(tenantZone)));
+            receipts.issueMonth(java.time.YearMonth.now(tenantZone));
+            for (io.chargebase.domain.receipts.Receipt receipt : receipts.list(null, null, 10)) {
+                if (!receipt.driverName().equals("Dora Driver")) {
+                    hiddenFrom.get(Role.DRIVER).add(receipt.id().toString());
+                }
+                if (receipt.driverName().startsWith("Bruno")) {
+                    hiddenFrom.get(Role.OU_ADMIN).add(receipt.id().toString());
+                }
+            }
+        });
         commands(whole);
         frames(whole, start);
 

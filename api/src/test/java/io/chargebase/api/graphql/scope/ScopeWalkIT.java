@@ -56,6 +56,8 @@ class ScopeWalkIT extends ScopeFixture {
             Map.entry("Tenant.suspendedReason", "an active tenant; a suspended one answers no request at all"),
             Map.entry("Viewer.clientId", "the walk signs people in; tokens of clients are never narrowed"),
             Map.entry("ChargingSession.ratingError", "every fixture session was rated"),
+            // the fixture's receipts are monthly receipts; credit notes are ReceiptsIT's and TenantIsolationIT's
+            Map.entry("Receipt.creditedReceiptId", "no credit note in the fixture"),
             // a driver's cards are read from Stripe through the tenant's connected account, which the walk's tenant has
             // not (PaymentMethodsGraphQlIT and TenantIsolationIT read them against WireMock)
             Map.entry("PaymentMethod.paymentMethodId", "no connected account: no cards"),
