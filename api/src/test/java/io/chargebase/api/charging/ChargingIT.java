@@ -509,6 +509,10 @@ class ChargingIT extends IntegrationTest {
         mutate(bareAdmin, "tenant-portal/CreateToken", Map.of("uid", "CAFEBABE", "type", "RFID"));
         int tx2 = TenantContext.callAs(scope, () -> events.startTransaction(bareCharger,
                 new ChargerEvents.TransactionStart(1, "CAFEBABE", 0, at(70), null))).transactionId();
+        // a reading finds no tariff for the live cost either, and is stored all the same
+        TenantContext.runAs(scope, () -> events.meterValues(bareCharger, 1, tx2, List.of(energy(at(100), 1_000))));
+        assertThat(TenantContext.callAs(scope, () -> sessions.byTransaction(tx2).orElseThrow().latestEnergyWh()))
+                .isEqualByComparingTo("1000");
         TenantContext.callAs(scope, () -> events.stopTransaction(bareCharger, new ChargerEvents.TransactionStop(tx2, null, 2_000, at(130), null, null)));
         JsonNode finished = graphQl().document(bareAdmin, "tenant-portal/ChargingSessions", Map.of("filter", Map.of("status", "FINISHED")))
                 .data().path("chargingSessions").path("edges").get(0).path("node");

@@ -20,10 +20,12 @@ import io.chargebase.domain.tokens.Tokens;
  * The one answer to "what does this customer pay at this EVSE at this moment, and why". It reads a snapshot (the
  * EVSE, the customer, the EVSE's tariff group with its tariffs or else the active plan), lets the pure
  * {@link SelectionDecision} decide, then reads the chosen tariff's version in force at that moment and the group names
- * its reason mentions. When nothing prices the EVSE the answer is an error, never a guessed price.
+ * its reason mentions. When nothing prices the EVSE the answer is an error, never a guessed price. That error is an
+ * answer, not a failure of the caller's work: it leaves a transaction it joined (a MeterValues batch asking for the
+ * live cost) able to commit.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, noRollbackFor = DomainException.class)
 public class TariffSelection {
 
     /** CHOSEN: an operator picked the tariff when starting the session by hand (manual: Start Session, Tariff). */
