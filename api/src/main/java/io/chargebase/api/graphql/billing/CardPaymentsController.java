@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -16,18 +15,13 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.stripe.StripeProperties;
-import io.chargebase.domain.DomainException;
-import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.billing.BillingStrategies;
 import io.chargebase.domain.billing.BillingStrategy;
 import io.chargebase.domain.billing.CardPayment;
 import io.chargebase.domain.billing.CardPaymentStatus;
 import io.chargebase.domain.billing.CardPayments;
-import io.chargebase.domain.billing.PaymentProviderException;
 import io.chargebase.domain.billing.StrategySettings;
 import io.chargebase.domain.charging.ChargingSession;
-import io.chargebase.tenancy.TenantContext;
-import io.chargebase.tenancy.TenantScope;
 
 /**
  * The tenant's billing strategy for its admins; for the signed-in driver (their own profile only), paying what they
@@ -77,7 +71,7 @@ class CardPaymentsController {
 
     @MutationMapping
     PayMyOutstandingBalancePayload payMyOutstandingBalance() {
-        return attempt(() -> new PayMyOutstandingBalancePayload(payments.payOutstanding(ownProfile(), stripe.pacing()).stream()
+        return ProviderCalls.attempt(() -> new PayMyOutstandingBalancePayload(payments.payOutstanding(ProviderCalls.ownProfile(), stripe.pacing()).stream()
                 .map(PaymentToComplete::of).toList(), List.of()), errors -> new PayMyOutstandingBalancePayload(null, errors));
     }
 
@@ -86,21 +80,5 @@ class CardPaymentsController {
         Map<UUID, CardPaymentStatus> statuses = payments.statusOfSessions(page.stream().map(ChargingSession::id).distinct().toList());
         return page.stream().distinct().filter(session -> statuses.containsKey(session.id()))
                 .collect(Collectors.toMap(Function.identity(), session -> statuses.get(session.id())));
-    }
-
-    private static UUID ownProfile() {
-        if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
-            throw new DomainException(ErrorCode.NOT_FOUND, null, "This sign-in has no profile.");
-        }
-        return profileId;
-    }
-
-    private static <P> P attempt(Supplier<P> mutation, Function<List<UserError>, P> refused) {
-        try {
-            return UserError.attempt(mutation, refused);
-        } catch (PaymentProviderException e) {
-            return refused.apply(List.of(new UserError("PAYMENT_PROVIDER_UNAVAILABLE", null,
-                    "The payment provider could not be reached; try again in a moment.")));
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.chargebase.api.graphql.billing;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -11,13 +9,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.UserError;
-import io.chargebase.domain.DomainException;
-import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.billing.BillingSettings;
 import io.chargebase.domain.billing.ConnectedAccount;
 import io.chargebase.domain.billing.ConnectedAccounts;
 import io.chargebase.domain.billing.PaymentMethods;
-import io.chargebase.domain.billing.PaymentProviderException;
 import io.chargebase.domain.billing.SavedPaymentMethod;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantScope;
@@ -74,14 +69,14 @@ class PaymentMethodsController {
 
     @MutationMapping
     AddPaymentMethodPayload addPaymentMethod() {
-        return attempt(() -> new AddPaymentMethodPayload(methods.startSetup(ownProfile()), List.of()),
+        return ProviderCalls.attempt(() -> new AddPaymentMethodPayload(methods.startSetup(ProviderCalls.ownProfile()), List.of()),
                 errors -> new AddPaymentMethodPayload(null, errors));
     }
 
     @MutationMapping
     PaymentMethodsPayload removePaymentMethod(@Argument PaymentMethodInput input) {
-        return attempt(() -> {
-            UUID profileId = ownProfile();
+        return ProviderCalls.attempt(() -> {
+            UUID profileId = ProviderCalls.ownProfile();
             methods.remove(profileId, input.paymentMethodId());
             return new PaymentMethodsPayload(methods.list(profileId), List.of());
         }, errors -> new PaymentMethodsPayload(null, errors));
@@ -89,8 +84,8 @@ class PaymentMethodsController {
 
     @MutationMapping
     PaymentMethodsPayload setDefaultPaymentMethod(@Argument PaymentMethodInput input) {
-        return attempt(() -> {
-            UUID profileId = ownProfile();
+        return ProviderCalls.attempt(() -> {
+            UUID profileId = ProviderCalls.ownProfile();
             methods.makeDefault(profileId, input.paymentMethodId());
             return new PaymentMethodsPayload(methods.list(profileId), List.of());
         }, errors -> new PaymentMethodsPayload(null, errors));
@@ -98,7 +93,7 @@ class PaymentMethodsController {
 
     @MutationMapping
     StartConnectedAccountOnboardingPayload startConnectedAccountOnboarding(@Argument StartConnectedAccountOnboardingInput input) {
-        return attempt(() -> {
+        return ProviderCalls.attempt(() -> {
             String url = methods.onboard(input.country(), input.email(), input.refreshUrl(), input.returnUrl());
             return new StartConnectedAccountOnboardingPayload(url, accounts.current().orElseThrow(), List.of());
         }, errors -> new StartConnectedAccountOnboardingPayload(null, null, errors));
@@ -111,25 +106,7 @@ class PaymentMethodsController {
 
     @MutationMapping
     UpdateBillingSettingsPayload updateBillingSettings(@Argument UpdateBillingSettingsInput input) {
-        return attempt(() -> new UpdateBillingSettingsPayload(methods.updateSettings(new BillingSettings(input.maxPaymentMethods())), List.of()),
+        return ProviderCalls.attempt(() -> new UpdateBillingSettingsPayload(methods.updateSettings(new BillingSettings(input.maxPaymentMethods())), List.of()),
                 errors -> new UpdateBillingSettingsPayload(null, errors));
-    }
-
-    private static UUID ownProfile() {
-        if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
-            throw new DomainException(ErrorCode.NOT_FOUND, null, "This sign-in has no profile.");
-        }
-        return profileId;
-    }
-
-    /** {@link UserError#attempt}, and Stripe refusing or unreachable as a user error too. */
-    private static <P> P attempt(Supplier<P> mutation, Function<List<UserError>, P> refused) {
-        try {
-            return UserError.attempt(mutation, refused);
-        } catch (PaymentProviderException e) {
-            return refused.apply(List.of(e.retryable()
-                    ? new UserError("PAYMENT_PROVIDER_UNAVAILABLE", null, "The payment provider could not be reached; try again in a moment.")
-                    : new UserError("PAYMENT_PROVIDER_REFUSED", null, "The payment provider refused the request.")));
-        }
     }
 }
