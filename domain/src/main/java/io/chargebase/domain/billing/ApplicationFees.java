@@ -43,9 +43,4 @@ public class ApplicationFees {
         TenantContext.runAs(TenantScope.of(tenantId), () -> transactions.executeWithoutResult(status -> rows.save(kept)));
         return kept;
     }
-
-    /** The tenant's fee, for the platform console. */
-    public ApplicationFee of(TenantId tenantId) {
-        return TenantContext.callAs(TenantScope.of(tenantId), () -> transactions.execute(status -> current()));
-    }
 }
