@@ -69,6 +69,7 @@ public final class OperationPolicy {
             entry("Mutation.startConnectedAccountOnboarding", TENANT_ADMINS),
             entry("Query.billingSettings", Access.roles(Role.TENANT_ADMIN, Role.ANALYST)),
             entry("Mutation.updateBillingSettings", TENANT_ADMINS),
+            entry("Mutation.setApplicationFee", PLATFORM),
             entry("Query.billingStrategy", Access.roles(Role.TENANT_ADMIN, Role.ANALYST)),
             entry("Mutation.updateBillingStrategy", TENANT_ADMINS),
             entry("Mutation.payMyOutstandingBalance", Access.roles(Role.DRIVER)),

@@ -127,7 +127,7 @@ class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+    public IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Money applicationFee, Ours ours) {
         List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
         String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
                 .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
@@ -137,7 +137,7 @@ class StripePaymentProvider implements PaymentProvider {
                 .setCustomer(customerId)
                 .setPaymentMethod(card)
                 .setOffSession(true)
-                .setConfirm(true), ours);
+                .setConfirm(true), applicationFee, ours);
     }
 
     @Override
@@ -152,14 +152,18 @@ class StripePaymentProvider implements PaymentProvider {
                 .setPaymentMethod(card)
                 .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 .setOffSession(true)
-                .setConfirm(true), ours);
+                .setConfirm(true), null, ours);
     }
 
     @Override
-    public IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount) {
+    public IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount, Money applicationFee) {
+        PaymentIntentCaptureParams.Builder params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount.minorUnits());
+        if (applicationFee != null) {
+            // for a manual capture Stripe takes the platform's fee here, on the amount captured
+            params.setApplicationFeeAmount(applicationFee.minorUnits());
+        }
         try {
-            return answer(client().v1().paymentIntents().capture(paymentIntentId, PaymentIntentCaptureParams.builder()
-                    .setAmountToCapture(amount.minorUnits()).build(), paymentOptions(accountId, idempotencyKey)), null);
+            return answer(client().v1().paymentIntents().capture(paymentIntentId, params.build(), paymentOptions(accountId, idempotencyKey)), null);
         } catch (StripeException failed) {
             throw failure(failed);
         }
@@ -181,13 +185,13 @@ class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+    public IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Money applicationFee, Ours ours) {
         return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
                 .setAmount(amount.minorUnits())
                 .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
                 .setCustomer(customerId)
                 .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true).build()), ours);
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true).build()), applicationFee, ours);
     }
 
     /**
@@ -195,7 +199,10 @@ class StripePaymentProvider implements PaymentProvider {
      * error comes with the PaymentIntent as it stands (declined, or needing the driver's authentication): that is an
      * answer, not a failure.
      */
-    private IntentAnswer intent(String idempotencyKey, String accountId, PaymentIntentCreateParams.Builder params, Ours ours) {
+    private IntentAnswer intent(String idempotencyKey, String accountId, PaymentIntentCreateParams.Builder params, Money applicationFee, Ours ours) {
+        if (applicationFee != null) {
+            params.setApplicationFeeAmount(applicationFee.minorUnits());
+        }
         params.putMetadata(StripeEventReader.PAYMENT_KEY, ours.paymentId().toString())
                 .putMetadata(StripeEventReader.PROFILE_KEY, ours.profileId().toString());
         if (ours.sessionId() != null) {

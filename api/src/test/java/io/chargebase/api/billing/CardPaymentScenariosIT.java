@@ -665,6 +665,90 @@ class CardPaymentScenariosIT extends IntegrationTest {
         invariants.check(tenantId);
     }
 
+    private JsonNode applicationFee(String token, Object percent, Object fixedAmount) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("tenantId", GlobalId.encode("Tenant", tenantId.value()));
+        input.put("percent", percent);
+        input.put("fixedAmount", fixedAmount);
+        return mutate(token, "platform-console/SetApplicationFee", input);
+    }
+
+    @Test
+    void thePlatformsApplicationFeeGoesOnThePaymentIntentAtTheCurrencysScaleAndIntoTheLedger() {
+        // 2.5 % of 4.84 is 0.121, 0.12 at EUR's scale, plus 0.10: 0.22, 22 cents
+        JsonNode set = applicationFee(platformToken(), "2.50", "0.10");
+        assertThat(set.path("userErrors")).as(set.toString()).isEmpty();
+        assertThat(new java.math.BigDecimal(set.path("applicationFee").path("percent").asString())).isEqualByComparingTo("2.5");
+        assertThat(graphQl().document(admin, "platform-console/SetApplicationFee", Map.of("input", Map.of("tenantId",
+                GlobalId.encode("Tenant", tenantId.value()), "percent", "0"))).errorTypes()).as("the fee is the platform's").containsExactly("FORBIDDEN");
+        aSavedCard();
+        stripeAnswers(okJson(intent("pi_fee1", "succeeded", 484)));
+        UUID session = aChargedSession();
+        CardPayment paid = sentUntilAnswered(session);
+        assertThat(paid.status()).isEqualTo(CardPaymentStatus.SUCCEEDED);
+        assertThat(intentRequests(session).getFirst().getBodyAsString()).contains("amount=484", "application_fee_amount=22");
+
+        String succeeded = webhook("evt_fee1", "payment_intent.succeeded", Instant.now().getEpochSecond(), "pi_fee1", "succeeded", session, paid.id())
+                .replace("\"amount\": 484,", "\"amount\": 484, \"application_fee_amount\": 22,");
+        assertThat(deliver(succeeded)).isEqualTo(200);
+        assertThat(deliver(succeeded)).isEqualTo(200);
+        List<io.chargebase.domain.billing.LedgerTransaction> fees = as(() -> ledger.ofSession(session)).stream()
+                .filter(t -> t.kind().name().equals("APPLICATION_FEE")).toList();
+        assertThat(fees).as("the fee is posted once").hasSize(1);
+        assertThat(fees.getFirst().entries()).as("platform fees debited, Stripe clearing credited").anySatisfy(entry -> {
+            assertThat(entry.account()).isEqualTo(io.chargebase.domain.billing.LedgerAccount.PLATFORM_FEES);
+            assertThat(entry.amount().amount().abs()).isEqualByComparingTo("0.22");
+        });
+        assertThat(outstanding()).isEqualTo(Money.of("0.00", "EUR"));
+        afterEveryScenario(session);
+    }
+
+    @Test
+    void badApplicationFeesAreRefusedAndChangeNothing() {
+        String platform = platformToken();
+        assertThat(applicationFee(platform, "1.00", "0.05").path("userErrors")).isEmpty();
+        for (Object[] bad : new Object[][] {{"-1", "0"}, {"100.01", "0"}, {"2.555", "0"}, {"1", "-0.01"}, {"1", "0.001"}}) {
+            JsonNode refused = applicationFee(platform, bad[0], bad[1]);
+            assertThat(refused.path("userErrors")).as("%s %% + %s", bad[0], bad[1]).isNotEmpty();
+            assertThat(refused.path("applicationFee").isNull()).isTrue();
+        }
+        // what was set before still applies: 1 % of 4.84 is 0.05, plus 0.05
+        aSavedCard();
+        stripeAnswers(okJson(intent("pi_fee2", "succeeded", 484)));
+        UUID session = aChargedSession();
+        sentUntilAnswered(session);
+        assertThat(intentRequests(session).getFirst().getBodyAsString()).contains("application_fee_amount=10");
+        afterEveryScenario(session);
+    }
+
+    @Test
+    void aHoldsApplicationFeeIsTakenAtItsCaptureOnWhatIsCaptured() {
+        assertThat(applicationFee(platformToken(), "10", null).path("userErrors")).isEmpty();
+        aSavedCard();
+        preAuthorising("5.00", "0.10");
+        stripeAnswers(okJson(holdIntent("pi_feehold", "requires_capture", 500, 0)));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_feehold/capture")).willReturn(okJson(holdIntent("pi_feehold", "succeeded", 500, 484))));
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode started = call("StartTransaction", SimulatedCharger.object().put("connectorId", 1).put("idTag", CARD).put("meterStart", 0)
+                .put("timestamp", start.toString()));
+        assertThat(started.path("idTagInfo").path("status").asString()).isEqualTo("Accepted");
+        int transaction = started.path("transactionId").asInt();
+        call("StopTransaction", SimulatedCharger.object().put("transactionId", transaction).put("meterStop", 10_000)
+                .put("timestamp", start.plusSeconds(1800).toString()).put("reason", "EVDisconnected"));
+        UUID session = sessionOfTransaction(transaction);
+        Eventually.value(() -> {
+            outbox.sendDue();
+            return as(() -> payments.ofHold(session)).orElseThrow();
+        }, hold -> hold.status() == CardPaymentStatus.SUCCEEDED, Duration.ofSeconds(20));
+        assertThat(stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))).getFirst().getBodyAsString())
+                .as("the hold carries no fee: the amount captured is not known yet").doesNotContain("application_fee_amount");
+        List<LoggedRequest> captures = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_feehold/capture")));
+        assertThat(captures).hasSize(1);
+        // 10 % of the 4.84 captured
+        assertThat(captures.getFirst().getBodyAsString()).contains("amount_to_capture=484", "application_fee_amount=48");
+        invariants.check(tenantId);
+    }
+
     @Test
     void aDeclinedHoldRefusesTheStartAndAHoldThatLapsedDuringTheSessionIsChargedAfterIt() {
         aSavedCard();

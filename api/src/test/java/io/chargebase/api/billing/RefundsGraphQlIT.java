@@ -197,6 +197,40 @@ class RefundsGraphQlIT extends IntegrationTest {
         assertThat(kinds(transactions(otherUnitAdmin, Map.of()))).as("another subtree's OU admin sees none of them").isEmpty();
     }
 
+    private java.util.List<String> csvOf(String token, Map<String, ?> variables) {
+        io.chargebase.api.support.GraphQl.Response csv = new io.chargebase.api.support.GraphQl(baseUrl(), "/graphql/csv")
+                .document(token, "tenant-portal/PaymentTransactions", variables);
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        return csv.raw().lines().toList();
+    }
+
+    @Test
+    void paymentTransactionsExportAsCsvWithTheListsFiltersAndNarrowing() {
+        assertThat(refund(admin, "2.00", null, "Charger fault").path("userErrors")).isEmpty();
+        invariants.check(tenantId);
+
+        java.util.List<String> rows = csvOf(admin, Map.of("first", 100));
+        assertThat(rows.getFirst()).as("the nodes' fields are the columns")
+                .isEqualTo("transactionId,kind,amount,currency,profileId,sessionId,reference,description,occurredAt,postedAt");
+        assertThat(rows).hasSize(3);
+        String[] refunded = rows.get(1).split(",");
+        assertThat(refunded[1]).isEqualTo("REFUND");
+        assertThat(new BigDecimal(refunded[2])).isEqualByComparingTo("2.00");
+        assertThat(refunded[3]).isEqualTo("EUR");
+        String[] paid = rows.get(2).split(",");
+        assertThat(paid[0]).isEqualTo(payment.toString());
+        assertThat(paid[1]).isEqualTo("PAYMENT");
+        assertThat(new BigDecimal(paid[2])).isEqualByComparingTo("8.47");
+        assertThat(GlobalId.decode(paid[4]).orElseThrow().id()).isEqualTo(driver);
+        assertThat(paid[6]).isEqualTo(paymentIntent);
+
+        java.util.List<String> refunds = csvOf(admin, Map.of("first", 100, "filter", Map.of("kinds", java.util.List.of("REFUND"))));
+        assertThat(refunds).as("the filter narrows the export as it does the list").hasSize(2);
+        assertThat(refunds.get(1).split(",")[1]).isEqualTo("REFUND");
+        assertThat(csvOf(rootOuAdmin, Map.of("first", 100))).as("the driver is in the root's subtree").hasSize(3);
+        assertThat(csvOf(otherUnitAdmin, Map.of("first", 100))).as("another subtree's OU admin exports no rows").hasSize(1);
+    }
+
     private static String codeOf(JsonNode payload) {
         assertThat(payload.path("userErrors")).as(payload.toString()).hasSize(1);
         return payload.path("userErrors").get(0).path("code").asString();

@@ -220,6 +220,8 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.createTenant", () -> refused(asAcme("platform-console/CreateTenant",
                 Map.of("input", Map.of("slug", "stolen", "name", "x", "currency", "EUR", "timeZone", "Europe/Paris")))));
         cases.put("Mutation.suspendTenant", () -> refused(asAcme("platform-console/SuspendTenant", Map.of("input", Map.of("tenantId", demoTenantId)))));
+        cases.put("Mutation.setApplicationFee", () -> refused(asAcme("platform-console/SetApplicationFee",
+                Map.of("input", Map.of("tenantId", demoTenantId, "percent", "50")))));
         cases.put("Mutation.reactivateTenant", () -> refused(asAcme("platform-console/ReactivateTenant", Map.of("input", Map.of("tenantId", demoTenantId)))));
         cases.put("Mutation.createOrganisationUnit", () -> notFound(acmeMutation("tenant-portal/CreateOrganisationUnit",
                 Map.of("parentId", demoUnit, "name", "Planted"))));

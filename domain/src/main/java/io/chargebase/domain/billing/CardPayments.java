@@ -49,18 +49,20 @@ public class CardPayments {
     private final ConnectedAccountRows accounts;
     private final PaymentCustomerRows customers;
     private final Ledger ledger;
+    private final ApplicationFees fees;
     private final Tenants tenants;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransactions;
 
     CardPayments(PaymentProvider provider, CardPaymentRows rows, ConnectedAccountRows accounts, PaymentCustomerRows customers, Ledger ledger,
-            Tenants tenants, Clock clock, PlatformTransactionManager transactionManager) {
+            ApplicationFees fees, Tenants tenants, Clock clock, PlatformTransactionManager transactionManager) {
         this.provider = provider;
         this.rows = rows;
         this.accounts = accounts;
         this.customers = customers;
         this.ledger = ledger;
+        this.fees = fees;
         this.tenants = tenants;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -175,10 +177,10 @@ public class CardPayments {
     }
 
     private CardPayment send(CardPayment payment, Pacing pacing, TransactionTemplate transactions) {
-        record Target(String account, String customer) {
+        record Target(String account, String customer, ApplicationFee fee) {
         }
         Target target = transactions.execute(status -> new Target(accounts.current().map(ConnectedAccount::accountId).orElse(null),
-                customers.customerOf(payment.profileId()).orElse(null)));
+                customers.customerOf(payment.profileId()).orElse(null), fees.current()));
         if (target.account() == null || target.customer() == null) {
             String why = target.account() == null ? "the tenant has no connected account" : "the driver has no saved card";
             transactions.executeWithoutResult(status -> rows.refused(payment.id(), why));
@@ -190,11 +192,14 @@ public class CardPayments {
         String key = payment.keyOfOperation();
         try {
             answer = switch (payment.purpose() + ":" + payment.operation()) {
-                case "BALANCE:CREATE" -> provider.intentForTheApp(key, target.account(), target.customer(), payment.amount(), ours);
+                case "BALANCE:CREATE" -> provider.intentForTheApp(key, target.account(), target.customer(), payment.amount(),
+                        target.fee().on(payment.amount()), ours);
+                // a hold's fee is taken at its capture, on what is captured
                 case "HOLD:CREATE" -> provider.holdOnSavedCard(key, target.account(), target.customer(), payment.amount(), ours);
-                case "HOLD:CAPTURE" -> provider.capture(key, target.account(), payment.paymentIntentId(), payment.captureAmount());
+                case "HOLD:CAPTURE" -> provider.capture(key, target.account(), payment.paymentIntentId(), payment.captureAmount(),
+                        target.fee().on(payment.captureAmount()));
                 case "HOLD:CANCEL" -> provider.cancel(key, target.account(), payment.paymentIntentId());
-                default -> provider.chargeSavedCard(key, target.account(), target.customer(), payment.amount(), ours);
+                default -> provider.chargeSavedCard(key, target.account(), target.customer(), payment.amount(), target.fee().on(payment.amount()), ours);
             };
         } catch (PaymentProviderException failed) {
             if (failed.retryable()) {

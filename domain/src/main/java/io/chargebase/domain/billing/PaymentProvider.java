@@ -50,12 +50,15 @@ public interface PaymentProvider {
      * Charges {@code amount} to the customer's default card (their only one when none is marked) off-session, confirmed
      * at once; a decline or a card asking for authentication is an answer (its status says so), not an exception.
      * The PaymentIntent carries our ids ({@code ours}), so that its webhooks find the payment. Not retried by the client:
-     * the caller's outbox retries.
+     * the caller's outbox retries. {@code applicationFee} (null: none) is the platform's share, taken by the provider.
      */
-    IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours);
+    IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Money applicationFee, Ours ours);
 
-    /** A PaymentIntent for {@code amount} that the driver confirms in the app (on-session, any of their cards); not retried by the client. */
-    IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours);
+    /**
+     * A PaymentIntent for {@code amount} that the driver confirms in the app (on-session, any of their cards), the
+     * platform's {@code applicationFee} (null: none) on it; not retried by the client.
+     */
+    IntentAnswer intentForTheApp(String idempotencyKey, String accountId, String customerId, Money amount, Money applicationFee, Ours ours);
 
     /**
      * Holds {@code amount} on the customer's default card off-session (manual capture): answered {@code requires_capture}
@@ -63,8 +66,11 @@ public interface PaymentProvider {
      */
     IntentAnswer holdOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours);
 
-    /** Captures {@code amount} (at most what is held) of a held PaymentIntent; the rest is released. Not retried by the client. */
-    IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount);
+    /**
+     * Captures {@code amount} (at most what is held) of a held PaymentIntent; the rest is released. The platform's
+     * {@code applicationFee} (null: none) is set here, on what is captured. Not retried by the client.
+     */
+    IntentAnswer capture(String idempotencyKey, String accountId, String paymentIntentId, Money amount, Money applicationFee);
 
     /** Releases what a PaymentIntent holds. Not retried by the client. */
     IntentAnswer cancel(String idempotencyKey, String accountId, String paymentIntentId);

@@ -51,6 +51,7 @@ public final class FieldPolicy {
             // a driver's cards come from their own customer at the provider only; the settings are the tenant's business
             .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
+            .type("ApplicationFee").open("percent", "fixedAmount")
             .type("BillingStrategySettings").staff("strategy", "preAuthoriseAmount", "stopBelow")
             .type("PaymentToComplete").rls("paymentIntentId", "clientSecret", "status", "amount", "currency", "failure")
             // the VAT table and settings are the tenant's configuration
@@ -228,6 +229,7 @@ public final class FieldPolicy {
             .type("PaymentMethodsPayload").open("paymentMethods", "userErrors")
             .type("StartConnectedAccountOnboardingPayload").open("url", "connectedAccount", "userErrors")
             .type("UpdateBillingSettingsPayload").open("billingSettings", "userErrors")
+            .type("SetApplicationFeePayload").open("applicationFee", "userErrors")
             .type("UpdateBillingStrategyPayload").open("billingStrategy", "userErrors")
             .type("PayMyOutstandingBalancePayload").open("payments", "userErrors")
             .type("RefundPaymentPayload").open("refund", "userErrors")

@@ -1,0 +1,16 @@
+--liquibase formatted sql
+
+--changeset chargebase:pay-finish-001-application-fee
+-- The platform's fee on a tenant's card payments (io.chargebase.domain.billing.ApplicationFee), set by the platform
+-- operator; a tenant without a row pays none.
+CREATE TABLE application_fee (
+    tenant_id    uuid NOT NULL REFERENCES tenant (id),
+    percent      numeric(5, 2) NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    fixed_amount numeric(12, 4) NOT NULL CHECK (fixed_amount >= 0),
+    updated_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id)
+);
+ALTER TABLE application_fee ENABLE ROW LEVEL SECURITY;
+ALTER TABLE application_fee FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON application_fee
+    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
