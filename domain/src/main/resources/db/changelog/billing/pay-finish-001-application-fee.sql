@@ -14,3 +14,7 @@ ALTER TABLE application_fee ENABLE ROW LEVEL SECURITY;
 ALTER TABLE application_fee FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON application_fee
     USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+-- The fee a payment is sent with is the one in force at its first attempt: every retry of it sends the same
+-- parameters under the same idempotency key (Stripe refuses a key reused with other parameters).
+ALTER TABLE card_payment ADD COLUMN fee_percent numeric(5, 2), ADD COLUMN fee_fixed_amount numeric(12, 4);

@@ -704,6 +704,26 @@ class CardPaymentScenariosIT extends IntegrationTest {
     }
 
     @Test
+    void aRetrySendsTheFeeOfTheFirstAttemptAlthoughThePlatformChangedItMeanwhile() {
+        String platform = platformToken();
+        assertThat(applicationFee(platform, "2.50", "0.10").path("userErrors")).isEmpty();
+        aSavedCard();
+        stripeFirstAnswers(serverError().withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong.\"}}"), "pi_feeretry");
+        UUID session = aChargedSession();
+        outbox.sendDue();
+        assertThat(paymentOf(session).sendState()).isEqualTo("DUE");
+        // a new fee applies to payments sent from now on, never to a retry under the same idempotency key
+        assertThat(applicationFee(platform, "5.00", "0").path("userErrors")).isEmpty();
+        assertThat(sentUntilAnswered(session).status()).isEqualTo(CardPaymentStatus.SUCCEEDED);
+        List<LoggedRequest> sent = intentRequests(session);
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sent).allSatisfy(request -> assertThat(request.getBodyAsString()).contains("application_fee_amount=22"));
+        assertThat(sent.stream().map(request -> request.getHeader("Idempotency-Key")).distinct()).hasSize(1);
+        afterEveryScenario(session);
+    }
+
+    @Test
     void badApplicationFeesAreRefusedAndChangeNothing() {
         String platform = platformToken();
         assertThat(applicationFee(platform, "1.00", "0.05").path("userErrors")).isEmpty();

@@ -180,7 +180,7 @@ public class CardPayments {
         record Target(String account, String customer, ApplicationFee fee) {
         }
         Target target = transactions.execute(status -> new Target(accounts.current().map(ConnectedAccount::accountId).orElse(null),
-                customers.customerOf(payment.profileId()).orElse(null), fees.current()));
+                customers.customerOf(payment.profileId()).orElse(null), rows.settledFee(payment.id(), fees.current())));
         if (target.account() == null || target.customer() == null) {
             String why = target.account() == null ? "the tenant has no connected account" : "the driver has no saved card";
             transactions.executeWithoutResult(status -> rows.refused(payment.id(), why));

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.chargebase.domain.billing.BillingStrategy;
+import io.chargebase.domain.billing.ApplicationFee;
 import io.chargebase.domain.billing.CardPayment;
 import io.chargebase.domain.billing.CardPaymentStatus;
 import io.chargebase.domain.billing.StrategySettings;
@@ -196,6 +197,18 @@ public class CardPaymentRows {
     public List<TenantId> tenantsDue(Instant now) {
         return jdbc.sql("select tenant_id from platform_tenants_with_payments_due(?)").param(time(now))
                 .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /**
+     * The fee this payment is sent with: {@code current} when it is sent the first time, kept for every later attempt
+     * and operation (a hold's capture), so a retry never sends other parameters under the same idempotency key.
+     */
+    public ApplicationFee settledFee(UUID paymentId, ApplicationFee current) {
+        return jdbc.sql("""
+                        update card_payment set fee_percent = coalesce(fee_percent, ?), fee_fixed_amount = coalesce(fee_fixed_amount, ?)
+                        where id = ? returning fee_percent, fee_fixed_amount""")
+                .params(current.percent(), current.fixedAmount(), paymentId)
+                .query((rs, n) -> new ApplicationFee(rs.getBigDecimal("fee_percent"), rs.getBigDecimal("fee_fixed_amount"))).single();
     }
 
     private static CardPayment payment(ResultSet rs, int row) throws SQLException {
