@@ -128,31 +128,27 @@ class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public IntentAnswer chargeSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Money applicationFee, Ours ours) {
-        List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
-        String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
-                .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
-        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
-                .setAmount(amount.minorUnits())
-                .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
-                .setCustomer(customerId)
-                .setPaymentMethod(card)
-                .setOffSession(true)
-                .setConfirm(true), applicationFee, ours);
+        return intent(idempotencyKey, accountId, offSessionOnSavedCard(idempotencyKey, accountId, customerId, amount), applicationFee, ours);
     }
 
     @Override
     public IntentAnswer holdOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount, Ours ours) {
+        return intent(idempotencyKey, accountId, offSessionOnSavedCard(idempotencyKey, accountId, customerId, amount)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL), null, ours);
+    }
+
+    /** A PaymentIntent confirmed at once without the driver, on their default card (else their first one). */
+    private PaymentIntentCreateParams.Builder offSessionOnSavedCard(String idempotencyKey, String accountId, String customerId, Money amount) {
         List<SavedPaymentMethod> cards = paymentMethods(idempotencyKey + ":cards", accountId, customerId);
         String card = cards.stream().filter(SavedPaymentMethod::isDefault).findFirst().or(() -> cards.stream().findFirst())
                 .map(SavedPaymentMethod::id).orElseThrow(() -> new PaymentProviderException("The driver has no saved card.", false, null));
-        return intent(idempotencyKey, accountId, PaymentIntentCreateParams.builder()
+        return PaymentIntentCreateParams.builder()
                 .setAmount(amount.minorUnits())
                 .setCurrency(amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT))
                 .setCustomer(customerId)
                 .setPaymentMethod(card)
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 .setOffSession(true)
-                .setConfirm(true), null, ours);
+                .setConfirm(true);
     }
 
     @Override
