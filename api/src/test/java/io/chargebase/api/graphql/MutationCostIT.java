@@ -112,11 +112,14 @@ class MutationCostIT extends IntegrationTest {
         counted("tenant-portal/DisableUser", Map.of("userId", user));
         counted("tenant-portal/EnableUser", Map.of("userId", user));
 
-        // imports write in batches: a hundred rows cost no more than ten (the first import reads what later ones remember)
-        StatementCounter.Cost tenProfiles = importCost("tenant-portal/ImportProfiles", profiles(0, 10));
-        StatementCounter.Cost hundredProfiles = importCost("tenant-portal/ImportProfiles", profiles(10, 100));
-        StatementCounter.Cost tenTokens = importCost("tenant-portal/ImportTokens", tokens(0, 10));
-        StatementCounter.Cost hundredTokens = importCost("tenant-portal/ImportTokens", tokens(10, 100));
+        // imports write in batches: a hundred rows cost no more than ten. Each size is the cheapest of three imports of
+        // other rows, as StatementCounter.steady does for queries: a request's caches (its tenant, its token's user)
+        // reload every few seconds, and the import that happens to reload one costs a statement or two more
+        StatementCounter.Cost tenProfiles = cheapestImport("tenant-portal/ImportProfiles", profiles(0, 10), profiles(10, 10), profiles(20, 10));
+        StatementCounter.Cost hundredProfiles = cheapestImport("tenant-portal/ImportProfiles", profiles(100, 100), profiles(200, 100),
+                profiles(300, 100));
+        StatementCounter.Cost tenTokens = cheapestImport("tenant-portal/ImportTokens", tokens(0, 10), tokens(10, 10), tokens(20, 10));
+        StatementCounter.Cost hundredTokens = cheapestImport("tenant-portal/ImportTokens", tokens(100, 100), tokens(200, 100), tokens(300, 100));
 
         System.out.println("MutationCostIT: " + costs);
         System.out.println("MutationCostIT: not exercised here: " + notExercised());
@@ -147,6 +150,11 @@ class MutationCostIT extends IntegrationTest {
         assertThat(payload[0].path("imported").asInt()).as(document + ": " + payload[0]).isEqualTo(csv.split("\n").length - 1);
         costs.merge(document, cost, (a, b) -> a.statements() >= b.statements() ? a : b);
         return cost;
+    }
+
+    private StatementCounter.Cost cheapestImport(String document, String... csvs) {
+        return java.util.Arrays.stream(csvs).map(csv -> importCost(document, csv))
+                .min(java.util.Comparator.comparingLong(StatementCounter.Cost::statements)).orElseThrow();
     }
 
     private static String profiles(int from, int count) {
