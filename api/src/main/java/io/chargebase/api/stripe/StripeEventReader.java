@@ -60,6 +60,8 @@ final class StripeEventReader {
                     money(object, "amount_refunded"), object.path("amount_captured").isNumber() ? money(object, "amount_captured") : null);
             case "charge.dispute.created" -> new ProviderEvent.DisputeCreated(text(object, "id"), text(object, "charge"),
                     text(object, "payment_intent"), money(object, "amount"));
+            case "setup_intent.succeeded" -> new ProviderEvent.SetupSucceeded(text(object, "id"), idOf(object, "customer"),
+                    idOf(object, "payment_method"));
             default -> new ProviderEvent.Unhandled();
         };
     }
@@ -79,6 +81,12 @@ final class StripeEventReader {
         } catch (IllegalArgumentException notOurs) {
             return null;
         }
+    }
+
+    /** The id in a field that Stripe gives as an id or, when expanded, as the object itself. */
+    private static String idOf(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isObject() ? text(value, "id") : text(object, field);
     }
 
     private static String text(JsonNode node, String field) {

@@ -19,6 +19,8 @@ import com.stripe.net.Webhook;
 
 import io.chargebase.domain.billing.ConnectedAccounts;
 import io.chargebase.domain.billing.PaymentEvents;
+import io.chargebase.domain.billing.PaymentMethods;
+import io.chargebase.domain.billing.PaymentProviderException;
 import io.chargebase.domain.billing.ProviderEvent;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.TenantId;
@@ -40,7 +42,10 @@ class StripeWebhooks {
     private final PaymentEvents events;
     private final Clock clock;
 
-    StripeWebhooks(StripeProperties properties, ConnectedAccounts accounts, PaymentEvents events, Clock clock) {
+    private final PaymentMethods paymentMethods;
+
+    StripeWebhooks(StripeProperties properties, ConnectedAccounts accounts, PaymentEvents events, PaymentMethods paymentMethods, Clock clock) {
+        this.paymentMethods = paymentMethods;
         this.properties = properties;
         this.accounts = accounts;
         this.events = events;
@@ -74,6 +79,20 @@ class StripeWebhooks {
         answer.put("received", true);
         answer.put("duplicate", handled.duplicate());
         answer.put("outcome", handled.outcome());
+        if (envelope.event() instanceof ProviderEvent.SetupSucceeded setup) {
+            // after the event's commit, with no connection held while Stripe answers; on every delivery, since it acts on
+            // what Stripe holds: a provider failure answers 503, so that Stripe delivers again and this is retried
+            try {
+                answer.put("adopted", TenantContext.callAs(TenantScope.of(tenant.get()),
+                        () -> paymentMethods.adopt(setup.customerId(), setup.paymentMethodId())));
+            } catch (PaymentProviderException unavailable) {
+                LOG.warn("Stripe event {}: the card {} could not be adopted", envelope.eventId(), setup.paymentMethodId(), unavailable);
+                answer.put("adopted", (unavailable.retryable() ? "not yet: " : "refused by Stripe: ") + unavailable.getMessage());
+                if (unavailable.retryable()) {
+                    return ResponseEntity.status(503).body(answer);
+                }
+            }
+        }
         return ResponseEntity.ok(answer);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chargebase.domain.billing.internal.ConnectedAccountRows;
+import io.chargebase.domain.billing.internal.PaymentCustomerRows;
 import io.chargebase.domain.money.Money;
 import io.chargebase.domain.organisation.Profiles;
 import io.chargebase.tenancy.TenantContext;
@@ -32,8 +33,11 @@ public class PaymentEvents {
     private final Tenants tenants;
     private final Profiles profiles;
     private final CardPayments cardPayments;
+    private final PaymentCustomerRows customers;
 
-    PaymentEvents(ConnectedAccountRows accounts, Ledger ledger, Tenants tenants, Profiles profiles, CardPayments cardPayments) {
+    PaymentEvents(ConnectedAccountRows accounts, Ledger ledger, Tenants tenants, Profiles profiles, CardPayments cardPayments,
+            PaymentCustomerRows customers) {
+        this.customers = customers;
         this.cardPayments = cardPayments;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -54,10 +58,25 @@ public class PaymentEvents {
                     + cardPayments.reported(payment.paymentId(), payment.paymentIntentId(), payment.status(), payment.reason(), envelope.created());
             case ProviderEvent.ChargeRefunded refund -> refunded(envelope, refund);
             case ProviderEvent.DisputeCreated dispute -> disputed(envelope, dispute);
+            case ProviderEvent.SetupSucceeded setup -> setupSucceeded(setup);
             case ProviderEvent.Unhandled unhandled -> "not acted on";
         };
         accounts.outcome(envelope.eventId(), outcome);
         return new Handled(false, outcome);
+    }
+
+    /**
+     * A card saved through a SetupIntent moves no money; it is recorded against the driver it names, and the card is
+     * then taken into the driver's methods after this transaction ({@link PaymentMethods#adopt}).
+     */
+    private String setupSucceeded(ProviderEvent.SetupSucceeded setup) {
+        if (setup.customerId() == null || customers.profileOf(setup.customerId()).isEmpty()) {
+            return "setup intent " + setup.setupIntentId() + " names no customer of this tenant's drivers: nothing done";
+        }
+        if (setup.paymentMethodId() == null) {
+            return "setup intent " + setup.setupIntentId() + " attached no payment method: nothing done";
+        }
+        return "card " + setup.paymentMethodId() + " saved by driver " + customers.profileOf(setup.customerId()).orElseThrow();
     }
 
     /** Posts the payment and, once it is in the ledger, marks our card payment paid. */

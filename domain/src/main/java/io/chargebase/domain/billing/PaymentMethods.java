@@ -110,6 +110,35 @@ public class PaymentMethods {
         provider.makeDefault("default:" + customer + ":" + paymentMethodId + ":" + UUID.randomUUID(), account, customer, paymentMethodId);
     }
 
+    /**
+     * Takes a card that a SetupIntent attached (the webhook {@code setup_intent.succeeded}) into the driver's methods:
+     * it becomes the default when the driver has none, and it is detached again when it takes the driver above the
+     * tenant's maximum (two setups confirmed at once can pass {@link #startSetup}'s check). It acts on what the provider
+     * holds, not on the event, so any number of deliveries, in any order with the driver's own changes, come to the same
+     * cards; each provider call's idempotency key is derived from the customer and the card. Returns what it did.
+     */
+    public String adopt(String customerId, String paymentMethodId) {
+        UUID profileId = inTransaction(() -> customers.profileOf(customerId)).orElse(null);
+        if (profileId == null || paymentMethodId == null) {
+            return "nothing to adopt";
+        }
+        String account = requireAccount();
+        List<SavedPaymentMethod> saved = provider.paymentMethods("payment-methods:" + profileId + ":" + UUID.randomUUID(), account, customerId);
+        if (saved.stream().noneMatch(method -> method.id().equals(paymentMethodId))) {
+            return "card " + paymentMethodId + " is no longer attached: nothing to adopt";
+        }
+        int max = settings().maxPaymentMethods();
+        if (saved.size() > max) {
+            provider.detach("detach:" + paymentMethodId, account, paymentMethodId);
+            return "card " + paymentMethodId + " detached: the driver keeps at most " + max + " payment methods";
+        }
+        if (saved.stream().noneMatch(SavedPaymentMethod::isDefault)) {
+            provider.makeDefault("default:" + customerId + ":" + paymentMethodId, account, customerId, paymentMethodId);
+            return "card " + paymentMethodId + " made the driver's default";
+        }
+        return "card " + paymentMethodId + " kept beside the driver's default";
+    }
+
     public BillingSettings settings() {
         return inTransaction(() -> customers.settings().orElse(BillingSettings.DEFAULTS));
     }

@@ -38,6 +38,13 @@ public sealed interface ProviderEvent {
     record DisputeCreated(String disputeId, String chargeId, String paymentIntentId, Money amount) implements ProviderEvent {
     }
 
+    /**
+     * A driver confirmed a SetupIntent: the card {@code paymentMethodId} is now attached to the customer
+     * {@code customerId} on the tenant's account (either may be {@code null} in an event that names none).
+     */
+    record SetupSucceeded(String setupIntentId, String customerId, String paymentMethodId) implements ProviderEvent {
+    }
+
     /** An event we record and do not act on. */
     record Unhandled() implements ProviderEvent {
     }

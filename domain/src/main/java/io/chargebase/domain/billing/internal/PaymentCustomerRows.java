@@ -24,6 +24,11 @@ public class PaymentCustomerRows {
     }
 
     /** Records the customer unless the profile has one already (a concurrent first card); answers the one recorded. */
+    /** The driver whose customer this is on the tenant's account. */
+    public Optional<UUID> profileOf(String customerId) {
+        return jdbc.sql("select profile_id from payment_customer where customer_id = ?").param(customerId).query(UUID.class).optional();
+    }
+
     public String insertCustomer(UUID profileId, String customerId, String accountId) {
         jdbc.sql("""
                         insert into payment_customer (tenant_id, profile_id, customer_id, account_id) values (?, ?, ?, ?)
