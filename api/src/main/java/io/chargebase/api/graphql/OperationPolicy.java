@@ -87,6 +87,7 @@ public final class OperationPolicy {
             entry("Mutation.updateReceiptSettings", TENANT_ADMINS),
             entry("Mutation.refundPayment", TENANT_ADMINS),
             entry("Query.paymentTransactions", TENANT_READERS),
+            entry("Query.myPayments", Access.roles(Role.DRIVER)),
             entry("Query.myWallet", Access.roles(Role.DRIVER)),
             entry("Mutation.redeemVoucher", Access.roles(Role.DRIVER)),
             entry("Query.walletOf", TENANT_READERS),

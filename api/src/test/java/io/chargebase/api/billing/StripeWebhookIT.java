@@ -25,6 +25,7 @@ import com.stripe.net.Webhook;
 import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.support.GraphQl;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.LedgerInvariants;
 import io.chargebase.domain.billing.ConnectedAccount;
@@ -290,6 +291,52 @@ class StripeWebhookIT extends IntegrationTest {
         assertThat(status.path("payoutsEnabled").asBoolean()).isFalse();
         assertThat(graphQl().document(driverToken, "tenant-portal/ConnectedAccount", Map.of()).errors().toString()).contains("FORBIDDEN");
         assertThat(invariants.check(tenantId)).isEqualTo(2);
+    }
+
+    @Test
+    void eachDriverListsTheirOwnPaymentsAndRefundsAndNeverTheFeesOrAnotherDriversPayments() {
+        String driverToken = accessTokenOf(tenant, aUser(tenant, io.chargebase.domain.identity.UserRole.DRIVER, null, driver));
+        String admin = tokenOf(tenant);
+        String root = graphQl().document(admin, "tenant-portal/OrganisationTree", Map.of()).data().path("organisationTree").path("id").asString();
+        UUID other = GlobalId.decode(mutate(admin, "tenant-portal/CreateProfile", Map.of("organisationUnitId", root, "name", "Olle Other",
+                "email", "olle@example.com")).path("profile").path("id").asString()).orElseThrow().id();
+        String otherToken = accessTokenOf(tenant, aUser(tenant, io.chargebase.domain.identity.UserRole.DRIVER, null, other));
+        assertThat(graphQl().document(driverToken, "driver-app/MyPayments", Map.of()).data().path("myPayments").path("edges")).isEmpty();
+
+        deliver(succeeded("evt_mine_1", "pi_mine_1", 500, "eur", 40L));
+        deliver(succeeded("evt_mine_2", "pi_mine_2", 347, "eur", null));
+        deliver(refunded("evt_mine_refund", "ch_pi_mine_1", "pi_mine_1", 200, 500));
+        deliver(event("evt_other", "payment_intent.succeeded", account, now(), """
+                {"id": "pi_other_1", "object": "payment_intent", "amount": 900, "amount_received": 900, "currency": "eur",
+                 "status": "succeeded", "application_fee_amount": 90, "metadata": {"chargebase_profile_id": "%s"}}""".formatted(other)));
+
+        GraphQl.Response mine = graphQl().document(driverToken, "driver-app/MyPayments", Map.of("first", 2));
+        assertThat(mine.errors()).as(mine.raw()).isEmpty();
+        JsonNode page = mine.data().path("myPayments");
+        assertThat(page.path("edges")).hasSize(2);
+        assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        JsonNode rest = graphQl().document(driverToken, "driver-app/MyPayments", Map.of("first", 2,
+                "after", page.path("pageInfo").path("endCursor").asString())).data().path("myPayments");
+        List<String> listed = new java.util.ArrayList<>();
+        for (JsonNode edges : List.of(page.path("edges"), rest.path("edges"))) {
+            edges.forEach(edge -> listed.add(edge.path("node").path("kind").asString() + " " + edge.path("node").path("amount").asString()
+                    + " " + edge.path("node").path("reference").asString()));
+        }
+        assertThat(listed).containsExactlyInAnyOrder("PAYMENT 5.00 pi_mine_1", "PAYMENT 3.47 pi_mine_2", "REFUND 2.00 ch_pi_mine_1");
+        assertThat(rest.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        // the platform's fee is not the driver's business, even when asked for by kind; the other driver's payment never shows
+        GraphQl.Response fees = graphQl().document(driverToken, "driver-app/MyPayments", Map.of("kinds", List.of("APPLICATION_FEE")));
+        assertThat(fees.data().path("myPayments").path("edges")).as(fees.raw()).isEmpty();
+        assertThat(mine.raw() + rest).doesNotContain("pi_other_1").doesNotContain("9.00");
+        JsonNode refunds = graphQl().document(driverToken, "driver-app/MyPayments", Map.of("kinds", List.of("REFUND"))).data().path("myPayments");
+        assertThat(refunds.path("edges")).singleElement().satisfies(edge -> assertThat(edge.path("node").path("currency").asString()).isEqualTo("EUR"));
+
+        JsonNode theirs = graphQl().document(otherToken, "driver-app/MyPayments", Map.of()).data().path("myPayments").path("edges");
+        assertThat(theirs).singleElement().satisfies(edge -> assertThat(edge.path("node").path("reference").asString()).isEqualTo("pi_other_1"));
+        // a driver cannot widen it through the staff list, and an admin's token has no payments of its own
+        assertThat(graphQl().document(driverToken, "tenant-portal/PaymentTransactions", Map.of()).errors().toString()).contains("FORBIDDEN");
+        assertThat(graphQl().document(admin, "driver-app/MyPayments", Map.of()).errors().toString()).contains("FORBIDDEN");
+        assertThat(invariants.check(tenantId)).isEqualTo(7);
     }
 
     @Test

@@ -47,7 +47,7 @@ class RequestCostIT extends IntegrationTest {
     /** The most statements any query document of the clients may cost. */
     static final long CEILING = 25;
     /** A required variable declaration: {@code $name: Type!} without a default. */
-    static final Pattern REQUIRED = Pattern.compile("\\$(\\w+)\\s*:\\s*[\\w\\[\\]]+!(?!\\s*=)");
+    static final Pattern REQUIRED = Pattern.compile("\\$(\\w+)\\s*:\\s*(?:\\w+|\\[\\w+!?\\])!(?!\\s*=)");
 
     /** Rows behind every list: more than the small page, no more than the large one ({@code -Drequest-cost.rows} to measure more). */
     static final int ROWS = Integer.getInteger("request-cost.rows", 12);

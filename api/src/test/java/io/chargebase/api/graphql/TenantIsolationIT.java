@@ -428,6 +428,12 @@ class TenantIsolationIT extends IntegrationTest {
             assertThat(listed.data().path("paymentTransactions").path("edges")).as(listed.raw()).isEmpty();
             assertThat(listed.raw()).doesNotContain("pi_demoIsolation");
         });
+        cases.put("Query.myPayments", () -> {
+            demoPayment();
+            GraphQl.Response mine = graphQl().document(acmeDriver, "driver-app/MyPayments", Map.of());
+            assertThat(mine.data().path("myPayments").path("edges")).as(mine.raw()).isEmpty();
+            assertThat(mine.raw()).doesNotContain("pi_demoIsolation");
+        });
         cases.put("Mutation.refundPayment", () -> {
             java.util.UUID payment = demoPayment();
             JsonNode refunded = acmeMutation("tenant-portal/RefundPayment", Map.of("paymentId", payment.toString(), "amount", "1.00",

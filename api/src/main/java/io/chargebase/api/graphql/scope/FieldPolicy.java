@@ -69,8 +69,9 @@ public final class FieldPolicy {
                     "phone", "website")
             .type("ReceiptSettings").staff("mode")
             // refunds are the tenant admins' business (OperationPolicy): staff fields
-            // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree when listed
-            .type("PaymentTransaction").staff("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
+            // payment transactions: rows of the ledger, which row-level security narrows to an OU admin's subtree's profiles
+            // and to a driver's own (myPayments, which also leaves out the platform's fees)
+            .type("PaymentTransaction").rls("transactionId", "kind", "amount", "currency", "profileId", "sessionId", "reference", "description",
                     "occurredAt", "postedAt")
             .type("PaymentTransactionConnection").open("edges", "pageInfo")
             .type("PaymentTransactionEdge").open("cursor", "node")
