@@ -70,13 +70,14 @@ public class PaymentEvents {
      * then taken into the driver's methods after this transaction ({@link PaymentMethods#adopt}).
      */
     private String setupSucceeded(ProviderEvent.SetupSucceeded setup) {
-        if (setup.customerId() == null || customers.profileOf(setup.customerId()).isEmpty()) {
+        Optional<java.util.UUID> driver = setup.customerId() == null ? Optional.empty() : customers.profileOf(setup.customerId());
+        if (driver.isEmpty()) {
             return "setup intent " + setup.setupIntentId() + " names no customer of this tenant's drivers: nothing done";
         }
         if (setup.paymentMethodId() == null) {
             return "setup intent " + setup.setupIntentId() + " attached no payment method: nothing done";
         }
-        return "card " + setup.paymentMethodId() + " saved by driver " + customers.profileOf(setup.customerId()).orElseThrow();
+        return "card " + setup.paymentMethodId() + " saved by driver " + driver.get();
     }
 
     /** Posts the payment and, once it is in the ledger, marks our card payment paid. */

@@ -58,12 +58,10 @@ class PaymentTransactionsController {
             @Argument Instant from, @Argument Instant to) {
         Set<LedgerTransactionKind> asked = kinds == null || kinds.isEmpty() ? EnumSet.copyOf(DRIVERS_KINDS) : EnumSet.copyOf(kinds);
         asked.retainAll(DRIVERS_KINDS);
-        java.util.Optional<java.util.UUID> own = TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(java.util.UUID profileId)
-                ? java.util.Optional.of(profileId) : java.util.Optional.empty();
-        if (own.isEmpty() || asked.isEmpty()) {
+        if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(java.util.UUID profileId)) || asked.isEmpty()) {
             return Connection.keyed(first, after, (position, limit) -> List.<PaymentTransaction>of(), PaymentTransactions::positionOf);
         }
-        PaymentTransactions.Filter query = new PaymentTransactions.Filter(own.get(), null, asked, from, to);
+        PaymentTransactions.Filter query = new PaymentTransactions.Filter(profileId, null, asked, from, to);
         return Connection.keyed(first, after, (position, limit) -> transactions.list(query, position, limit), PaymentTransactions::positionOf);
     }
 
