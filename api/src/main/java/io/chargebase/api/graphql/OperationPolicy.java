@@ -103,6 +103,7 @@ public final class OperationPolicy {
             entry("Mutation.deleteTopUpPackage", TENANT_ADMINS),
             entry("Mutation.reorderTopUpPackages", TENANT_ADMINS),
             entry("Mutation.setMyAutoTopUp", Access.roles(Role.DRIVER)),
+            entry("Mutation.buyTopUp", Access.roles(Role.DRIVER)),
             entry("Mutation.updateMyProfile", Access.roles(Role.DRIVER)),
             entry("Query.myDataExport", Access.roles(Role.DRIVER)),
             entry("Mutation.deleteMyAccount", Access.roles(Role.DRIVER)),

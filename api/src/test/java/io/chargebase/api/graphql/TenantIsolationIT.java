@@ -519,6 +519,10 @@ class TenantIsolationIT extends IntegrationTest {
         cases.put("Mutation.setMyAutoTopUp", () -> {
             notFound(mutate(acmeDriver, "driver-app/SetMyAutoTopUp", Map.of("enabled", true, "packageId", demoPackage(), "threshold", "5")));
         });
+        cases.put("Mutation.buyTopUp", () -> {
+            // demo's package is not acme's to buy, whatever acme's driver has saved
+            notFound(mutate(acmeDriver, "driver-app/BuyTopUp", Map.of("packageId", demoPackage())));
+        });
         cases.put("Query.myDataExport", () -> {
             refused(asAcme("driver-app/MyDataExport", Map.of()));
             String content = graphQl().document(acmeDriver, "driver-app/MyDataExport", Map.of()).data().path("myDataExport")

@@ -21,6 +21,7 @@ import io.chargebase.domain.ErrorCode;
 import io.chargebase.domain.billing.internal.CardPaymentRows;
 import io.chargebase.domain.billing.internal.ConnectedAccountRows;
 import io.chargebase.domain.billing.internal.PaymentCustomerRows;
+import io.chargebase.domain.billing.internal.TopUpPackageRows;
 import io.chargebase.domain.money.Money;
 import io.chargebase.tenancy.TenantContext;
 import io.chargebase.tenancy.Tenants;
@@ -51,12 +52,19 @@ public class CardPayments {
     private final Ledger ledger;
     private final ApplicationFees fees;
     private final Tenants tenants;
+    private final TopUpPackageRows topUps;
+    private final Wallets wallets;
+    private final Vouchers vouchers;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransactions;
 
     CardPayments(PaymentProvider provider, CardPaymentRows rows, ConnectedAccountRows accounts, PaymentCustomerRows customers, Ledger ledger,
-            ApplicationFees fees, Tenants tenants, Clock clock, PlatformTransactionManager transactionManager) {
+            ApplicationFees fees, Tenants tenants, TopUpPackageRows topUps, Wallets wallets, Vouchers vouchers, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.topUps = topUps;
+        this.wallets = wallets;
+        this.vouchers = vouchers;
         this.provider = provider;
         this.rows = rows;
         this.accounts = accounts;
@@ -177,10 +185,11 @@ public class CardPayments {
     }
 
     private CardPayment send(CardPayment payment, Pacing pacing, TransactionTemplate transactions) {
-        record Target(String account, String customer, ApplicationFee fee) {
+        record Target(String account, String customer, ApplicationFee fee, boolean offSession) {
         }
         Target target = transactions.execute(status -> new Target(accounts.current().map(ConnectedAccount::accountId).orElse(null),
-                customers.customerOf(payment.profileId()).orElse(null), rows.settledFee(payment.id(), fees.current())));
+                customers.customerOf(payment.profileId()).orElse(null), rows.settledFee(payment.id(), fees.current()),
+                !"TOP_UP".equals(payment.purpose()) || rows.topUpTerms(payment.id()).map(CardPaymentRows.TopUpTerms::auto).orElse(false)));
         if (target.account() == null || target.customer() == null) {
             String why = target.account() == null ? "the tenant has no connected account" : "the driver has no saved card";
             transactions.executeWithoutResult(status -> rows.refused(payment.id(), why));
@@ -192,6 +201,7 @@ public class CardPayments {
         String key = payment.keyOfOperation();
         try {
             answer = switch (payment.purpose() + ":" + payment.operation()) {
+                // a top-up the driver buys in the app is confirmed there (3-D Secure included); the auto top-up's is charged off-session
                 case "BALANCE:CREATE" -> provider.intentForTheApp(key, target.account(), target.customer(), payment.amount(),
                         target.fee().on(payment.amount()), ours);
                 // a hold's fee is taken at its capture, on what is captured
@@ -199,6 +209,9 @@ public class CardPayments {
                 case "HOLD:CAPTURE" -> provider.capture(key, target.account(), payment.paymentIntentId(), payment.captureAmount(),
                         target.fee().on(payment.captureAmount()));
                 case "HOLD:CANCEL" -> provider.cancel(key, target.account(), payment.paymentIntentId());
+                case "TOP_UP:CREATE" -> target.offSession()
+                        ? provider.chargeSavedCard(key, target.account(), target.customer(), payment.amount(), target.fee().on(payment.amount()), ours)
+                        : provider.intentForTheApp(key, target.account(), target.customer(), payment.amount(), target.fee().on(payment.amount()), ours);
                 default -> provider.chargeSavedCard(key, target.account(), target.customer(), payment.amount(), target.fee().on(payment.amount()), ours);
             };
         } catch (PaymentProviderException failed) {
@@ -209,6 +222,7 @@ public class CardPayments {
             } else {
                 transactions.executeWithoutResult(status -> {
                     rows.refused(payment.id(), failed.getMessage());
+                    autoTopUpFailed(payment.id(), payment.profileId(), failed.getMessage());
                     if ("CAPTURE".equals(payment.operation())) {
                         // the hold lapsed (its validity ended, or it was released): the session is charged after all
                         rows.reported(payment.id(), null, CardPaymentStatus.CANCELED, failed.getMessage(), clock.instant());
@@ -219,7 +233,14 @@ public class CardPayments {
             }
             return transactions.execute(status -> rows.find(payment.id()).orElseThrow());
         }
-        return transactions.execute(status -> answered(payment, answer));
+        PaymentProvider.IntentAnswer taken = answer;
+        if ("TOP_UP".equals(payment.purpose()) && !target.offSession() && answer.failure() == null
+                && ("requires_payment_method".equals(answer.status()) || "requires_confirmation".equals(answer.status()))) {
+            // a top-up bought in the app starts unconfirmed: the driver confirms it there with the client secret
+            taken = new PaymentProvider.IntentAnswer(answer.paymentIntentId(), "requires_action", answer.clientSecret(), answer.received(), null);
+        }
+        PaymentProvider.IntentAnswer given = taken;
+        return transactions.execute(status -> answered(payment, given));
     }
 
     private CardPayment answered(CardPayment payment, PaymentProvider.IntentAnswer answer) {
@@ -227,16 +248,117 @@ public class CardPayments {
         CardPayment now = rows.answered(payment.id(), answer.paymentIntentId(), status, answer.clientSecret(), answer.failure());
         if (status == CardPaymentStatus.SUCCEEDED) {
             Money asked = payment.captureAmount() != null ? payment.captureAmount() : payment.amount();
-            post(now, answer.received() != null ? answer.received() : asked, clock.instant());
+            postReceived(now.id(), now.paymentIntentId(), now.profileId(), now.sessionId(), answer.received() != null ? answer.received() : asked,
+                    clock.instant());
+        } else if (now.status().needsTheDriver()) {
+            autoTopUpFailed(now.id(), now.profileId(), now.failure() != null ? now.failure() : "the card asks for authentication");
         }
         return now;
     }
 
-    /** The payment as the ledger holds it: receivable credited, Stripe clearing debited, once per PaymentIntent. */
-    private void post(CardPayment payment, Money received, Instant at) {
-        ledger.post(Posting.of(PaymentEvents.paymentKey(payment.paymentIntentId()), LedgerTransactionKind.PAYMENT, payment.profileId(),
-                        payment.sessionId(), payment.paymentIntentId(), "Card payment " + payment.paymentIntentId(), at)
-                .debit(LedgerAccount.STRIPE_CLEARING, received).credit(LedgerAccount.DRIVER_RECEIVABLE, received));
+    /**
+     * The money a PaymentIntent brought in, as the ledger holds it, once per PaymentIntent whichever of the API's answer
+     * and the webhook comes first: Stripe clearing debited and the driver's receivable credited; for a bought top-up
+     * ({@code paymentId} one of ours) the wallet is credited instead, with the package's bonus on top, the top-up is
+     * listed with the vouchers, and the wallet then pays what the driver owes that no card payment is meant to pay.
+     */
+    Ledger.Posted postReceived(UUID paymentId, String paymentIntentId, UUID profileId, UUID sessionId, Money received, Instant at) {
+        Optional<CardPaymentRows.TopUpTerms> topUp = paymentId == null ? Optional.empty() : rows.topUpTerms(paymentId);
+        String key = PaymentEvents.paymentKey(paymentIntentId);
+        if (topUp.isEmpty()) {
+            return ledger.post(Posting.of(key, LedgerTransactionKind.PAYMENT, profileId, sessionId, paymentIntentId, "Card payment " + paymentIntentId, at)
+                    .debit(LedgerAccount.STRIPE_CLEARING, received).credit(LedgerAccount.DRIVER_RECEIVABLE, received));
+        }
+        Money bonus = new Money(topUp.get().bonus(), received.currency()).rounded();
+        Money credit = received.plus(bonus).rounded();
+        Posting posting = Posting.of(key, LedgerTransactionKind.TOP_UP, profileId, null, paymentIntentId, "Top-up " + paymentIntentId, at)
+                .debit(LedgerAccount.STRIPE_CLEARING, received);
+        if (bonus.amount().signum() > 0) {
+            posting = posting.debit(LedgerAccount.TOP_UP_BONUSES, bonus);
+        }
+        Ledger.Posted posted = wallets.credit(posting.credit(LedgerAccount.DRIVER_WALLET, credit));
+        if (posted.posted()) {
+            vouchers.recordBoughtTopUp(profileId, credit, (topUp.get().auto() ? "Auto top-up " : "Top-up ") + received
+                    + (bonus.amount().signum() > 0 ? " + bonus " + bonus : ""), topUp.get().auto() ? "auto top-up" : "driver", at);
+            Currency currency = received.currency();
+            Money covered = rows.waitingForTheDriver(profileId).stream().map(CardPayment::amount).reduce(Money.zero(currency), Money::plus)
+                    .plus(new Money(rows.onTheirWay(profileId, currency), currency));
+            Money owed = ledger.outstanding(profileId, currency).minus(covered).rounded();
+            if (owed.amount().signum() > 0) {
+                wallets.payUpTo(profileId, owed, "wallet-settles:" + paymentIntentId, null, "Outstanding balance paid from the wallet");
+            }
+        }
+        return posted;
+    }
+
+    /** A top-up the auto top-up sent could not be paid: it is turned off, with why, so it is not tried at every reading. */
+    private void autoTopUpFailed(UUID paymentId, UUID profileId, String why) {
+        if (rows.topUpTerms(paymentId).map(CardPaymentRows.TopUpTerms::auto).orElse(false)) {
+            topUps.disableAutoTopUp(profileId, cut("The saved card could not pay the auto top-up: " + why, 200));
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /**
+     * The driver buys {@code packageId} (a package offered now, in the tenant's currency) in the app: a payment of its
+     * price, sent at once, that the app confirms with the answer's client secret (3-D Secure included). The wallet is
+     * credited the price and the bonus once the payment succeeded.
+     */
+    public CardPayment buyTopUp(UUID profileId, UUID packageId, String currency, Pacing pacing) {
+        CardPayment recorded = transactions.execute(status -> {
+            Currency tenantCurrency = tenants.get(TenantContext.requireTenant()).orElseThrow().currency();
+            if (currency != null && !currency.equals(tenantCurrency.getCurrencyCode())) {
+                throw new DomainException(ErrorCode.INVALID_CURRENCY, "currency", "Top-ups are in the tenant's currency "
+                        + tenantCurrency.getCurrencyCode() + ", not " + currency + ".");
+            }
+            TopUpPackage version = topUps.find(packageId).filter(TopUpPackage::current)
+                    .orElseThrow(() -> DomainException.notFound("packageId", "top-up package", packageId));
+            if (!version.enabled()) {
+                throw new DomainException(ErrorCode.NOT_USABLE, "packageId", "This package is not offered now.");
+            }
+            if (accounts.current().isEmpty()) {
+                throw new DomainException(ErrorCode.NOT_USABLE, null, "The operator takes no card payments yet.");
+            }
+            if (customers.customerOf(profileId).isEmpty()) {
+                throw new DomainException(ErrorCode.NOT_USABLE, null, "Save a card first: top-ups are paid by card.");
+            }
+            UUID id = UUID.randomUUID();
+            CardPayment payment = CardPayment.recorded(profileId, null, "TOP_UP", checked(version.price()), "top-up:" + id);
+            rows.insertTopUp(payment, version.id(), version.bonus().amount(), false, clock.instant().plus(pacing.lease()));
+            return rows.find(payment.id()).orElseThrow();
+        });
+        return send(recorded, pacing);
+    }
+
+    /**
+     * The driver's auto top-up, in the caller's transaction: when it is on and {@code available} (the wallet less what
+     * running sessions cost so far) is at or below its threshold, a payment of the chosen package version is recorded,
+     * charged off-session to the saved card by the outbox; at most one is on its way per driver. Answers whether one was recorded.
+     */
+    boolean autoTopUpIfLow(UUID profileId, Money available) {
+        Optional<AutoTopUp> auto = topUps.autoTopUp(profileId).filter(AutoTopUp::enabled);
+        if (auto.isEmpty() || available.compareTo(auto.get().threshold()) > 0 || rows.autoTopUpOnItsWay(profileId)) {
+            return false;
+        }
+        Optional<TopUpPackage> version = topUps.find(auto.get().packageId()).filter(found -> !found.deleted());
+        if (version.isEmpty()) {
+            return false;
+        }
+        if (customers.customerOf(profileId).isEmpty()) {
+            topUps.disableAutoTopUp(profileId, "No saved card pays the auto top-up.");
+            return false;
+        }
+        UUID id = UUID.randomUUID();
+        return rows.insertTopUp(CardPayment.recorded(profileId, null, "TOP_UP", checked(version.get().price()), "auto-top-up:" + id),
+                version.get().id(), version.get().bonus().amount(), true, clock.instant());
+    }
+
+    /** Whether an auto top-up of the driver is on its way: a session may run on while it comes. */
+    boolean autoTopUpOnItsWay(UUID profileId) {
+        return rows.autoTopUpOnItsWay(profileId);
     }
 
     /**
@@ -245,8 +367,10 @@ public class CardPayments {
      */
     String reported(UUID paymentId, String paymentIntentId, String intentStatus, String failure, Instant at) {
         CardPaymentStatus status = CardPaymentStatus.ofIntent(intentStatus);
-        return rows.reported(paymentId, paymentIntentId, status, failure, at).map(payment -> "payment " + payment.id() + " now " + status)
-                .orElse("no payment of ours changed");
+        Optional<CardPayment> changed = rows.reported(paymentId, paymentIntentId, status, failure, at);
+        changed.filter(payment -> payment.status().needsTheDriver())
+                .ifPresent(payment -> autoTopUpFailed(payment.id(), payment.profileId(), failure != null ? failure : intentStatus));
+        return changed.map(payment -> "payment " + payment.id() + " now " + status).orElse("no payment of ours changed");
     }
 
     /**

@@ -97,9 +97,8 @@ public class PaymentEvents {
         if (payment.profileId() == null || profiles.find(payment.profileId()).isEmpty()) {
             return "payment " + payment.paymentIntentId() + " names no driver of this tenant: not posted";
         }
-        Ledger.Posted posted = ledger.post(Posting.of(paymentKey(payment.paymentIntentId()), LedgerTransactionKind.PAYMENT, payment.profileId(),
-                        payment.sessionId(), payment.paymentIntentId(), "Card payment " + payment.paymentIntentId(), envelope.created())
-                .debit(LedgerAccount.STRIPE_CLEARING, payment.received()).credit(LedgerAccount.DRIVER_RECEIVABLE, payment.received()));
+        Ledger.Posted posted = cardPayments.postReceived(payment.paymentId(), payment.paymentIntentId(), payment.profileId(), payment.sessionId(),
+                payment.received(), envelope.created());
         Money fee = payment.applicationFee();
         if (fee != null && fee.amount().signum() > 0 && refusal(fee).isEmpty()) {
             ledger.post(Posting.of("fee:" + payment.paymentIntentId(), LedgerTransactionKind.APPLICATION_FEE, payment.profileId(),

@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.domain.billing.internal.PaymentCustomerRows;
 import io.chargebase.domain.charging.Cdrs;
 import io.chargebase.domain.charging.MspCdr;
 import io.chargebase.domain.charging.SessionRated;
@@ -24,8 +25,11 @@ import io.chargebase.tenancy.TenantScope;
  * replayed event, or a second rating of the same session, posts nothing more. Sessions of no driver (roaming, ad hoc)
  * and sessions that cost nothing are not posted. Under {@link BillingStrategy#BILL_AFTER_SESSION} the card payment of
  * the payable total is recorded in the same transaction ({@link CardPayments}' outbox); under
- * {@link BillingStrategy#PRE_AUTHORISE} the session's hold is captured for it (or released). A failure is logged and leaves charging untouched: posting the
- * session later is safe.
+ * {@link BillingStrategy#PRE_AUTHORISE} the session's hold is captured for it (or released). Under
+ * {@link BillingStrategy#BALANCE_OR_PAYMENT_METHOD} the wallet pays what it holds of the total, under the driver's lock, and the rest is
+ * charged to the card after the session (unless cards may not pay directly: it then stays outstanding, and blocks the
+ * next start until a top-up pays it); the auto top-up then runs when the wallet is low. A failure is logged and leaves
+ * charging untouched: posting the session later is safe.
  */
 @Component
 public class SessionBilling {
@@ -36,9 +40,14 @@ public class SessionBilling {
     private final Ledger ledger;
     private final BillingStrategies strategies;
     private final CardPayments payments;
+    private final Wallets wallets;
+    private final PaymentCustomerRows customers;
     private final TransactionTemplate transactions;
 
-    SessionBilling(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments, PlatformTransactionManager transactionManager) {
+    SessionBilling(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments, Wallets wallets, PaymentCustomerRows customers,
+            PlatformTransactionManager transactionManager) {
+        this.wallets = wallets;
+        this.customers = customers;
         this.cdrs = cdrs;
         this.ledger = ledger;
         this.strategies = strategies;
@@ -63,7 +72,8 @@ public class SessionBilling {
         return transactions.execute(status -> {
             MspCdr cdr = cdrs.findMspCdr(mspCdrId).orElseThrow(() -> new IllegalStateException("No MSP CDR " + mspCdrId));
             Posting posting = postingOf(sessionId, cdr);
-            BillingStrategy strategy = strategies.current().strategy();
+            StrategySettings settings = strategies.current();
+            BillingStrategy strategy = settings.strategy();
             if (posting == null) {
                 LOG.debug("Session {} not posted: {}", sessionId, cdr.profileId() == null ? "no driver" : "nothing to pay");
                 if (strategy == BillingStrategy.PRE_AUTHORISE && cdr.profileId() != null) {
@@ -78,9 +88,25 @@ public class SessionBilling {
                 payments.recordSessionPayment(sessionId, cdr.profileId(), payable);
             } else if (strategy == BillingStrategy.PRE_AUTHORISE) {
                 payments.settleHold(sessionId, cdr.profileId(), payable);
+            } else if (strategy == BillingStrategy.BALANCE_OR_PAYMENT_METHOD && posted.posted()) {
+                payFromTheWallet(settings, sessionId, cdr, payable);
             }
             return Optional.of(posted);
         });
+    }
+
+    private void payFromTheWallet(StrategySettings settings, UUID sessionId, MspCdr cdr, Money payable) {
+        Money paid = wallets.payUpTo(cdr.profileId(), payable, walletKeyOf(sessionId), sessionId, "Charging session " + cdr.cdrNumber());
+        Money rest = payable.minus(paid).rounded();
+        if (rest.amount().signum() > 0 && !settings.balanceOnly() && customers.customerOf(cdr.profileId()).isPresent()) {
+            payments.recordSessionPayment(sessionId, cdr.profileId(), rest);
+        }
+        payments.autoTopUpIfLow(cdr.profileId(), wallets.balance(cdr.profileId()));
+    }
+
+    /** The idempotency key of the wallet's payment of a session. */
+    public static String walletKeyOf(UUID sessionId) {
+        return "wallet-session:" + sessionId;
     }
 
     /** The session's posting, or {@code null} when there is nothing a driver owes. */

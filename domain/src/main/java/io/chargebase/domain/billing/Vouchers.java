@@ -148,6 +148,19 @@ public class Vouchers {
         return voucher;
     }
 
+    /**
+     * Lists a bought top-up with the vouchers (the manual's Vouchers Listing shows them together): a voucher of kind
+     * TOP_UP created redeemed by the driver. The wallet's credit is the payment's posting, not this row's.
+     */
+    void recordBoughtTopUp(UUID profileId, Money credit, String description, String createdBy, Instant at) {
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Voucher voucher = new Voucher(UUID.randomUUID(), codes.next(), Voucher.Kind.TOP_UP, credit, null, null, description, createdBy, now,
+                profileId, now);
+        if (!rows.insert(voucher)) {
+            throw new IllegalStateException("a fresh 80-bit code was taken");
+        }
+    }
+
     /** Up to {@code limit} vouchers after the position {@code after}, newest first. */
     @Transactional(readOnly = true)
     public List<Voucher> list(Filter filter, String after, int limit) {

@@ -76,6 +76,27 @@ public class Wallets {
                 .debit(LedgerAccount.DRIVER_WALLET, asked).credit(LedgerAccount.DRIVER_RECEIVABLE, asked));
     }
 
+    /**
+     * Pays what the wallet holds of {@code wanted} (all of it, part of it, or nothing from an empty wallet) towards what
+     * the driver owes, under the driver's lock: the wallet never goes below zero, however many sessions end at once.
+     * Answers what it paid; once per {@code idempotencyKey} (a second call pays nothing more).
+     */
+    public Money payUpTo(UUID profileId, Money wanted, String idempotencyKey, UUID sessionId, String description) {
+        Money asked = Amounts.checked("amount", wanted.amount(), wanted.currency().getCurrencyCode(), currency());
+        ledger.lock(lockKey(profileId));
+        if (ledger.findByKey(idempotencyKey).isPresent()) {
+            return Money.zero(asked.currency());
+        }
+        Money held = spendable(profileId, asked.currency());
+        Money paid = held.compareTo(asked) < 0 ? held : asked;
+        if (paid.amount().signum() <= 0) {
+            return Money.zero(asked.currency());
+        }
+        ledger.post(Posting.of(idempotencyKey, LedgerTransactionKind.WALLET_PAYMENT, profileId, sessionId, null, description, clock.instant())
+                .debit(LedgerAccount.DRIVER_WALLET, paid).credit(LedgerAccount.DRIVER_RECEIVABLE, paid));
+        return paid;
+    }
+
     /** Posts a credit of the driver's wallet (its other legs are the caller's); credits need no lock, they never overdraw. */
     Ledger.Posted credit(Posting posting) {
         return ledger.post(posting);

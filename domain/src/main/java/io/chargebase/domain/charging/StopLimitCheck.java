@@ -15,7 +15,7 @@ import io.chargebase.domain.rating.StopLimits;
 public final class StopLimitCheck {
 
     /** Which limit a session reached: its tariff's, or (billing's) the running cost nearing what is held on the card. */
-    public enum Limit { MAX_MINUTES, MAX_KWH, PRE_AUTHORISATION }
+    public enum Limit { MAX_MINUTES, MAX_KWH, PRE_AUTHORISATION, WALLET_BALANCE }
 
     /** The limit reached, and why, in the words the actions log shows. */
     public record Reached(Limit limit, String reason) {

@@ -30,7 +30,8 @@ import io.chargebase.domain.charging.ChargingSession;
 @Controller
 class CardPaymentsController {
 
-    record UpdateBillingStrategyInput(BillingStrategy strategy, BigDecimal preAuthoriseAmount, BigDecimal stopBelow) {
+    record UpdateBillingStrategyInput(BillingStrategy strategy, BigDecimal preAuthoriseAmount, BigDecimal stopBelow, Boolean balanceOnly,
+            BigDecimal minimumBalance, BigDecimal autoStopBelow) {
     }
 
     record UpdateBillingStrategyPayload(StrategySettings billingStrategy, List<UserError> userErrors) {
@@ -46,6 +47,12 @@ class CardPaymentsController {
     }
 
     record PayMyOutstandingBalancePayload(List<PaymentToComplete> payments, List<UserError> userErrors) {
+    }
+
+    record BuyTopUpInput(String packageId, String currency) {
+    }
+
+    record BuyTopUpPayload(PaymentToComplete payment, List<UserError> userErrors) {
     }
 
     private final BillingStrategies strategies;
@@ -66,13 +73,21 @@ class CardPaymentsController {
     @MutationMapping
     UpdateBillingStrategyPayload updateBillingStrategy(@Argument UpdateBillingStrategyInput input) {
         return UserError.attempt(() -> new UpdateBillingStrategyPayload(strategies.update(new StrategySettings(input.strategy(),
-                input.preAuthoriseAmount(), input.stopBelow())), List.of()), errors -> new UpdateBillingStrategyPayload(null, errors));
+                input.preAuthoriseAmount(), input.stopBelow(), Boolean.TRUE.equals(input.balanceOnly()), input.minimumBalance(),
+                input.autoStopBelow())), List.of()), errors -> new UpdateBillingStrategyPayload(null, errors));
     }
 
     @MutationMapping
     PayMyOutstandingBalancePayload payMyOutstandingBalance() {
         return ProviderCalls.attempt(() -> new PayMyOutstandingBalancePayload(payments.payOutstanding(ProviderCalls.ownProfile(), stripe.pacing()).stream()
                 .map(PaymentToComplete::of).toList(), List.of()), errors -> new PayMyOutstandingBalancePayload(null, errors));
+    }
+
+    @MutationMapping
+    BuyTopUpPayload buyTopUp(@Argument BuyTopUpInput input) {
+        return ProviderCalls.attempt(() -> new BuyTopUpPayload(PaymentToComplete.of(payments.buyTopUp(ProviderCalls.ownProfile(),
+                TopUpPackagesController.id(input.packageId()), input.currency(), stripe.pacing())), List.of()),
+                errors -> new BuyTopUpPayload(null, errors));
     }
 
     @BatchMapping(typeName = "ChargingSession", field = "paymentStatus")

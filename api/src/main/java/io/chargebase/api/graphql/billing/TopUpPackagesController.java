@@ -157,7 +157,7 @@ class TopUpPackagesController {
         return TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId) ? profileId : null;
     }
 
-    private static UUID id(String raw) {
+    static UUID id(String raw) {
         try {
             return UUID.fromString(raw == null ? "" : raw.strip());
         } catch (IllegalArgumentException e) {

@@ -52,7 +52,7 @@ public final class FieldPolicy {
             .type("PaymentMethod").open("paymentMethodId", "brand", "last4", "expMonth", "expYear", "isDefault")
             .type("BillingSettings").staff("maxPaymentMethods")
             .type("ApplicationFee").open("percent", "fixedAmount")
-            .type("BillingStrategySettings").staff("strategy", "preAuthoriseAmount", "stopBelow")
+            .type("BillingStrategySettings").staff("strategy", "preAuthoriseAmount", "stopBelow", "balanceOnly", "minimumBalance", "autoStopBelow")
             .type("PaymentToComplete").rls("paymentIntentId", "clientSecret", "status", "amount", "currency", "failure")
             // the VAT table and settings are the tenant's configuration
             .type("VatRate").staff("vatRateId", "name", "percent", "validFrom", "validUntil")
@@ -233,6 +233,7 @@ public final class FieldPolicy {
             .type("SetApplicationFeePayload").open("applicationFee", "userErrors")
             .type("UpdateBillingStrategyPayload").open("billingStrategy", "userErrors")
             .type("PayMyOutstandingBalancePayload").open("payments", "userErrors")
+            .type("BuyTopUpPayload").open("payment", "userErrors")
             .type("RefundPaymentPayload").open("refund", "userErrors")
             .type("CreateVouchersPayload").open("vouchers", "userErrors")
             .type("RedeemVoucherPayload").open("wallet", "userErrors")

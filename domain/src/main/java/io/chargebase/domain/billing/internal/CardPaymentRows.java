@@ -40,17 +40,54 @@ public class CardPaymentRows {
     }
 
     public Optional<StrategySettings> strategy() {
-        return jdbc.sql("select strategy, pre_authorise_amount, stop_below from billing_strategy")
-                .query((rs, n) -> new StrategySettings(BillingStrategy.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+        return jdbc.sql("select strategy, pre_authorise_amount, stop_below, balance_only, minimum_balance, auto_stop_below from billing_strategy")
+                .query((rs, n) -> new StrategySettings(BillingStrategy.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getBoolean(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
                 .optional();
     }
 
     public void saveStrategy(StrategySettings settings) {
         jdbc.sql("""
-                        insert into billing_strategy (tenant_id, strategy, pre_authorise_amount, stop_below) values (?, ?, ?, ?)
+                        insert into billing_strategy (tenant_id, strategy, pre_authorise_amount, stop_below, balance_only, minimum_balance,
+                                                      auto_stop_below)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set strategy = excluded.strategy, pre_authorise_amount = excluded.pre_authorise_amount,
-                        stop_below = excluded.stop_below, updated_at = now()""")
-                .params(tenant(), settings.strategy().name(), settings.preAuthoriseAmount(), settings.stopBelow()).update();
+                        stop_below = excluded.stop_below, balance_only = excluded.balance_only, minimum_balance = excluded.minimum_balance,
+                        auto_stop_below = excluded.auto_stop_below, updated_at = now()""")
+                .params(tenant(), settings.strategy().name(), settings.preAuthoriseAmount(), settings.stopBelow(), settings.balanceOnly(),
+                        settings.minimumBalance(), settings.autoStopBelow()).update();
+    }
+
+    /**
+     * Records a bought top-up of the package version {@code packageId} (its bonus as it is now), due at {@code next};
+     * {@code auto} when the wallet's auto top-up sends it. False when the key was taken, or an auto top-up of the
+     * driver is on its way already.
+     */
+    public boolean insertTopUp(CardPayment payment, UUID packageId, BigDecimal bonus, boolean auto, Instant next) {
+        return jdbc.sql("""
+                        insert into card_payment (tenant_id, id, profile_id, purpose, currency, amount, idempotency_key, status, send_state,
+                                                  next_attempt_at, top_up_package_id, bonus, auto)
+                        values (?, ?, ?, 'TOP_UP', ?, ?, ?, 'PENDING', 'DUE', ?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(tenant(), payment.id(), payment.profileId(), payment.amount().currency().getCurrencyCode(), payment.amount().amount(),
+                        payment.idempotencyKey(), time(next), packageId, bonus, auto)
+                .update() == 1;
+    }
+
+    /** A top-up's bonus, and whether the auto top-up sent it; empty for other payments. */
+    public Optional<TopUpTerms> topUpTerms(UUID paymentId) {
+        return jdbc.sql("select top_up_package_id, bonus, auto from card_payment where id = ? and purpose = 'TOP_UP'").param(paymentId)
+                .query((rs, n) -> new TopUpTerms(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBoolean(3))).optional();
+    }
+
+    /** What a bought top-up adds on top of its price, and who sent it. */
+    public record TopUpTerms(UUID packageId, BigDecimal bonus, boolean auto) {
+    }
+
+    /** Whether an auto top-up of the driver is on its way (recorded, or being confirmed). */
+    public boolean autoTopUpOnItsWay(UUID profileId) {
+        return jdbc.sql("select exists (select 1 from card_payment where profile_id = ? and auto and status in ('PENDING', 'PROCESSING'))")
+                .param(profileId).query(Boolean.class).single();
     }
 
     /** Records the payment, due at once; false when its key (its session's, say) was recorded before. */
@@ -137,13 +174,13 @@ public class CardPaymentRows {
 
     /** The driver's payments that wait for them (declined, or to be authenticated), oldest first. */
     public List<CardPayment> waitingForTheDriver(UUID profileId) {
-        return jdbc.sql("select " + COLUMNS + " from card_payment where profile_id = ? and purpose <> 'HOLD' and status in ('REQUIRES_ACTION', 'FAILED') order by created_at")
+        return jdbc.sql("select " + COLUMNS + " from card_payment where profile_id = ? and purpose not in ('HOLD', 'TOP_UP') and status in ('REQUIRES_ACTION', 'FAILED') order by created_at")
                 .param(profileId).query(CardPaymentRows::payment).list();
     }
 
     /** What the driver's payments still on their way (recorded or being confirmed) will bring in. */
     public BigDecimal onTheirWay(UUID profileId, Currency currency) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from card_payment where profile_id = ? and currency = ? and purpose <> 'HOLD' and status in ('PENDING', 'PROCESSING')")
+        return jdbc.sql("select coalesce(sum(amount), 0) from card_payment where profile_id = ? and currency = ? and purpose not in ('HOLD', 'TOP_UP') and status in ('PENDING', 'PROCESSING')")
                 .params(profileId, currency.getCurrencyCode()).query(BigDecimal.class).single();
     }
 

@@ -75,6 +75,12 @@ public class TopUpPackageRows {
                 .params(reason, packageKey).update();
     }
 
+    /** Turns the driver's auto top-up off, for {@code reason}; false when it was not on. */
+    public boolean disableAutoTopUp(UUID profileId, String reason) {
+        return jdbc.sql("update auto_top_up set enabled = false, disabled_reason = ?, updated_at = now() where profile_id = ? and enabled")
+                .params(reason, profileId).update() == 1;
+    }
+
     public Optional<AutoTopUp> autoTopUp(UUID profileId) {
         return jdbc.sql("select profile_id, package_id, currency, threshold, enabled, disabled_reason from auto_top_up where profile_id = ?")
                 .param(profileId)
