@@ -1,6 +1,7 @@
 package io.chargebase.api.billing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -98,6 +99,9 @@ class WalletStrategyIT extends IntegrationTest {
 
     @Autowired
     PaymentOutboxWorker outbox;
+
+    @Autowired
+    io.chargebase.domain.charging.ChargingSweeper sweeper;
 
     @Autowired
     JdbcClient jdbc;
@@ -507,6 +511,65 @@ class WalletStrategyIT extends IntegrationTest {
         assertThat(stopReason(session)).isNull();
         assertThat(balance()).isEqualTo(eur("10.16"));
         assertThat(intentCreations()).hasSize(1);
+        afterEveryScenario();
+    }
+
+    /**
+     * A session its charger goes silent about after 5 kWh (3.03), finished by the sweep after inactivity and posted;
+     * then its late StopTransaction says 8 kWh (4.11): the session, rated again.
+     */
+    private UUID aSessionCorrectedByItsLateStop(SimulatedCharger charger) {
+        Instant begin = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        int transaction = start(charger, CARD, begin);
+        assertThat(transaction).isPositive();
+        reading(charger, transaction, 5_000, begin.plus(30, ChronoUnit.MINUTES));
+        UUID session = sessionOf(transaction);
+        Instant now = Instant.now();
+        sweeper.sweep(tenantId, now.plus(Duration.ofMinutes(31)));
+        assertThat(sweeper.sweep(tenantId, now.plus(Duration.ofMinutes(121))).sessionsFinishedInactive()).isEqualTo(1);
+        posted(session);
+        call(charger, "StopTransaction", SimulatedCharger.object().put("transactionId", transaction).put("meterStop", 8_000)
+                .put("timestamp", begin.plus(50, ChronoUnit.MINUTES).toString()).put("reason", "EVDisconnected"));
+        Eventually.value(() -> as(() -> ledger.ofSession(session)),
+                found -> found.stream().anyMatch(t -> t.kind() == LedgerTransactionKind.SESSION_CORRECTION));
+        return session;
+    }
+
+    @Test
+    void aSessionCorrectedByItsLateStopIsPaidTheDifferenceFromTheWalletOnce() {
+        strategy(true, null, null);
+        SimulatedCharger charger = aCharger();
+        operatorTopUp("20.00");
+        UUID session = aSessionCorrectedByItsLateStop(charger);
+        // 3.03 paid for the first version, 1.08 more for the second: 4.11, what the charger's stop says
+        assertThat(balance()).isEqualTo(eur("15.89"));
+        assertThat(outstanding()).isEqualTo(eur("0.00"));
+        assertThat(as(() -> ledger.ofSession(session))).extracting(LedgerTransaction::kind).containsExactlyInAnyOrder(LedgerTransactionKind.SESSION,
+                LedgerTransactionKind.WALLET_PAYMENT, LedgerTransactionKind.SESSION_CORRECTION, LedgerTransactionKind.WALLET_PAYMENT);
+        assertThat(intentCreations()).isEmpty();
+        afterEveryScenario();
+    }
+
+    @Test
+    void aSessionCorrectedByItsLateStopUnderACardStrategyChargesTheDifferenceToTheCardOnce() {
+        JsonNode set = mutate(admin, "tenant-portal/UpdateBillingStrategy", Map.of("strategy", "BILL_AFTER_SESSION"));
+        assertThat(set.path("userErrors")).as(set.toString()).isEmpty();
+        aSavedCard();
+        SimulatedCharger charger = aCharger();
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=303"))
+                .willReturn(okJson(intent("pi_session", "succeeded", 303, 303))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=108"))
+                .willReturn(okJson(intent("pi_correction", "succeeded", 108, 108))));
+        UUID session = aSessionCorrectedByItsLateStop(charger);
+        Eventually.value(() -> {
+            outbox.sendDue();
+            return intentCreations().size();
+        }, n -> n == 2, Duration.ofSeconds(20));
+        List<String> bodies = intentCreations().stream().map(LoggedRequest::getBodyAsString).toList();
+        assertThat(bodies).anyMatch(body -> body.contains("amount=303")).anyMatch(body -> body.contains("amount=108"));
+        assertThat(bodies).allMatch(body -> body.contains("off_session=true") && body.contains(session.toString()));
+        assertThat(intentCreations().stream().map(request -> request.getHeader("Idempotency-Key")).distinct()).hasSize(2);
+        Eventually.value(this::outstanding, owed -> owed.equals(eur("0.00")));
         afterEveryScenario();
     }
 

@@ -20,7 +20,15 @@ import tools.jackson.databind.JsonNode;
 
 import io.chargebase.api.support.AssetFixtures;
 import io.chargebase.api.support.IntegrationTest;
+import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.support.Eventually;
+import io.chargebase.domain.billing.Ledger;
+import io.chargebase.domain.billing.LedgerTransaction;
+import io.chargebase.domain.billing.LedgerTransactionKind;
 import io.chargebase.domain.charging.ChargingSweeper;
+import io.chargebase.domain.money.Money;
+import io.chargebase.tenancy.TenantContext;
+import io.chargebase.tenancy.TenantScope;
 import io.chargebase.ocpp.simulator.Simulate;
 import io.chargebase.ocpp.simulator.SimulatedCharger;
 
@@ -28,7 +36,8 @@ import io.chargebase.ocpp.simulator.SimulatedCharger;
  * The manual's "Finish after inactivity" over a real socket, in two stages: a session its charger goes silent about is
  * first marked suspected stale (30 min) and stays active, then, after the tenant's finish timeout (the manual's 120 min
  * by default), is finished from its last reading and rated; the charger's StopTransaction that still comes corrects it,
- * and its CDR gets a second MSP version that supersedes the first, so that one price stands for the session.
+ * and its CDR gets a second MSP version that supersedes the first, so that one price stands for the session; the
+ * ledger gets the difference to what the first version charged, once, never the session a second time.
  */
 class InactivityFinishIT extends IntegrationTest {
 
@@ -38,6 +47,9 @@ class InactivityFinishIT extends IntegrationTest {
 
     @Autowired
     ChargingSweeper sweeper;
+
+    @Autowired
+    Ledger ledger;
 
     @AfterAll
     static void stopTimers() {
@@ -116,11 +128,22 @@ class InactivityFinishIT extends IntegrationTest {
             JsonNode cpo = graphQl().document(admin, "tenant-portal/CpoCdrs", Map.of()).data().path("cpoCdrs");
             assertThat(cpo.path("totalCount").asInt()).as("the same CPO CDR, corrected").isEqualTo(1);
 
+            // the ledger: 4.84 charged for the first version, 2.30 more for the second (7.14 in all), the session once
+            java.util.UUID sessionId = GlobalId.decode(corrected.path("id").asString()).orElseThrow().id();
+            java.util.UUID profileId = GlobalId.decode(profile).orElseThrow().id();
+            List<LedgerTransaction> postings = Eventually.value(() -> TenantContext.callAs(TenantScope.of(tenant.tenant().id()),
+                    () -> ledger.ofSession(sessionId)), found -> found.size() == 2);
+            assertThat(postings).extracting(LedgerTransaction::kind)
+                    .containsExactlyInAnyOrder(LedgerTransactionKind.SESSION, LedgerTransactionKind.SESSION_CORRECTION);
+            assertThat(TenantContext.callAs(TenantScope.of(tenant.tenant().id()), () -> ledger.outstanding(profileId, java.util.Currency
+                    .getInstance("EUR"))).rounded()).isEqualTo(Money.of("7.14", "EUR"));
+
             // a replay of the stop changes nothing more
             call(charger, "StopTransaction", SimulatedCharger.object().put("transactionId", transaction).put("idTag", CARD)
                     .put("meterStop", 8000).put("timestamp", start.plus(Duration.ofMinutes(50)).toString()).put("reason", "EVDisconnected"));
             assertThat(graphQl().document(admin, "tenant-portal/MspCdrs", Map.of("filter", Map.of("includeSuperseded", true))).data()
                     .path("mspCdrs").path("totalCount").asInt()).isEqualTo(2);
+            assertThat(TenantContext.callAs(TenantScope.of(tenant.tenant().id()), () -> ledger.ofSession(sessionId))).hasSize(2);
         }
     }
 

@@ -90,6 +90,11 @@ public class CardPayments {
         rows.insert(CardPayment.recorded(profileId, sessionId, "SESSION", amount, sessionKey(sessionId)), clock.instant());
     }
 
+    /** Records the off-session charge of what a corrected session costs more, due at once; once per MSP CDR version. */
+    void recordCorrectionPayment(UUID sessionId, UUID profileId, Money amount, UUID mspCdrId) {
+        rows.insert(CardPayment.recorded(profileId, sessionId, "CORRECTION", checked(amount), "correction-payment:" + mspCdrId), clock.instant());
+    }
+
     /** The pacing of payments sent at once (a hold at a start, a balance from the app); the api sets its configured one. */
     private volatile Pacing pacing = new Pacing(Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofMinutes(2));
 

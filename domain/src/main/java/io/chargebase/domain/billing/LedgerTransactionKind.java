@@ -19,5 +19,7 @@ public enum LedgerTransactionKind {
     /** A driver bought a top-up package: what they paid and its bonus went to their wallet. */
     TOP_UP,
     /** The wallet paid (part of) what the driver owes. */
-    WALLET_PAYMENT
+    WALLET_PAYMENT,
+    /** A session rated again (its charger's late stop corrected it): the difference to what it was charged. */
+    SESSION_CORRECTION
 }

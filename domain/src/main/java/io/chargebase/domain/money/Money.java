@@ -38,6 +38,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.subtract(same(other).amount), currency);
     }
 
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     public Money times(BigDecimal factor) {
         return new Money(amount.multiply(factor), currency);
     }

@@ -79,4 +79,39 @@ class PostingTest {
                 Currency.getInstance("EUR"), List.of(), BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal(excl), new BigDecimal(incl),
                 new BigDecimal(incl).setScale(2, java.math.RoundingMode.HALF_UP), end.minusSeconds(3600), end, end, "ocpp", null);
     }
+
+    /** The transaction as the ledger would read the posting back. */
+    private static LedgerTransaction asPosted(Posting posting) {
+        Posting valid = posting.validated();
+        return new LedgerTransaction(UUID.randomUUID(), valid.idempotencyKey(), valid.kind(), valid.profileId(), valid.sessionId(),
+                valid.reference(), valid.description(), Instant.now(), Instant.now(), valid.entries());
+    }
+
+    @Test
+    void aCorrectedSessionPostsTheDifferenceToWhatItWasChargedOncePerVersionUpOrDown() {
+        UUID session = UUID.randomUUID();
+        LedgerTransaction first = asPosted(SessionBilling.postingOf(session, cdr(DRIVER, "4.00", "4.84")));
+        // 5.90 excl., 7.139 incl. VAT: 2.30 more owed, 1.90 more revenue, 0.40 more VAT
+        MspCdr more = cdr(DRIVER, "5.90", "7.139");
+        Posting up = SessionCorrections.correctionOf(session, more, List.of(first)).validated();
+        assertThat(up.idempotencyKey()).isEqualTo("session-correction:" + more.id());
+        assertThat(up.kind()).isEqualTo(LedgerTransactionKind.SESSION_CORRECTION);
+        assertThat(up.entries()).containsExactlyInAnyOrder(
+                new Posting.Entry(LedgerAccount.DRIVER_RECEIVABLE, DRIVER, Money.of("2.30", "EUR")),
+                new Posting.Entry(LedgerAccount.REVENUE, null, Money.of("-1.90", "EUR")),
+                new Posting.Entry(LedgerAccount.VAT_PAYABLE, null, Money.of("-0.40", "EUR")));
+        assertThat(SessionCorrections.owedMore(up)).isEqualTo(Money.of("2.30", "EUR"));
+        assertThat(SessionCorrections.correctionOf(session, more, List.of(first, asPosted(up)))).as("nothing left to correct").isNull();
+
+        // a third version below the first: the difference to both postings comes back to the wallet
+        MspCdr less = cdr(DRIVER, "3.00", "3.63");
+        Posting down = SessionCorrections.correctionOf(session, less, List.of(first, asPosted(up))).validated();
+        assertThat(down.entries()).containsExactlyInAnyOrder(
+                new Posting.Entry(LedgerAccount.DRIVER_WALLET, DRIVER, Money.of("-3.51", "EUR")),
+                new Posting.Entry(LedgerAccount.REVENUE, null, Money.of("2.90", "EUR")),
+                new Posting.Entry(LedgerAccount.VAT_PAYABLE, null, Money.of("0.61", "EUR")));
+        assertThat(SessionCorrections.owedMore(down).amount().signum()).isZero();
+        assertThat(SessionCorrections.correctionOf(session, less, List.of(first, asPosted(up), asPosted(down)))).isNull();
+        assertThat(SessionCorrections.correctionOf(session, cdr(DRIVER, "4.00", "4.84"), List.of(first))).as("the same price").isNull();
+    }
 }
