@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceBeat    how often this instance says in the database that it is alive
  * @param instanceSilence an instance silent for this long is taken as dead: its chargers count as offline
  * @param relayGrace      what a command relayed to another instance may take beyond its own timeout
+ * @param maxInFlight     how many charger messages that need the database (all but MeterValues, which are written by
+ *                        group commit) this instance handles at once; keep it below the connection pool's size
+ * @param admissionWait   how long a message waits for its turn before it is answered with a CALLERROR the charger
+ *                        retries (a Heartbeat is answered at once instead, without the database)
  */
 @ConfigurationProperties("chargebase.ocpp")
 public record OcppProperties(
@@ -20,5 +24,7 @@ public record OcppProperties(
         @DefaultValue("100s") Duration idleTimeout,
         @DefaultValue("10s") Duration instanceBeat,
         @DefaultValue("45s") Duration instanceSilence,
-        @DefaultValue("3s") Duration relayGrace) {
+        @DefaultValue("3s") Duration relayGrace,
+        @DefaultValue("8") int maxInFlight,
+        @DefaultValue("5s") Duration admissionWait) {
 }

@@ -48,13 +48,15 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
     private final Clock clock;
     private final PendingChargers pendingChargers;
     private final OcppTelemetry telemetry;
+    private final ChargerAdmission admission;
     private final OcppShutdown shutdown;
     /** Connecting and disconnecting one charger happen one at a time, so its events come in the order of its sockets. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     OcppSocketHandler(ObjectProvider<ChargerEvents> events, LocalChargers locals, ConnectionRegistry registry, CommandRelay relay,
             OcppRuntime runtime, OcppProperties properties, Clock clock, PendingChargers pendingChargers, OcppTelemetry telemetry,
-            OcppShutdown shutdown) {
+            OcppShutdown shutdown, ChargerAdmission admission) {
+        this.admission = admission;
         this.telemetry = telemetry;
         this.pendingChargers = pendingChargers;
         this.shutdown = shutdown;
@@ -93,7 +95,7 @@ class OcppSocketHandler implements WebSocketHandler, SubProtocolCapable {
         }
         WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT);
         ChargerConnection connection = new ChargerConnection(charger, (String) session.getAttributes().get(OcppHandshake.TENANT_SLUG),
-                concurrent, chargerEvents, runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
+                concurrent, admission.guard(chargerEvents), runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
         session.getAttributes().put(CONNECTION, connection);
         try (var logged = connection.logFields()) {
             register(session, charger, chargerEvents, connection);

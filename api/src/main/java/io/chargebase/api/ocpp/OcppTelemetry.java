@@ -59,6 +59,12 @@ class OcppTelemetry {
                 .tag("code", code == null ? UNKNOWN : code.wireName()).register(registry).increment();
     }
 
+    /** A charger's message turned away (or, a heartbeat, answered without the database) because the platform was overloaded. */
+    void shed(String action) {
+        Counter.builder("ocpp.shed").description("Charger messages shed under overload, by action")
+                .tag("action", bounded(action)).register(registry).increment();
+    }
+
     /** A command from the time it was asked for until it was answered or failed. */
     Timer.Sample startCommand() {
         return Timer.start(registry);

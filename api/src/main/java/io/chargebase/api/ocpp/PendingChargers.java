@@ -46,9 +46,11 @@ class PendingChargers implements SmartLifecycle {
     private volatile ScheduledFuture<?> checks;
 
     private final OcppTelemetry telemetry;
+    private final ChargerAdmission admission;
 
     PendingChargers(PendingChargePoints pendingChargePoints, OcppRuntime runtime, OcppProperties properties, Clock clock,
-            OcppTelemetry telemetry) {
+            OcppTelemetry telemetry, ChargerAdmission admission) {
+        this.admission = admission;
         this.telemetry = telemetry;
         this.pendingChargePoints = pendingChargePoints;
         this.runtime = runtime;
@@ -59,7 +61,7 @@ class PendingChargers implements SmartLifecycle {
     /** The pending charger's connection, made its current one; an earlier one of the same identity is closed. */
     ChargerConnection open(PendingCharger charger, WebSocketSession session) {
         ChargerConnection connection = new ChargerConnection(charger.ref(), (String) session.getAttributes().get(OcppHandshake.TENANT_SLUG),
-                session, pendingChargePoints.events(), runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
+                session, admission.guard(pendingChargePoints.events()), runtime.work(), runtime.timeouts(), clock, properties.maxFrameChars(), telemetry);
         Optional.ofNullable(connections.put(new Key(charger.tenantId(), charger.identity()), connection))
                 .ifPresent(old -> old.close(OcppSocketHandler.REPLACED));
         try (var logged = connection.logFields()) {
