@@ -33,6 +33,7 @@ class PreAuthorisationStops {
     private static final Logger LOG = LoggerFactory.getLogger(PreAuthorisationStops.class);
 
     private final BillingStrategies strategies;
+    private final RecentStrategies recent;
     private final CardPayments payments;
     private final ChargingSessions sessions;
     private final ApplicationEventPublisher events;
@@ -40,7 +41,8 @@ class PreAuthorisationStops {
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
     PreAuthorisationStops(BillingStrategies strategies, CardPayments payments, ChargingSessions sessions, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            RecentStrategies recent, PlatformTransactionManager transactionManager) {
+        this.recent = recent;
         this.strategies = strategies;
         this.payments = payments;
         this.sessions = sessions;
@@ -51,6 +53,11 @@ class PreAuthorisationStops {
     @TransactionalEventListener(fallbackExecution = true)
     void on(LiveUpdate.SessionProgress progress) {
         if (progress.profileId() == null || progress.runningCost() == null || !"ACTIVE".equals(progress.status())) {
+            return;
+        }
+        // most tenants hold nothing: no thread, no statement for their readings
+        StrategySettings settings = recent.of(progress.tenantId());
+        if (settings.strategy() != BillingStrategy.PRE_AUTHORISE || settings.stopBelow() == null) {
             return;
         }
         work.execute(() -> {

@@ -43,6 +43,7 @@ class WalletStops {
     }
 
     private final BillingStrategies strategies;
+    private final RecentStrategies recent;
     private final Wallets wallets;
     private final CardPayments payments;
     private final PaymentCustomerRows customers;
@@ -53,7 +54,8 @@ class WalletStops {
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
     WalletStops(BillingStrategies strategies, Wallets wallets, CardPayments payments, PaymentCustomerRows customers, ChargingSessions sessions,
-            SessionStops stops, PlatformTransactionManager transactionManager) {
+            SessionStops stops, RecentStrategies recent, PlatformTransactionManager transactionManager) {
+        this.recent = recent;
         this.strategies = strategies;
         this.wallets = wallets;
         this.payments = payments;
@@ -70,6 +72,10 @@ class WalletStops {
         }
         if (!"ACTIVE".equals(progress.status()) || progress.runningCost() == null) {
             running.remove(progress.sessionId());
+            return;
+        }
+        // most tenants use another strategy: no thread, no statement for their readings
+        if (recent.of(progress.tenantId()).strategy() != BillingStrategy.BALANCE_OR_PAYMENT_METHOD) {
             return;
         }
         BigDecimal cost = progress.runningCost().inclVat() != null ? progress.runningCost().inclVat() : progress.runningCost().exclVat();
