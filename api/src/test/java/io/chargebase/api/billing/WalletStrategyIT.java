@@ -551,6 +551,29 @@ class WalletStrategyIT extends IntegrationTest {
     }
 
     @Test
+    void aCorrectedSessionsReceiptIsCorrectedByAReceiptForTheDifferenceNamingIt() {
+        JsonNode mode = mutate(admin, "tenant-portal/UpdateReceiptSettings", Map.of("mode", "PER_SESSION"));
+        assertThat(mode.path("userErrors")).as(mode.toString()).isEmpty();
+        strategy(true, null, null);
+        SimulatedCharger charger = aCharger();
+        operatorTopUp("20.00");
+        aSessionCorrectedByItsLateStop(charger);
+        JsonNode receipts = Eventually.value(() -> graphQl().document(driver, "driver-app/MyReceipts", Map.of()).data().path("myReceipts")
+                .path("edges"), edges -> edges.size() == 2);
+        JsonNode correction = receipts.get(0).path("node");
+        JsonNode original = receipts.get(1).path("node");
+        assertThat(original.path("kind").asString()).isEqualTo("RECEIPT");
+        assertThat(original.path("gross").asString()).startsWith("3.03");
+        assertThat(correction.path("kind").asString()).as("it costs more: a receipt for the difference").isEqualTo("RECEIPT");
+        assertThat(correction.path("number").asString()).as("the next number, no gap").isEqualTo("R-000002");
+        assertThat(correction.path("creditedReceiptId").asString()).isEqualTo(original.path("receiptId").asString());
+        assertThat(correction.path("gross").asString()).startsWith("1.08");
+        assertThat(correction.path("lines").get(0).path("description").asString()).contains("Correction of charging session", "R-000001");
+        assertThat(correction.path("lines").get(0).path("vatPercent").asString()).startsWith("21");
+        afterEveryScenario();
+    }
+
+    @Test
     void aSessionCorrectedByItsLateStopUnderACardStrategyChargesTheDifferenceToTheCardOnce() {
         JsonNode set = mutate(admin, "tenant-portal/UpdateBillingStrategy", Map.of("strategy", "BILL_AFTER_SESSION"));
         assertThat(set.path("userErrors")).as(set.toString()).isEmpty();

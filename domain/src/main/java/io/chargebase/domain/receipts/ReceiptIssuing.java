@@ -12,6 +12,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.chargebase.domain.charging.SessionCorrected;
 import io.chargebase.domain.charging.SessionRated;
 import io.chargebase.domain.receipts.internal.ReceiptRows;
 import io.chargebase.tenancy.TenantContext;
@@ -52,6 +53,17 @@ class ReceiptIssuing {
             }));
         } catch (RuntimeException failed) {
             LOG.error("No receipt for session {} of tenant {} yet (the monthly job or a retry issues it)", rated.sessionId(), rated.tenantId(), failed);
+        }
+    }
+
+    /** A session rated again: its receipt, if it has one, is corrected by a document for the difference. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SessionCorrected corrected) {
+        try {
+            TenantContext.runAs(TenantScope.of(corrected.tenantId()), () -> separately.executeWithoutResult(status ->
+                    receipts.correctSession(corrected.sessionId(), corrected.mspCdrId())));
+        } catch (RuntimeException failed) {
+            LOG.error("The receipt of corrected session {} of tenant {} is not corrected", corrected.sessionId(), corrected.tenantId(), failed);
         }
     }
 

@@ -115,6 +115,45 @@ public class Receipts {
     }
 
     /**
+     * A session on a receipt that was rated again ({@code mspCdrId}, the new version): a document for the difference to
+     * what its receipt and earlier corrections charged, naming the receipt it corrects: a receipt when the session
+     * costs more, a credit note (negative amounts) when less; nothing when it costs the same, or for a version
+     * corrected before. A session on no receipt yet gets its receipt as usual (per session now, or the monthly one).
+     */
+    public Optional<Receipt> correctSession(UUID sessionId, UUID mspCdrId) {
+        try {
+            return inTransaction(() -> {
+                Optional<ReceiptRows.Charged> charged = rows.chargedForSession(sessionId);
+                if (charged.isEmpty()) {
+                    return settings().mode() == ReceiptMode.PER_SESSION ? issueForSession(sessionId, mspCdrId) : Optional.<Receipt>empty();
+                }
+                if (rows.correctionIssued(mspCdrId)) {
+                    return Optional.<Receipt>empty();
+                }
+                MspCdr cdr = cdrs.findMspCdr(mspCdrId).orElseThrow(() -> new IllegalStateException("No MSP CDR " + mspCdrId));
+                if (cdr.profileId() == null) {
+                    return Optional.<Receipt>empty();
+                }
+                ReceiptLine now = line(1, null, cdr);
+                BigDecimal net = now.net().subtract(charged.get().net());
+                BigDecimal tax = now.vat().subtract(charged.get().vat());
+                BigDecimal gross = now.gross().subtract(charged.get().gross());
+                if (net.signum() == 0 && tax.signum() == 0 && gross.signum() == 0) {
+                    return Optional.<Receipt>empty();
+                }
+                ReceiptLine difference = new ReceiptLine(1, null, "Correction of charging session " + cdr.cdrNumber() + " (receipt "
+                        + charged.get().numberText() + ")", cdr.start(), cdr.end(), cdr.totalEnergyKwh(), now.vatPercent(), net, tax, gross);
+                Receipt issued = issue(gross.signum() > 0 ? ReceiptKind.RECEIPT : ReceiptKind.CREDIT_NOTE, cdr.profileId(), cdr.currency(), null, null,
+                        List.of(difference), null, charged.get().receiptId());
+                rows.markCorrection(issued.id(), sessionId, mspCdrId);
+                return Optional.of(issued);
+            });
+        } catch (DuplicateKeyException raced) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * One receipt per driver for the sessions that ended in the month (the tenant's time zone) and are on no receipt
      * yet; each driver's in a transaction of its own. Running it again issues only what was rated since.
      */

@@ -95,6 +95,35 @@ public class ReceiptRows {
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2))).optional();
     }
 
+    /** What the receipts charged for a session so far: its line and the corrections after it (net, VAT, gross). */
+    public record Charged(UUID receiptId, String numberText, BigDecimal net, BigDecimal vat, BigDecimal gross) {
+    }
+
+    /** The session's line with what its corrections added or took; empty when the session is on no receipt. */
+    public Optional<Charged> chargedForSession(UUID sessionId) {
+        return jdbc.sql("""
+                        select l.receipt_id, r.number_text,
+                               l.net + coalesce(c.net, 0) as net, l.vat + coalesce(c.vat, 0) as vat, l.gross + coalesce(c.gross, 0) as gross
+                        from receipt_line l join receipt r on r.tenant_id = l.tenant_id and r.id = l.receipt_id
+                        left join lateral (select sum(x.net) as net, sum(x.vat) as vat, sum(x.gross) as gross from receipt x
+                                           where x.corrected_session_id = l.session_id) c on true
+                        where l.session_id = ?""")
+                .param(sessionId)
+                .query((rs, n) -> new Charged(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)))
+                .optional();
+    }
+
+    /** Whether the MSP CDR version was corrected on a receipt already. */
+    public boolean correctionIssued(UUID mspCdrId) {
+        return jdbc.sql("select exists (select 1 from receipt where corrected_msp_cdr_id = ?)").param(mspCdrId).query(Boolean.class).single();
+    }
+
+    /** Marks the receipt as the correction of the session for its MSP CDR version; a second one for the version is refused by its key. */
+    public void markCorrection(UUID receiptId, UUID sessionId, UUID mspCdrId) {
+        jdbc.sql("update receipt set corrected_session_id = ?, corrected_msp_cdr_id = ? where id = ?").params(sessionId, mspCdrId, receiptId).update();
+    }
+
     public Optional<UUID> creditNoteOf(UUID refundTransactionId) {
         return jdbc.sql("select id from receipt where refund_transaction_id = ?").param(refundTransactionId).query(UUID.class).optional();
     }
