@@ -40,7 +40,6 @@ import org.wiremock.spring.InjectWireMock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.stripe.net.Webhook;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +52,7 @@ import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.LedgerInvariants;
 import io.chargebase.api.support.StripeFixtures;
 import io.chargebase.api.support.StripeStubs;
+import io.chargebase.api.support.StripeWebhookDelivery;
 import io.chargebase.domain.billing.BillingStrategies;
 import io.chargebase.domain.billing.BillingStrategy;
 import io.chargebase.domain.billing.CardPayment;
@@ -277,15 +277,7 @@ class CardPaymentScenariosIT extends IntegrationTest {
     }
 
     private int deliver(String payload) {
-        long t = Instant.now().getEpochSecond();
-        try {
-            String signature = "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(WEBHOOK_SECRET, t + "." + payload);
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/stripe")).header("Stripe-Signature", signature)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeWebhookDelivery.deliver(HTTP, baseUrl(), WEBHOOK_SECRET, payload).statusCode();
     }
 
     private String mySessionPaymentStatus(UUID session) {

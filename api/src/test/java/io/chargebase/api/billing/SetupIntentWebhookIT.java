@@ -9,9 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +29,12 @@ import org.wiremock.spring.InjectWireMock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.stripe.net.Webhook;
 
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.StripeFixtures;
 import io.chargebase.api.support.StripeStubs;
+import io.chargebase.api.support.StripeWebhookDelivery;
 import io.chargebase.domain.billing.BillingSettings;
 import io.chargebase.domain.billing.PaymentMethods;
 import io.chargebase.tenancy.TenantContext;
@@ -115,19 +113,7 @@ class SetupIntentWebhookIT extends IntegrationTest {
     }
 
     private HttpResponse<String> deliver(String payload) {
-        long t = Instant.now().getEpochSecond();
-        String signature;
-        try {
-            signature = "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(SECRET, t + "." + payload);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/stripe")).header("Content-Type", "application/json")
-                    .header("Stripe-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeWebhookDelivery.deliver(http, baseUrl(), SECRET, payload);
     }
 
     private List<LoggedRequest> sent(String method, String path) {

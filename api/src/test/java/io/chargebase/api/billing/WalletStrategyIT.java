@@ -8,10 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +37,6 @@ import org.wiremock.spring.InjectWireMock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.stripe.net.Webhook;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +49,7 @@ import io.chargebase.api.support.IntegrationTest;
 import io.chargebase.api.support.LedgerInvariants;
 import io.chargebase.api.support.StripeFixtures;
 import io.chargebase.api.support.StripeStubs;
+import io.chargebase.api.support.StripeWebhookDelivery;
 import io.chargebase.domain.billing.ConnectedAccounts;
 import io.chargebase.domain.billing.Ledger;
 import io.chargebase.domain.billing.LedgerTransaction;
@@ -303,15 +300,7 @@ class WalletStrategyIT extends IntegrationTest {
                   "status": "succeeded", "client_secret": "%s_secret_abc", "last_payment_error": null,
                   "metadata": {"chargebase_profile_id": "%s", "chargebase_payment_id": "%s"}}}}"""
                 .formatted(eventId, Instant.now().getEpochSecond(), account, paymentIntent, amount, amount, paymentIntent, profileId, payment);
-        long t = Instant.now().getEpochSecond();
-        try {
-            String signature = "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(WEBHOOK_SECRET, t + "." + payload);
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/stripe")).header("Stripe-Signature", signature)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeWebhookDelivery.deliver(HTTP, baseUrl(), WEBHOOK_SECRET, payload).statusCode();
     }
 
     private void afterEveryScenario() {

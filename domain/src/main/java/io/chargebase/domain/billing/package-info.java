@@ -16,6 +16,11 @@
  * serialises debits per driver so a wallet is never overdrawn; {@link io.chargebase.domain.billing.Vouchers} creates
  * and redeems vouchers and records operators' top-ups as redeemed vouchers; {@link
  * io.chargebase.domain.billing.TopUpPackages} and {@link io.chargebase.domain.billing.AutoTopUps} hold the packages
- * drivers buy and their auto top-up settings.
+ * drivers buy and their auto top-up settings. Under the balance strategy {@code SessionBilling} pays sessions from
+ * the wallet first, {@code WalletStops} watches the available balance while drivers charge (auto top-up, auto-stop
+ * through charging's {@link io.chargebase.domain.charging.SessionStops}), and bought top-ups are card payments whose
+ * success credits the wallet ({@link io.chargebase.domain.billing.CardPayments#buyTopUp}). {@code SessionCorrections}
+ * posts the difference when charging reports a session rated again. The watchers read the strategy through
+ * {@code RecentStrategies}, at most every few seconds, so readings of tenants that need no watching cost nothing.
  */
 package io.chargebase.domain.billing;
