@@ -400,7 +400,16 @@ class WalletStrategyIT extends IntegrationTest {
         assertThat(balance()).isEqualTo(eur("0.00"));
         assertThat(outstanding()).isEqualTo(eur("3.68"));
         assertThat(authorize(first, CARD)).as("an outstanding balance blocks").isEqualTo("Invalid");
+        JsonNode app = mutate(driver, "driver-app/StartMySession", Map.of("evseId", "NL*CBS*E" + first.identity() + "*1"));
+        assertThat(app.path("userErrors").get(0).path("message").asString()).as(app.toString())
+                .contains("an outstanding balance of 3.68 EUR", "top up in the app");
         afterEveryScenario();
+
+        aSavedCard();
+        JsonNode byCard = graphQl().document(driver, "driver-app/PayMyOutstandingBalance", Map.of()).payload("payMyOutstandingBalance");
+        assertThat(byCard.path("userErrors").get(0).path("message").asString()).as("cards do not pay charging directly here")
+                .contains("top up your balance");
+        assertThat(intentCreations()).isEmpty();
 
         // a top-up of 10.00 with a 2.00 bonus, bought in the app, confirmed there (3-D Secure); its webhook comes three times
         aSavedCard();

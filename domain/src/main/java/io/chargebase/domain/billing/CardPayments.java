@@ -55,13 +55,15 @@ public class CardPayments {
     private final TopUpPackageRows topUps;
     private final Wallets wallets;
     private final Vouchers vouchers;
+    private final BillingStrategies strategies;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransactions;
 
     CardPayments(PaymentProvider provider, CardPaymentRows rows, ConnectedAccountRows accounts, PaymentCustomerRows customers, Ledger ledger,
-            ApplicationFees fees, Tenants tenants, TopUpPackageRows topUps, Wallets wallets, Vouchers vouchers, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            ApplicationFees fees, Tenants tenants, TopUpPackageRows topUps, Wallets wallets, Vouchers vouchers, BillingStrategies strategies,
+            Clock clock, PlatformTransactionManager transactionManager) {
+        this.strategies = strategies;
         this.topUps = topUps;
         this.wallets = wallets;
         this.vouchers = vouchers;
@@ -383,13 +385,18 @@ public class CardPayments {
      * that no payment on its way covers. Empty when nothing does.
      */
     public Optional<String> unpaid(UUID profileId) {
+        return unpaid(profileId, "pay it in the app first");
+    }
+
+    /** {@link #unpaid(UUID)}, telling the driver {@code howToPay} an outstanding balance. */
+    Optional<String> unpaid(UUID profileId, String howToPay) {
         return transactions.execute(status -> {
             if (!rows.waitingForTheDriver(profileId).isEmpty()) {
                 return Optional.of("a payment waits for you: complete it in the app first");
             }
             Currency currency = tenants.get(TenantContext.requireTenant()).orElseThrow().currency();
             Money owed = ledger.outstanding(profileId, currency).minus(new Money(rows.onTheirWay(profileId, currency), currency)).rounded();
-            return owed.amount().signum() > 0 ? Optional.of("an outstanding balance of " + owed + ": pay it in the app first") : Optional.empty();
+            return owed.amount().signum() > 0 ? Optional.of("an outstanding balance of " + owed + ": " + howToPay) : Optional.empty();
         });
     }
 
@@ -409,6 +416,10 @@ public class CardPayments {
             Money rest = ledger.outstanding(profileId, currency).minus(covered).rounded();
             if (rest.amount().signum() <= 0) {
                 return new Open(waiting, null);
+            }
+            if (strategies.current().balanceOnly()) {
+                throw new DomainException(ErrorCode.NOT_USABLE, null, "Cards do not pay charging directly here: top up your balance, and the top-up pays the "
+                        + rest + " you owe.");
             }
             if (customers.customerOf(profileId).isEmpty()) {
                 throw new DomainException(ErrorCode.NOT_USABLE, null, "Save a card first: an outstanding balance of " + rest + " is paid by card.");

@@ -78,7 +78,8 @@ class PaymentGate implements StartGate {
     }
 
     private Optional<String> balanceRefusal(StrategySettings settings, UUID profileId) {
-        Optional<String> unpaid = payments.unpaid(profileId);
+        Optional<String> unpaid = payments.unpaid(profileId, settings.balanceOnly() ? "top up in the app, the top-up pays it"
+                : "pay it in the app first");
         if (unpaid.isPresent()) {
             return unpaid;
         }
