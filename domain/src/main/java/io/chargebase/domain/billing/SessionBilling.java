@@ -96,12 +96,22 @@ public class SessionBilling {
     }
 
     private void payFromTheWallet(StrategySettings settings, UUID sessionId, MspCdr cdr, Money payable) {
-        Money paid = wallets.payUpTo(cdr.profileId(), payable, walletKeyOf(sessionId), sessionId, "Charging session " + cdr.cdrNumber());
-        Money rest = payable.minus(paid).rounded();
-        if (rest.amount().signum() > 0 && !settings.balanceOnly() && customers.customerOf(cdr.profileId()).isPresent()) {
+        Money rest = walletFirst(settings, cdr.profileId(), payable, walletKeyOf(sessionId), sessionId, "Charging session " + cdr.cdrNumber());
+        if (rest.amount().signum() > 0) {
             payments.recordSessionPayment(sessionId, cdr.profileId(), rest);
         }
-        payments.autoTopUpIfLow(cdr.profileId(), wallets.balance(cdr.profileId()));
+    }
+
+    /**
+     * Under the balance strategy, in the caller's transaction: the wallet pays what it holds of {@code amount} (once per
+     * {@code key}), the auto top-up runs if the wallet is low now, and the answer is the rest a card is to pay (zero when
+     * cards may not pay directly or the driver has none: it stays outstanding).
+     */
+    Money walletFirst(StrategySettings settings, UUID profileId, Money amount, String key, UUID sessionId, String description) {
+        Money rest = amount.minus(wallets.payUpTo(profileId, amount, key, sessionId, description)).rounded();
+        payments.autoTopUpIfLow(profileId, wallets.balance(profileId));
+        return rest.amount().signum() > 0 && !settings.balanceOnly() && customers.customerOf(profileId).isPresent() ? rest
+                : Money.zero(rest.currency());
     }
 
     /** The idempotency key of the wallet's payment of a session. */

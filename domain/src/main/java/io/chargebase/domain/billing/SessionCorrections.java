@@ -40,18 +40,16 @@ class SessionCorrections {
     private final Ledger ledger;
     private final BillingStrategies strategies;
     private final CardPayments payments;
-    private final Wallets wallets;
     private final PaymentCustomerRows customers;
     private final SessionBilling billing;
     private final TransactionTemplate transactions;
 
-    SessionCorrections(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments, Wallets wallets,
+    SessionCorrections(Cdrs cdrs, Ledger ledger, BillingStrategies strategies, CardPayments payments,
             PaymentCustomerRows customers, SessionBilling billing, PlatformTransactionManager transactionManager) {
         this.cdrs = cdrs;
         this.ledger = ledger;
         this.strategies = strategies;
         this.payments = payments;
-        this.wallets = wallets;
         this.customers = customers;
         this.billing = billing;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -103,17 +101,17 @@ class SessionCorrections {
 
     private void pay(MspCdr cdr, UUID sessionId, Money more) {
         StrategySettings settings = strategies.current();
-        boolean card = customers.customerOf(cdr.profileId()).isPresent();
-        Money rest = more;
+        Money byCard;
         if (settings.strategy() == BillingStrategy.BALANCE_OR_PAYMENT_METHOD) {
-            rest = more.minus(wallets.payUpTo(cdr.profileId(), more, "wallet-correction:" + cdr.id(), sessionId,
-                    "Correction of charging session " + cdr.cdrNumber())).rounded();
-            card = card && !settings.balanceOnly();
-        } else if (!settings.strategy().requiresCard()) {
+            byCard = billing.walletFirst(settings, cdr.profileId(), more, "wallet-correction:" + cdr.id(), sessionId,
+                    "Correction of charging session " + cdr.cdrNumber());
+        } else if (settings.strategy().requiresCard() && customers.customerOf(cdr.profileId()).isPresent()) {
+            byCard = more;
+        } else {
             return;
         }
-        if (card && rest.amount().signum() > 0) {
-            payments.recordCorrectionPayment(sessionId, cdr.profileId(), rest, cdr.id());
+        if (byCard.amount().signum() > 0) {
+            payments.recordCorrectionPayment(sessionId, cdr.profileId(), byCard, cdr.id());
         }
     }
 
