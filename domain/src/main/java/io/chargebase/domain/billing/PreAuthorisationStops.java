@@ -32,7 +32,6 @@ class PreAuthorisationStops {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreAuthorisationStops.class);
 
-    private final BillingStrategies strategies;
     private final RecentStrategies recent;
     private final CardPayments payments;
     private final ChargingSessions sessions;
@@ -40,10 +39,9 @@ class PreAuthorisationStops {
     private final TransactionTemplate transactions;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
-    PreAuthorisationStops(BillingStrategies strategies, CardPayments payments, ChargingSessions sessions, ApplicationEventPublisher events,
+    PreAuthorisationStops(CardPayments payments, ChargingSessions sessions, ApplicationEventPublisher events,
             RecentStrategies recent, PlatformTransactionManager transactionManager) {
         this.recent = recent;
-        this.strategies = strategies;
         this.payments = payments;
         this.sessions = sessions;
         this.events = events;
@@ -62,19 +60,15 @@ class PreAuthorisationStops {
         }
         work.execute(() -> {
             try {
-                TenantContext.runAs(TenantScope.of(progress.tenantId()), () -> check(progress));
+                TenantContext.runAs(TenantScope.of(progress.tenantId()), () -> check(progress, settings));
             } catch (RuntimeException e) {
                 LOG.warn("Session {}: its running cost was not checked against its hold", progress.sessionId(), e);
             }
         });
     }
 
-    private void check(LiveUpdate.SessionProgress progress) {
+    private void check(LiveUpdate.SessionProgress progress, StrategySettings settings) {
         transactions.executeWithoutResult(status -> {
-            StrategySettings settings = strategies.current();
-            if (settings.strategy() != BillingStrategy.PRE_AUTHORISE || settings.stopBelow() == null) {
-                return;
-            }
             Optional<CardPayment> hold = payments.holdFor(progress.sessionId(), progress.profileId());
             if (hold.isEmpty() || hold.get().status() != CardPaymentStatus.AUTHORISED) {
                 return;

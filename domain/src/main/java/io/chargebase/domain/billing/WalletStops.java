@@ -42,7 +42,6 @@ class WalletStops {
     private record Running(UUID profileId, BigDecimal cost) {
     }
 
-    private final BillingStrategies strategies;
     private final RecentStrategies recent;
     private final Wallets wallets;
     private final CardPayments payments;
@@ -53,10 +52,9 @@ class WalletStops {
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
-    WalletStops(BillingStrategies strategies, Wallets wallets, CardPayments payments, PaymentCustomerRows customers, ChargingSessions sessions,
+    WalletStops(Wallets wallets, CardPayments payments, PaymentCustomerRows customers, ChargingSessions sessions,
             SessionStops stops, RecentStrategies recent, PlatformTransactionManager transactionManager) {
         this.recent = recent;
-        this.strategies = strategies;
         this.wallets = wallets;
         this.payments = payments;
         this.customers = customers;
@@ -75,14 +73,15 @@ class WalletStops {
             return;
         }
         // most tenants use another strategy: no thread, no statement for their readings
-        if (recent.of(progress.tenantId()).strategy() != BillingStrategy.BALANCE_OR_PAYMENT_METHOD) {
+        StrategySettings settings = recent.of(progress.tenantId());
+        if (settings.strategy() != BillingStrategy.BALANCE_OR_PAYMENT_METHOD) {
             return;
         }
         BigDecimal cost = progress.runningCost().inclVat() != null ? progress.runningCost().inclVat() : progress.runningCost().exclVat();
         running.put(progress.sessionId(), new Running(progress.profileId(), cost));
         work.execute(() -> {
             try {
-                TenantContext.runAs(TenantScope.of(progress.tenantId()), () -> check(progress));
+                TenantContext.runAs(TenantScope.of(progress.tenantId()), () -> check(progress, settings));
             } catch (RuntimeException e) {
                 LOG.warn("Session {}: the driver's available balance was not checked", progress.sessionId(), e);
             }
@@ -95,12 +94,8 @@ class WalletStops {
         running.remove(rated.sessionId());
     }
 
-    private void check(LiveUpdate.SessionProgress progress) {
+    private void check(LiveUpdate.SessionProgress progress, StrategySettings settings) {
         transactions.executeWithoutResult(status -> {
-            StrategySettings settings = strategies.current();
-            if (settings.strategy() != BillingStrategy.BALANCE_OR_PAYMENT_METHOD) {
-                return;
-            }
             UUID profileId = progress.profileId();
             Money balance = wallets.balance(profileId);
             BigDecimal used = running.values().stream().filter(session -> session.profileId().equals(profileId)).map(Running::cost)
