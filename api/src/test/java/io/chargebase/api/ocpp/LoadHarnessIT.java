@@ -30,5 +30,6 @@ class LoadHarnessIT extends IntegrationTest {
         assertThat(stored.unread()).as("sessions not read back").isZero();
         assertThat(stored.found()).as("answered and stored").isEqualTo(stored.answered());
         assertThat(stored.complete()).isTrue();
+        assertThat(stored.refused()).as("starts not Accepted (the figures would measure refused sessions)").isZero();
     }
 }

@@ -1,6 +1,5 @@
 package io.chargebase.domain.charging;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +117,7 @@ public class CommunicationLog implements AutoCloseable {
                         insert.setArray(5, connection.createArrayOf("text", entries.stream().map(Entry::messageId).toArray()));
                         insert.setArray(6, connection.createArrayOf("text", entries.stream().map(Entry::text).toArray()));
                         insert.setArray(7, connection.createArrayOf("boolean", entries.stream().map(Entry::truncated).toArray()));
-                        insert.setArray(8, connection.createArrayOf("timestamptz", entries.stream().map(e -> Timestamp.from(e.at())).toArray()));
+                        insert.setArray(8, connection.createArrayOf("timestamptz", entries.stream().map(e -> e.at().toString()).toArray()));
                         return insert.executeUpdate();
                     }
                 }))));

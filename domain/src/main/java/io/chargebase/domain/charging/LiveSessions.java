@@ -128,19 +128,30 @@ class LiveSessions {
     }
 
     private Optional<TariffSelection.Selected> tariff(ChargingSession session) {
+        if (session.status() == SessionStatus.FAILED) {
+            // a refused session is charged nothing, however long its charger goes on sending readings
+            return Optional.empty();
+        }
+        if (session.status() == SessionStatus.FINISHED) {
+            // its last update: what was remembered, else chosen once more, but not remembered for a session that is over
+            Optional<TariffSelection.Selected> remembered = tariffs.get(session.id());
+            return remembered != null ? remembered : select(session);
+        }
         if (tariffs.size() > REMEMBERED) {
             tariffs.clear();
         }
-        return tariffs.computeIfAbsent(session.id(), id -> {
-            try {
-                Customer customer = session.profileId() != null ? Customer.profile(session.profileId()) : Customer.adHoc();
-                // a session an operator started at a tariff of their choice runs at that price, as its CDR will
-                Optional<UUID> chosen = sessions.tariffOverride(session.id());
-                return Optional.of(chosen.isPresent() ? selection.chosen(session.evseId(), customer, chosen.get(), session.startedAt())
-                        : selection.select(session.evseId(), customer, session.startedAt()));
-            } catch (DomainException noTariff) {
-                return Optional.empty();
-            }
-        });
+        return tariffs.computeIfAbsent(session.id(), id -> select(session));
+    }
+
+    private Optional<TariffSelection.Selected> select(ChargingSession session) {
+        try {
+            Customer customer = session.profileId() != null ? Customer.profile(session.profileId()) : Customer.adHoc();
+            // a session an operator started at a tariff of their choice runs at that price, as its CDR will
+            Optional<UUID> chosen = sessions.tariffOverride(session.id());
+            return Optional.of(chosen.isPresent() ? selection.chosen(session.evseId(), customer, chosen.get(), session.startedAt())
+                    : selection.select(session.evseId(), customer, session.startedAt()));
+        } catch (DomainException noTariff) {
+            return Optional.empty();
+        }
     }
 }

@@ -62,7 +62,7 @@ class SessionStopLimits {
     }
 
     private Optional<StopLimits> limits(ChargingSession session) {
-        if (session.evseId() == null || session.startedAt() == null) {
+        if (session.status() != SessionStatus.ACTIVE || session.evseId() == null || session.startedAt() == null) {
             return Optional.empty();
         }
         return live.tariffOf(session).map(selected -> selected.version().stopLimits());

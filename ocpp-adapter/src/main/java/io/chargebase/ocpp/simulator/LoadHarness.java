@@ -63,6 +63,10 @@ public final class LoadHarness {
     private final Latencies stopUnderLoad = new Latencies();
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /** StartTransactions answered with another status than Accepted: the figures would then measure refused sessions. */
+    private final AtomicLong refused = new AtomicLong();
+    /** Calls the server shed under overload and this harness sent again. */
+    private final AtomicLong shed = new AtomicLong();
 
     private LoadHarness(Map<String, String> options) {
         this.options = options;
@@ -70,10 +74,10 @@ public final class LoadHarness {
         this.tenant = options.getOrDefault("tenant", "demo");
     }
 
-    /** Exits with 1 when some answered MeterValues are not stored (or could not be read back), 0 otherwise. */
+    /** Exits with 1 when some answered MeterValues are not stored (or could not be read back) or a start was refused, 0 otherwise. */
     public static void main(String[] args) throws Exception {
         Stored stored = measure(Simulate.options(args));
-        System.exit(stored.complete() ? 0 : 1);
+        System.exit(stored.complete() && stored.refused() == 0 ? 0 : 1);
     }
 
     /** One run with these options (the command line's, without their dashes): prints its figures, returns what was kept. */
@@ -147,7 +151,10 @@ public final class LoadHarness {
             starting.add(timed(authorize, charger, "Authorize", SimulatedCharger.object().put("idTag", uid))
                     .thenCompose(ok -> timed(start, charger, "StartTransaction", SimulatedCharger.object().put("connectorId", 1).put("idTag", uid)
                             .put("meterStart", 0).put("timestamp", SimulatedCharger.now())))
-                    .thenAccept(answer -> transactions[index] = answer.path("transactionId").asInt())
+                    .thenAccept(answer -> {
+                        transactions[index] = answer.path("transactionId").asInt();
+                        accepted(answer);
+                    })
                     .whenComplete((ok, error) -> inFlight.release()));
         }
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
@@ -167,6 +174,9 @@ public final class LoadHarness {
         Thread probes = Thread.ofVirtual().start(() -> probe(connected, probeUids, probesPerSecond, seconds));
         for (long n = 0; n < total; n++) {
             int index = (int) (n % connected.size());
+            if (transactions[index] == 0) {
+                continue; // its session never started (the failures above): nothing to meter
+            }
             long due = meterStart.toEpochMilli() * 1000 + n * intervalMicros;
             long wait = due - Instant.now().toEpochMilli() * 1000;
             if (wait > 1000) {
@@ -197,6 +207,9 @@ public final class LoadHarness {
         List<CompletableFuture<?>> stopping = new ArrayList<>();
         for (int i = 0; i < connected.size(); i++) {
             SimulatedCharger charger = connected.get(i);
+            if (transactions[i] == 0) {
+                continue;
+            }
             inFlight.acquire();
             stopping.add(charger.call("StopTransaction", SimulatedCharger.object().put("transactionId", transactions[i])
                             .put("meterStop", registers[i]).put("timestamp", SimulatedCharger.now()).put("reason", "Local"))
@@ -205,12 +218,14 @@ public final class LoadHarness {
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
 
         say("reading the stored meter values of every session through GraphQL");
-        Stored stored = stored(token, connected, chargePointIds, transactions, acknowledged);
+        Stored stored = stored(token, connected, chargePointIds, transactions, acknowledged, refused.get());
 
         System.out.println();
         System.out.println("=== Chargebase load harness ===");
         System.out.printf("chargers connected and booted : %d of %d%n", connected.size(), chargers);
         System.out.printf("heartbeats answered           : %d%n", heartbeats.get());
+        System.out.printf("sessions started (connector 1): %d of %d%n", java.util.Arrays.stream(transactions).filter(id -> id != 0).count(),
+                connected.size());
         System.out.printf("MeterValues answered          : %d in %.1f s = %.0f/s (target %d/s)%n", answered.get(), elapsed, answered.get() / elapsed, rate);
         System.out.println("BootNotification              : " + boot);
         System.out.println("Authorize                     : " + authorize);
@@ -221,6 +236,9 @@ public final class LoadHarness {
         System.out.println("  StartTransaction            : " + startUnderLoad);
         System.out.println("  StopTransaction (rated)     : " + stopUnderLoad);
         System.out.printf("failures                      : %d%n", failures.get());
+        System.out.printf("shed and sent again           : %d (CALLERROR InternalError under overload, retried after 1 s)%n", shed.get());
+        System.out.printf("sessions refused              : %d%s%n", refused.get(), refused.get() == 0 ? " (every start Accepted)"
+                : " (NOT ACCEPTED: these figures measure refused sessions; check the tokens, the location's access and the tariff)");
         System.out.printf("meter values answered, stored : %d answered, %d of them stored, %d missing%s%n", stored.answered(), stored.found(),
                 stored.missing(), stored.unread() > 0 ? " (" + stored.unread() + " sessions could not be read)" : "");
         System.out.println(stored.complete()
@@ -250,11 +268,20 @@ public final class LoadHarness {
             all.add(timed(authorizeUnderLoad, charger, "Authorize", SimulatedCharger.object().put("idTag", uid))
                     .thenCompose(ok -> timed(startUnderLoad, charger, "StartTransaction", SimulatedCharger.object().put("connectorId", 2)
                             .put("idTag", uid).put("meterStart", 1000).put("timestamp", SimulatedCharger.now())))
-                    .thenCompose(started -> timed(stopUnderLoad, charger, "StopTransaction", SimulatedCharger.object()
+                    .thenCompose(started -> {
+                        accepted(started);
+                        return timed(stopUnderLoad, charger, "StopTransaction", SimulatedCharger.object()
                             .put("transactionId", started.path("transactionId").asInt()).put("meterStop", 1500)
-                            .put("timestamp", SimulatedCharger.now()).put("reason", "Local"))));
+                            .put("timestamp", SimulatedCharger.now()).put("reason", "Local"));
+                    }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    }
+
+    private void accepted(JsonNode started) {
+        if (!"Accepted".equals(started.path("idTagInfo").path("status").asString())) {
+            refused.incrementAndGet();
+        }
     }
 
     private static int number(SimulatedCharger charger) {
@@ -279,15 +306,38 @@ public final class LoadHarness {
         }
     }
 
+    /**
+     * Sends the call and measures it until its answer. A call the server sheds under overload (CALLERROR InternalError:
+     * "try again in a moment") is sent again a second later, as a charger does, up to {@link #RETRIES} times; its
+     * latency runs from the first sending, as the driver waits for it.
+     */
     private CompletableFuture<JsonNode> timed(Latencies latencies, SimulatedCharger charger, String action, ObjectNode payload) {
         long begin = System.nanoTime();
-        return charger.call(action, payload).toCompletableFuture().whenComplete((answer, error) -> {
+        return sent(charger, action, payload, 0).whenComplete((answer, error) -> {
             if (error == null) {
                 latencies.add(System.nanoTime() - begin);
             } else {
                 failures.incrementAndGet();
             }
         });
+    }
+
+    private static final int RETRIES = 10;
+
+    private CompletableFuture<JsonNode> sent(SimulatedCharger charger, String action, ObjectNode payload, int attempt) {
+        return charger.call(action, payload).toCompletableFuture().handle((answer, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            if (cause == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            if (attempt < RETRIES && cause instanceof io.chargebase.ocpp.rpc.OutboundCallException.Rejected rejected
+                    && rejected.callError().errorCode() == io.chargebase.ocpp.rpc.RpcErrorCode.INTERNAL_ERROR) {
+                shed.incrementAndGet();
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                        .thenCompose(ignored -> sent(charger, action, payload, attempt + 1));
+            }
+            return CompletableFuture.<JsonNode>failedFuture(cause);
+        }).thenCompose(next -> next);
     }
 
     private String accessToken() throws Exception {
@@ -321,7 +371,7 @@ public final class LoadHarness {
     private String location(String token) throws Exception {
         JsonNode created = graphQl(token, "mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { message } } }",
                 Map.of("input", Map.of("name", "Load test " + Instant.now(), "street", "Teststraat 1", "city", "Amsterdam", "country", "NL",
-                        "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam", "access", "PRIVATE")));
+                        "latitude", 52.37, "longitude", 4.89, "timeZone", "Europe/Amsterdam", "access", "PUBLIC")));
         return created.path("createLocation").path("location").path("id").asString();
     }
 
@@ -354,7 +404,7 @@ public final class LoadHarness {
     }
 
     /** What {@link #stored} found: answered MeterValues, those of them stored, those missing, sessions not read. */
-    public record Stored(long answered, long found, long missing, long unread) {
+    public record Stored(long answered, long found, long missing, long unread, long refused) {
 
         /** Whether every answered MeterValues was read back from the database. */
         public boolean complete() {
@@ -369,7 +419,7 @@ public final class LoadHarness {
      * do not count against the server.
      */
     private Stored stored(String token, List<SimulatedCharger> connected, String[] chargePointIds, int[] transactions,
-            List<java.util.Set<Long>> acknowledged) throws InterruptedException {
+            List<java.util.Set<Long>> acknowledged, long refusedStarts) throws InterruptedException {
         String query = "query($id: ID!) { chargingSessions(first: 10, filter: { chargePointId: $id }) { edges { node { transactionId "
                 + "meterValues { measurand value } } } } }";
         AtomicLong answered = new AtomicLong();
@@ -409,7 +459,7 @@ public final class LoadHarness {
             }, workers));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return new Stored(answered.get(), found.get(), missing.get(), unread.get());
+        return new Stored(answered.get(), found.get(), missing.get(), unread.get(), refusedStarts);
     }
 
     private List<String> tokens(String token, int count) throws Exception {
