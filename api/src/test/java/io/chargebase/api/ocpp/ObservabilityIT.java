@@ -192,6 +192,8 @@ class ObservabilityIT extends IntegrationTest {
             SpanData message = await().atMost(10, TimeUnit.SECONDS).until(
                     () -> spans.named("ocpp MeterValues").stream().findFirst().orElse(null), Objects::nonNull);
             assertThat(unknownTransaction.path("traceId").asString()).isEqualTo(message.getTraceId());
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
+                    assertThat(spans.ofTrace(message.getTraceId())).as("the writer's SQL: " + spans.describe()).anyMatch(ObservabilityIT::isSql));
         }
 
         String token = tokenOf(tenant);

@@ -29,9 +29,9 @@ import io.chargebase.tenancy.TenantScope;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Group commit for MeterValues, the message chargers send most. The thread serving a charger queues the message and
@@ -52,10 +52,15 @@ class MeterValueWriter implements AutoCloseable {
     private static final int CAPACITY = 10_000;
     private static final int WRITERS = 2;
 
-    /** {@code observation} and {@code logContext}: the caller's, so that the writer's SQL and log lines are in the message's trace. */
+    /**
+     * {@code context} and {@code logContext}: the caller's (its observation and whatever else is propagated, its log
+     * fields), so that the writer's SQL and log lines are in the message's trace.
+     */
     private record Queued(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples,
-            CompletableFuture<Void> done, Observation observation, Map<String, String> logContext) {
+            CompletableFuture<Void> done, ContextSnapshot context, Map<String, String> logContext) {
     }
+
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final SessionRows sessions;
     private final ChargerRows chargers;
@@ -65,15 +70,13 @@ class MeterValueWriter implements AutoCloseable {
     private final HeardFrom heardFrom;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ObservationRegistry observations;
     private final DistributionSummary batchSize;
     private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     MeterValueWriter(SessionRows sessions, ChargerRows chargers, MeterReadings readings, LiveSessions live, SessionStopLimits stopLimits,
-            HeardFrom heardFrom, PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ObservationRegistry> observations) {
+            HeardFrom heardFrom, PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<MeterRegistry> meters) {
         this.stopLimits = stopLimits;
         this.sessions = sessions;
         this.chargers = chargers;
@@ -82,7 +85,6 @@ class MeterValueWriter implements AutoCloseable {
         this.heardFrom = heardFrom;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder("ocpp.meter.values.queued", queue, BlockingQueue::size)
                 .description("MeterValues waiting for the group-commit writer").register(registry);
@@ -97,7 +99,7 @@ class MeterValueWriter implements AutoCloseable {
     /** Stores the message with others queued meanwhile; returns once it is committed, or throws what storing it threw. */
     void write(ChargerRef charger, int connectorId, Integer transactionId, List<ChargerEvents.MeterSample> samples) {
         Queued message = new Queued(charger, connectorId, transactionId, samples == null ? List.of() : samples, new CompletableFuture<>(),
-                observations.getCurrentObservation(), MDC.getCopyOfContextMap());
+                SNAPSHOTS.captureAll(), MDC.getCopyOfContextMap());
         if (!running || !queue.offer(message)) {
             writeAlone(message);
         }
@@ -168,12 +170,8 @@ class MeterValueWriter implements AutoCloseable {
         if (message.logContext() != null) {
             MDC.setContextMap(message.logContext());
         }
-        try {
-            if (message.observation() == null) {
-                work.run();
-            } else {
-                message.observation().scoped(work);
-            }
+        try (ContextSnapshot.Scope scope = message.context().setThreadLocals()) {
+            work.run();
         } finally {
             if (previous == null) {
                 MDC.clear();
