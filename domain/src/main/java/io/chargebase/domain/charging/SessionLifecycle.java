@@ -21,6 +21,7 @@ import io.chargebase.domain.charging.internal.ActivityRows;
 import io.chargebase.domain.charging.internal.InactivityRows;
 import io.chargebase.domain.charging.internal.SessionRows;
 import io.chargebase.domain.charging.internal.SessionStore;
+import io.chargebase.domain.charging.internal.TransactionIdBlocks;
 import io.chargebase.domain.charging.lifecycle.Active;
 import io.chargebase.domain.charging.lifecycle.LostUpdate;
 import io.chargebase.domain.charging.lifecycle.NewSession;
@@ -70,10 +71,11 @@ class SessionLifecycle {
     private final ActivityRows activity;
     private final Reservations reservations;
     private final ChargerAccess access;
+    private final TransactionIdBlocks transactionIds;
 
     SessionLifecycle(SessionRows rows, SessionStore store, TokenAuthorisations authorisations, Tokens tokens, SessionRating rating,
             MeterReadings readings, StartPermissions permissions, PlatformTransactionManager transactionManager, Clock clock,
-            InactivityRows inactivity, ActivityRows activity, Reservations reservations, ChargerAccess access) {
+            InactivityRows inactivity, ActivityRows activity, Reservations reservations, ChargerAccess access, TransactionIdBlocks transactionIds) {
         this.rows = rows;
         this.store = store;
         this.authorisations = authorisations;
@@ -87,6 +89,7 @@ class SessionLifecycle {
         this.activity = activity;
         this.reservations = reservations;
         this.access = access;
+        this.transactionIds = transactionIds;
     }
 
     /** Answers an Authorize and keeps it as an authorisation record (manual: ACTIVITY > Authorizations), unknown cards included. */
@@ -161,6 +164,8 @@ class SessionLifecycle {
         // a free-vend charge point's own idTag needs no token: the session is anonymous (ad-hoc pricing, billed to nobody)
         Authorisation decision = known.decision() == Authorisation.Decision.INVALID
                 && access.acceptsFreeVend(charger.chargePointId(), start.idTag()) ? FREE_VEND : known;
+        // taken before the transaction begins, so that no start waits for another's commit (a replay leaves it unused)
+        int transactionId = transactionIds.next();
         return retrying(() -> transactions.execute(status -> {
             rows.lockCharger(charger.chargePointId());
             Optional<ChargingSession> replay = rows.sameStart(charger.chargePointId(), start.connectorId(), start.idTag(), start.timestamp(),
@@ -185,7 +190,7 @@ class SessionLifecycle {
             activity.insertAuthorization(charger.chargePointId(), start.connectorId(), Authorization.Source.START_TRANSACTION, start.idTag(),
                     token.map(Token::id).orElse(null), answer, clock.instant());
             Instant now = clock.instant();
-            StartFacts facts = new StartFacts(rows.nextTransactionId(), start.connectorId(),
+            StartFacts facts = new StartFacts(transactionId, start.connectorId(),
                     rows.evseAt(charger.chargePointId(), start.connectorId()).orElse(null), start.meterStartWh(), start.timestamp(),
                     start.reservationId(), now);
             NewSession who = new NewSession(UUID.randomUUID(), charger.chargePointId(), start.connectorId(), facts.evseId(), start.idTag(),

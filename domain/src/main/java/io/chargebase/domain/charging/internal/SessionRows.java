@@ -51,10 +51,14 @@ public class SessionRows {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(chargePointId.toString()).query().singleRow();
     }
 
-    public int nextTransactionId() {
-        return jdbc.sql("insert into charging_transaction_counter (tenant_id, last_value) values (?, 1) "
-                + "on conflict (tenant_id) do update set last_value = charging_transaction_counter.last_value + 1 returning last_value")
-                .param(tenant()).query(Integer.class).single();
+    /**
+     * Reserves the current tenant's next {@code count} transaction ids; answers the last of them. Its own short
+     * transaction should call this: the counter's row stays locked until the reservation commits.
+     */
+    public int reserveTransactionIds(int count) {
+        return jdbc.sql("insert into charging_transaction_counter (tenant_id, last_value) values (?, ?) "
+                + "on conflict (tenant_id) do update set last_value = charging_transaction_counter.last_value + excluded.last_value returning last_value")
+                .params(tenant(), count).query(Integer.class).single();
     }
 
     public Optional<UUID> evseAt(UUID chargePointId, int connectorId) {
