@@ -128,6 +128,10 @@ public class LiveUpdates implements AutoCloseable {
     }
 
     private void received(String payload) {
+        if (sink.currentSubscriberCount() == 0) {
+            // nobody on this instance watches: nothing to read (under load, reading every update cost more than sending it)
+            return;
+        }
         try {
             JsonNode messages = JSON.readTree(payload);
             for (JsonNode message : messages.isArray() ? messages.values() : List.of(messages)) {

@@ -215,7 +215,22 @@ public class Tariffs {
                 texts.description(), texts.information(), texts.learnMoreUrl(), stop.maxMinutes(), stop.maxKwh(), createdBy, null));
     }
 
+    /**
+     * A stored version, read once: the rows of a version are what it is (a change makes a new version), so the version
+     * made of an equal row is the same. Reading its two JSON documents was most of a tariff selection's cost, and every
+     * start, reading and stop selects one.
+     */
     private TariffVersion version(TariffRows.VersionRow row) {
+        if (read.size() > REMEMBERED_VERSIONS) {
+            read.clear();
+        }
+        return read.computeIfAbsent(row, Tariffs::parsed);
+    }
+
+    private static final int REMEMBERED_VERSIONS = 2_000;
+    private final Map<TariffRows.VersionRow, TariffVersion> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static TariffVersion parsed(TariffRows.VersionRow row) {
         return new TariffVersion(row.tariffId(), row.version(), TariffDefinitionJson.read(row.definition()), OcpiTariffJson.parse(row.ocpi()),
                 new TariffInfo(row.description(), row.information(), row.learnMoreUrl()), new StopLimits(row.maxMinutes(), row.maxKwh()),
                 row.createdBy(), row.createdAt(), TariffDefinitionJson.pricesIncludeVat(row.definition()));
