@@ -63,6 +63,32 @@ class TrustedDocumentsTest {
         assertThat(entry.getDocument()).isNotNull();
     }
 
+    @Test
+    void aValidDocumentIsParsedOnceAndOneWithErrorsEachTimeButARestrictedCallerIsRefusedWhateverWasRemembered() {
+        TrustedDocuments documents = new TrustedDocuments(MANIFEST, true);
+        java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+        Function<ExecutionInput, PreparsedDocumentEntry> counting = input -> {
+            parses.incrementAndGet();
+            return input.getQuery().contains("broken")
+                    ? new PreparsedDocumentEntry(graphql.GraphqlErrorBuilder.newError().message("broken").build())
+                    : PARSE.apply(input);
+        };
+        signIn("ROLE_TENANT_ADMIN", false);
+        ExecutionInput adHoc = ExecutionInput.newExecutionInput("{ me { roles } }").build();
+        PreparsedDocumentEntry first = documents.getDocumentAsync(adHoc, counting).join();
+        assertThat(documents.getDocumentAsync(adHoc, counting).join()).isSameAs(first);
+        assertThat(parses).hasValue(1);
+
+        ExecutionInput broken = ExecutionInput.newExecutionInput("{ broken }").build();
+        documents.getDocumentAsync(broken, counting).join();
+        documents.getDocumentAsync(broken, counting).join();
+        assertThat(parses).hasValue(3);
+
+        // the caller's checks come before what was remembered
+        signIn("ROLE_DRIVER", true);
+        assertThat(documents.getDocumentAsync(adHoc, counting).join().hasErrors()).isTrue();
+    }
+
     private static PreparsedDocumentEntry run(TrustedDocuments documents, ExecutionInput input) {
         return documents.getDocumentAsync(input, PARSE).join();
     }

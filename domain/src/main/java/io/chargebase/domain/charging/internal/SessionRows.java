@@ -360,7 +360,7 @@ public class SessionRows {
      * An instant as an element of a {@code timestamptz[]}: ISO-8601 in UTC, exact whatever the JVM's or the session's
      * time zone (a {@link java.sql.Timestamp} would travel as a local time, ambiguous in the hour a clock goes back).
      */
-    static String timestamp(Instant instant) {
+    private static String timestamp(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
