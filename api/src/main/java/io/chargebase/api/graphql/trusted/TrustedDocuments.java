@@ -22,8 +22,8 @@ import io.chargebase.api.security.Role;
 /**
  * Resolves a document sent by hash from the manifest, and refuses any other document from a caller restricted to
  * trusted documents, before it is parsed or validated. A document that parsed and validated is remembered by its
- * text: parsing and validating the same document again was a tenth of a read request's CPU, and neither depends on
- * the caller (whose checks run before, here, and at execution).
+ * text: neither parsing nor validating depends on the caller (whose checks run before, here, and at execution), so
+ * the same document is not parsed and validated again at every request.
  */
 final class TrustedDocuments implements PreparsedDocumentProvider {
 

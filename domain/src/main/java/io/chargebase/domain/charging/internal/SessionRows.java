@@ -292,9 +292,8 @@ public class SessionRows {
                 .list();
         java.util.Set<List<Object>> remaining = new java.util.HashSet<>(stored);
         for (int i = 0; i < size; i++) {
-            SampleRow row = samples.get(i);
-            added[i] = remaining.remove(List.<Object>of(row.chargePointId(), row.connectorId(), micros(row.sample().at()),
-                    cut(row.sample().measurand(), 64), cut(row.sample().phase(), 8), cut(row.sample().location(), 16)));
+            added[i] = remaining.remove(List.<Object>of(chargePoints[i], connectors[i], micros(samples.get(i).sample().at()), measurands[i],
+                    phases[i], locations[i]));
         }
         return added;
     }
