@@ -1,6 +1,7 @@
 package io.chargebase.api.graphql;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
@@ -15,7 +16,8 @@ import io.micrometer.observation.ObservationPredicate;
  * dozen nested fields made some hundreds of tasks per request, all outside the request's transaction. Here every
  * controller method and batch loader runs on the request's thread (a virtual thread already), inside
  * {@link RequestTransaction}, and only root fields are observed: they are the ones that carry a request's work, and
- * a timer per nested field cost more than the field.
+ * a timer per nested field cost more than the field. Fields that only read their source or hand it to a data loader
+ * are not even wrapped for that ({@link TrivialFetchers}).
  */
 @Configuration(proxyBeanMethods = false)
 class ResolverThreads {
@@ -31,6 +33,12 @@ class ResolverThreads {
                 return bean;
             }
         };
+    }
+
+    /** Batch-loaded and {@link PlainField} fields run as property reads; see {@link TrivialFetchers}. */
+    @Bean
+    GraphQlSourceBuilderCustomizer trivialFetchers() {
+        return builder -> builder.typeVisitors(java.util.List.of(new TrivialFetchers()));
     }
 
     @Bean

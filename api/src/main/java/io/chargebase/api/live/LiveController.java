@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
@@ -83,6 +84,7 @@ class LiveController {
     }
 
     @SchemaMapping(typeName = "SessionProgress", field = "sessionId")
+    @PlainField
     String progressSession(LiveUpdate.SessionProgress progress) {
         return GlobalId.encode(Types.CHARGING_SESSION, progress.sessionId());
     }

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.tenancy.TenantRef;
 import io.chargebase.tenancy.TenantScope;
-import io.chargebase.tenancy.Tenants;
 
 /**
  * The mapping between issuer paths and whom they issue for: {@code /t/{slug}} for a tenant,
- * {@code /platform} for the platform operator.
+ * {@code /platform} for the platform operator. Every bearer token is resolved here, so slugs are looked up through
+ * {@link KnownTenants}, which remembers them until a tenant's status changes.
  */
 @Component
 public class Issuers {
@@ -20,10 +20,10 @@ public class Issuers {
     public static final String PLATFORM_PATH = "/platform";
     public static final String TENANT_PREFIX = "/t/";
 
-    private final Tenants tenants;
+    private final KnownTenants tenants;
     private final PlatformHosts platformHosts;
 
-    Issuers(Tenants tenants, PlatformHosts platformHosts) {
+    Issuers(KnownTenants tenants, PlatformHosts platformHosts) {
         this.tenants = tenants;
         this.platformHosts = platformHosts;
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.graphql.scope.Audience;
@@ -74,6 +75,7 @@ class AssetController {
     }
 
     @SchemaMapping(typeName = Types.CHARGE_POINT_TEMPLATE, field = "id")
+    @PlainField
     String templateId(io.chargebase.domain.assets.ChargePointTemplate template) {
         return GlobalId.encode(Types.CHARGE_POINT_TEMPLATE, template.id());
     }
@@ -108,16 +110,19 @@ class AssetController {
     }
 
     @SchemaMapping(typeName = Types.LOCATION, field = "id")
+    @PlainField
     String locationId(Location location) {
         return GlobalId.encode(Types.LOCATION, location.id());
     }
 
     @SchemaMapping(typeName = Types.LOCATION, field = "address")
+    @PlainField
     Address address(Location location) {
         return new Address(location.street(), location.postalCode(), location.city(), location.country());
     }
 
     @SchemaMapping(typeName = Types.LOCATION, field = "coordinates")
+    @PlainField
     Coordinates coordinates(Location location) {
         return new Coordinates(location.latitude(), location.longitude());
     }
@@ -134,6 +139,7 @@ class AssetController {
     }
 
     @SchemaMapping(typeName = Types.CHARGE_POINT, field = "id")
+    @PlainField
     String chargePointId(ChargePoint chargePoint) {
         return GlobalId.encode(Types.CHARGE_POINT, chargePoint.id());
     }
@@ -155,6 +161,7 @@ class AssetController {
     }
 
     @SchemaMapping(typeName = Types.EVSE, field = "id")
+    @PlainField
     String evseId(Evse evse) {
         return GlobalId.encode(Types.EVSE, evse.id());
     }
@@ -270,6 +277,7 @@ class AssetController {
     }
 
     @SchemaMapping(typeName = Types.CHARGING_ZONE, field = "id")
+    @PlainField
     String zoneId(io.chargebase.domain.assets.ChargingZone zone) {
         return GlobalId.encode(Types.CHARGING_ZONE, zone.id());
     }

@@ -14,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.assets.AssetTypes;
@@ -49,11 +50,13 @@ class LocationGroupController {
     }
 
     @SchemaMapping(typeName = Types.LOCATION_GROUP, field = "id")
+    @PlainField
     String id(LocationGroup group) {
         return GlobalId.encode(Types.LOCATION_GROUP, group.id());
     }
 
     @SchemaMapping(typeName = Types.CONNECTOR, field = "id")
+    @PlainField
     String connectorId(Connector connector) {
         return GlobalId.encode(Types.CONNECTOR, connector.id());
     }

@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.assets.AssetTypes;
@@ -69,51 +70,61 @@ class PendingChargePointController {
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "id")
+    @PlainField
     String id(PendingChargePoint charger) {
         return GlobalId.encode(Types.PENDING_CHARGE_POINT, charger.id());
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "vendor")
+    @PlainField
     String vendor(PendingChargePoint charger) {
         return charger.boot().vendor();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "model")
+    @PlainField
     String model(PendingChargePoint charger) {
         return charger.boot().model();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "serialNumber")
+    @PlainField
     String serialNumber(PendingChargePoint charger) {
         return charger.boot().serialNumber();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "chargeBoxSerialNumber")
+    @PlainField
     String chargeBoxSerialNumber(PendingChargePoint charger) {
         return charger.boot().chargeBoxSerialNumber();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "firmwareVersion")
+    @PlainField
     String firmwareVersion(PendingChargePoint charger) {
         return charger.boot().firmwareVersion();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "iccid")
+    @PlainField
     String iccid(PendingChargePoint charger) {
         return charger.boot().iccid();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "imsi")
+    @PlainField
     String imsi(PendingChargePoint charger) {
         return charger.boot().imsi();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "meterType")
+    @PlainField
     String meterType(PendingChargePoint charger) {
         return charger.boot().meterType();
     }
 
     @SchemaMapping(typeName = "PendingChargePoint", field = "meterSerialNumber")
+    @PlainField
     String meterSerialNumber(PendingChargePoint charger) {
         return charger.boot().meterSerialNumber();
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.billing.LedgerTransactionKind;
 import io.chargebase.domain.billing.PaymentTransactions;
@@ -66,26 +67,31 @@ class PaymentTransactionsController {
     }
 
     @SchemaMapping(typeName = "PaymentTransaction", field = "transactionId")
+    @PlainField
     String id(PaymentTransaction transaction) {
         return transaction.id().toString();
     }
 
     @SchemaMapping(typeName = "PaymentTransaction", field = "amount")
+    @PlainField
     java.math.BigDecimal amount(PaymentTransaction transaction) {
         return transaction.amount().amount();
     }
 
     @SchemaMapping(typeName = "PaymentTransaction", field = "currency")
+    @PlainField
     String currency(PaymentTransaction transaction) {
         return transaction.amount().currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = "PaymentTransaction", field = "profileId")
+    @PlainField
     String profileId(PaymentTransaction transaction) {
         return transaction.profileId() == null ? null : GlobalId.encode(Types.PROFILE, transaction.profileId());
     }
 
     @SchemaMapping(typeName = "PaymentTransaction", field = "sessionId")
+    @PlainField
     String sessionId(PaymentTransaction transaction) {
         return transaction.sessionId() == null ? null : GlobalId.encode(Types.CHARGING_SESSION, transaction.sessionId());
     }

@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.DomainException;
 import io.chargebase.domain.ErrorCode;
@@ -114,26 +115,31 @@ class TopUpPackagesController {
     }
 
     @SchemaMapping(typeName = "TopUpPackage", field = "packageId")
+    @PlainField
     String packageId(TopUpPackage version) {
         return version.id().toString();
     }
 
     @SchemaMapping(typeName = "TopUpPackage", field = "price")
+    @PlainField
     BigDecimal price(TopUpPackage version) {
         return version.price().amount();
     }
 
     @SchemaMapping(typeName = "TopUpPackage", field = "bonus")
+    @PlainField
     BigDecimal bonus(TopUpPackage version) {
         return version.bonus().amount();
     }
 
     @SchemaMapping(typeName = "TopUpPackage", field = "credit")
+    @PlainField
     BigDecimal credit(TopUpPackage version) {
         return version.credit().amount();
     }
 
     @SchemaMapping(typeName = "TopUpPackage", field = "currency")
+    @PlainField
     String currency(TopUpPackage version) {
         return version.price().currency().getCurrencyCode();
     }
@@ -144,11 +150,13 @@ class TopUpPackagesController {
     }
 
     @SchemaMapping(typeName = "AutoTopUp", field = "threshold")
+    @PlainField
     BigDecimal threshold(AutoTopUp setting) {
         return setting.threshold().amount();
     }
 
     @SchemaMapping(typeName = "AutoTopUp", field = "currency")
+    @PlainField
     String currency(AutoTopUp setting) {
         return setting.threshold().currency().getCurrencyCode();
     }

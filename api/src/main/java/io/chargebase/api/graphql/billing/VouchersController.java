@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.DomainException;
@@ -67,11 +68,13 @@ class VouchersController {
     }
 
     @SchemaMapping(typeName = "Voucher", field = "voucherId")
+    @PlainField
     String voucherId(Voucher voucher) {
         return voucher.id().toString();
     }
 
     @SchemaMapping(typeName = "Voucher", field = "code")
+    @PlainField
     String code(Voucher voucher) {
         return VoucherCodes.display(voucher.code());
     }
@@ -82,21 +85,25 @@ class VouchersController {
     }
 
     @SchemaMapping(typeName = "Voucher", field = "amount")
+    @PlainField
     BigDecimal amount(Voucher voucher) {
         return voucher.amount().amount();
     }
 
     @SchemaMapping(typeName = "Voucher", field = "currency")
+    @PlainField
     String currency(Voucher voucher) {
         return voucher.amount().currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = "Voucher", field = "redeemBefore")
+    @PlainField
     String redeemBefore(Voucher voucher) {
         return voucher.redeemBefore() == null ? null : voucher.redeemBefore().toString();
     }
 
     @SchemaMapping(typeName = "Voucher", field = "redeemedBy")
+    @PlainField
     String redeemedBy(Voucher voucher) {
         return voucher.redeemedBy() == null ? null : GlobalId.encode(Types.PROFILE, voucher.redeemedBy());
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.DomainException;
@@ -102,31 +103,37 @@ class WalletController {
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "transactionId")
+    @PlainField
     String transactionId(Wallets.WalletEntry entry) {
         return entry.transactionId().toString();
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "credit")
+    @PlainField
     BigDecimal credit(Wallets.WalletEntry entry) {
         return entry.amount().amount().signum() > 0 ? entry.amount().amount() : null;
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "debit")
+    @PlainField
     BigDecimal debit(Wallets.WalletEntry entry) {
         return entry.amount().amount().signum() < 0 ? entry.amount().amount().negate() : null;
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "balanceAfter")
+    @PlainField
     BigDecimal balanceAfter(Wallets.WalletEntry entry) {
         return entry.balanceAfter().amount();
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "currency")
+    @PlainField
     String currency(Wallets.WalletEntry entry) {
         return entry.amount().currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = "WalletEntry", field = "sessionId")
+    @PlainField
     String sessionId(Wallets.WalletEntry entry) {
         return entry.sessionId() == null ? null : GlobalId.encode(Types.CHARGING_SESSION, entry.sessionId());
     }

@@ -21,6 +21,7 @@ import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.assets.ChargePoint;
@@ -156,6 +157,7 @@ class ChargingController {
     // ---- ChargingSession
 
     @SchemaMapping(typeName = "ChargingSession", field = "id")
+    @PlainField
     String sessionId(ChargingSession session) {
         return GlobalId.encode(Types.CHARGING_SESSION, session.id());
     }
@@ -176,11 +178,13 @@ class ChargingController {
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "authorization")
+    @PlainField
     ChargerEvents.AuthorizationStatus sessionAuthorization(ChargingSession session) {
         return session.authorisation();
     }
 
     @SchemaMapping(typeName = "ChargingSession", field = "energyWh")
+    @PlainField
     double sessionEnergy(ChargingSession session) {
         return session.energyWh();
     }

@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.EndpointTenant;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.throttle.AddressKey;
@@ -90,6 +91,7 @@ class AccountController {
     }
 
     @SchemaMapping(typeName = Types.TENANT, field = "branding")
+    @PlainField
     BrandingView branding(Tenant tenant) {
         return BrandingView.of(tenant);
     }

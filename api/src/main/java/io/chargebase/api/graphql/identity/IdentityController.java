@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.security.Claims;
@@ -76,6 +77,7 @@ class IdentityController {
     }
 
     @SchemaMapping(typeName = Types.USER, field = "id")
+    @PlainField
     String id(User user) {
         return GlobalId.encode(Types.USER, user.id());
     }

@@ -11,6 +11,7 @@ import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.assets.ChargePoint;
 import io.chargebase.domain.assets.ChargePoints;
@@ -96,6 +97,7 @@ class ActivityController {
     }
 
     @SchemaMapping(typeName = "Authorization", field = "id")
+    @PlainField
     String authorizationId(Authorization authorization) {
         return GlobalId.encode(Types.AUTHORIZATION, authorization.id());
     }
@@ -111,6 +113,7 @@ class ActivityController {
     }
 
     @SchemaMapping(typeName = "Reservation", field = "id")
+    @PlainField
     String reservationId(Reservation reservation) {
         return GlobalId.encode(Types.RESERVATION, reservation.id());
     }
@@ -136,6 +139,7 @@ class ActivityController {
     }
 
     @SchemaMapping(typeName = "NetworkStatusChange", field = "previousStatus")
+    @PlainField
     ChargerConnection.NetworkStatus previousStatus(NetworkStatusChange change) {
         return change.previous();
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.Page;
 import io.chargebase.domain.assets.ChargePoint;
@@ -35,6 +36,7 @@ class CommandLogController {
     }
 
     @SchemaMapping(typeName = Types.CHARGER_COMMAND, field = "id")
+    @PlainField
     String commandId(ChargerCommand command) {
         return GlobalId.encode(Types.CHARGER_COMMAND, command.id());
     }

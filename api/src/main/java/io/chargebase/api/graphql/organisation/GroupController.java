@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.organisation.Group;
@@ -72,11 +73,13 @@ public class GroupController {
     }
 
     @SchemaMapping(typeName = Types.BUSINESS_PARTNER_GROUP, field = "id")
+    @PlainField
     String businessPartnerGroupId(BusinessPartnerGroup group) {
         return GlobalId.encode(Types.BUSINESS_PARTNER_GROUP, group.group().id());
     }
 
     @SchemaMapping(typeName = Types.BUSINESS_PARTNER_GROUP, field = "name")
+    @PlainField
     String businessPartnerGroupName(BusinessPartnerGroup group) {
         return group.group().name();
     }
@@ -96,11 +99,13 @@ public class GroupController {
     }
 
     @SchemaMapping(typeName = Types.USER_GROUP, field = "id")
+    @PlainField
     String userGroupId(UserGroup group) {
         return GlobalId.encode(Types.USER_GROUP, group.group().id());
     }
 
     @SchemaMapping(typeName = Types.USER_GROUP, field = "name")
+    @PlainField
     String userGroupName(UserGroup group) {
         return group.group().name();
     }

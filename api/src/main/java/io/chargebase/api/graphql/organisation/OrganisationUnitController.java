@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.organisation.OrganisationUnit;
@@ -48,6 +49,7 @@ class OrganisationUnitController {
     }
 
     @SchemaMapping(typeName = Types.ORGANISATION_UNIT, field = "id")
+    @PlainField
     String id(OrganisationUnit unit) {
         return GlobalId.encode(Types.ORGANISATION_UNIT, unit.id());
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.domain.organisation.ProfileActions;
 import io.chargebase.domain.organisation.ProfileActions.ProfileAction;
@@ -30,6 +31,7 @@ class ProfileActionsController {
     }
 
     @SchemaMapping(typeName = "ProfileAction", field = "actionId")
+    @PlainField
     String actionId(ProfileAction action) {
         return action.id().toString();
     }

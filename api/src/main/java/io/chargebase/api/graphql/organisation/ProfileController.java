@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.organisation.NewProfile;
@@ -72,6 +73,7 @@ class ProfileController {
     }
 
     @SchemaMapping(typeName = Types.PROFILE, field = "id")
+    @PlainField
     String id(Profile profile) {
         return GlobalId.encode(Types.PROFILE, profile.id());
     }

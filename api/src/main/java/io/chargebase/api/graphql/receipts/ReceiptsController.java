@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.receipts.ReceiptLinks;
@@ -93,36 +94,43 @@ class ReceiptsController {
     }
 
     @SchemaMapping(typeName = "Receipt", field = "receiptId")
+    @PlainField
     String receiptId(Receipt receipt) {
         return receipt.id().toString();
     }
 
     @SchemaMapping(typeName = "Receipt", field = "number")
+    @PlainField
     String number(Receipt receipt) {
         return receipt.numberText();
     }
 
     @SchemaMapping(typeName = "Receipt", field = "periodFrom")
+    @PlainField
     String periodFrom(Receipt receipt) {
         return receipt.periodFrom() == null ? null : receipt.periodFrom().toString();
     }
 
     @SchemaMapping(typeName = "Receipt", field = "periodUntil")
+    @PlainField
     String periodUntil(Receipt receipt) {
         return receipt.periodUntil() == null ? null : receipt.periodUntil().toString();
     }
 
     @SchemaMapping(typeName = "Receipt", field = "currency")
+    @PlainField
     String currency(Receipt receipt) {
         return receipt.currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = "Receipt", field = "profileId")
+    @PlainField
     String profileId(Receipt receipt) {
         return GlobalId.encode(Types.PROFILE, receipt.profileId());
     }
 
     @SchemaMapping(typeName = "Receipt", field = "creditedReceiptId")
+    @PlainField
     String creditedReceiptId(Receipt receipt) {
         return receipt.creditedReceiptId() == null ? null : receipt.creditedReceiptId().toString();
     }
@@ -133,11 +141,13 @@ class ReceiptsController {
     }
 
     @SchemaMapping(typeName = "ReceiptLine", field = "sessionId")
+    @PlainField
     String sessionId(ReceiptLine line) {
         return line.sessionId() == null ? null : GlobalId.encode(Types.CHARGING_SESSION, line.sessionId());
     }
 
     @SchemaMapping(typeName = "ReceiptVatLine", field = "vatPercent")
+    @PlainField
     java.math.BigDecimal vatPercent(Receipt.VatLine line) {
         return line.percent();
     }

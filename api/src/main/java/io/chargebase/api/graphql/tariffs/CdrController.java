@@ -20,6 +20,7 @@ import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.DomainException;
@@ -152,6 +153,7 @@ class CdrController {
     // ---- CpoCdr
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "id")
+    @PlainField
     String cpoCdrId(CpoCdr cdr) {
         return GlobalId.encode(Types.CPO_CDR, cdr.id());
     }
@@ -172,26 +174,31 @@ class CdrController {
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "startAt")
+    @PlainField
     Instant cpoStart(CpoCdr cdr) {
         return cdr.start();
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "endAt")
+    @PlainField
     Instant cpoEnd(CpoCdr cdr) {
         return cdr.end();
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "timeZone")
+    @PlainField
     String cpoTimeZone(CpoCdr cdr) {
         return cdr.timeZone().getId();
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "chargingPeriods")
+    @PlainField
     List<ChargingPeriod> cpoPeriods(CpoCdr cdr) {
         return cdr.periods();
     }
 
     @SchemaMapping(typeName = Types.CPO_CDR, field = "currency")
+    @PlainField
     String cpoCurrency(CpoCdr cdr) {
         return cdr.currency().getCurrencyCode();
     }
@@ -207,6 +214,7 @@ class CdrController {
     }
 
     @SchemaMapping(typeName = "ChargingPeriod", field = "startAt")
+    @PlainField
     Instant periodStart(ChargingPeriod period) {
         return period.start();
     }
@@ -214,6 +222,7 @@ class CdrController {
     // ---- MspCdr
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "id")
+    @PlainField
     String mspCdrId(MspCdr cdr) {
         return GlobalId.encode(Types.MSP_CDR, cdr.id());
     }
@@ -244,26 +253,31 @@ class CdrController {
     }
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "currency")
+    @PlainField
     String mspCurrency(MspCdr cdr) {
         return cdr.currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "totalCost")
+    @PlainField
     Price mspTotal(MspCdr cdr) {
         return new Price(cdr.totalCostExclVat(), cdr.totalCostInclVat());
     }
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "startAt")
+    @PlainField
     Instant mspStart(MspCdr cdr) {
         return cdr.start();
     }
 
     @SchemaMapping(typeName = Types.MSP_CDR, field = "endAt")
+    @PlainField
     Instant mspEnd(MspCdr cdr) {
         return cdr.end();
     }
 
     @SchemaMapping(typeName = "CdrLine", field = "cost")
+    @PlainField
     Price lineCost(MspCdr.Line line) {
         return new Price(line.costExclVat(), line.costInclVat());
     }

@@ -25,6 +25,7 @@ import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.api.graphql.organisation.GroupController;
@@ -193,41 +194,49 @@ public class TariffController {
     // ---- Tariff
 
     @SchemaMapping(typeName = Types.TARIFF, field = "id")
+    @PlainField
     String tariffId(Tariff tariff) {
         return GlobalId.encode(Types.TARIFF, tariff.stored().id());
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "name")
+    @PlainField
     String tariffName(Tariff tariff) {
         return tariff.stored().name();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "kind")
+    @PlainField
     TariffKind tariffKind(Tariff tariff) {
         return tariff.stored().kind();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "currency")
+    @PlainField
     String tariffCurrency(Tariff tariff) {
         return tariff.stored().currency().getCurrencyCode();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "isBase")
+    @PlainField
     boolean tariffIsBase(Tariff tariff) {
         return tariff.stored().base();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "audience")
+    @PlainField
     TariffAudience tariffAudience(Tariff tariff) {
         return tariff.stored().audience();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "createdAt")
+    @PlainField
     Instant tariffCreatedAt(Tariff tariff) {
         return tariff.stored().createdAt();
     }
 
     @SchemaMapping(typeName = Types.TARIFF, field = "updatedAt")
+    @PlainField
     Instant tariffUpdatedAt(Tariff tariff) {
         return tariff.stored().updatedAt();
     }
@@ -255,71 +264,85 @@ public class TariffController {
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "description")
+    @PlainField
     String versionDescription(TariffVersion version) {
         return version.info().description();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "information")
+    @PlainField
     String versionInformation(TariffVersion version) {
         return version.info().information();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "learnMoreUrl")
+    @PlainField
     String versionLearnMoreUrl(TariffVersion version) {
         return version.info().learnMoreUrl();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "text")
+    @PlainField
     String versionText(TariffVersion version) {
         return TariffText.of(version.tariff());
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "elements")
+    @PlainField
     List<TariffElement> versionElements(TariffVersion version) {
         return version.tariff().elements();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "minPrice")
+    @PlainField
     Price versionMinPrice(TariffVersion version) {
         return version.tariff().minPrice();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "maxPrice")
+    @PlainField
     Price versionMaxPrice(TariffVersion version) {
         return version.tariff().maxPrice();
     }
 
     @SchemaMapping(typeName = "TariffVersion", field = "ocpiJson")
+    @PlainField
     String versionOcpiJson(TariffVersion version) {
         return OcpiTariffJson.write(version.tariff());
     }
 
     @SchemaMapping(typeName = "TariffPricing", field = "dayStartsAt")
+    @PlainField
     String dayStartsAt(TariffPricing pricing) {
         return pricing.dayStartsAt() == null ? null : pricing.dayStartsAt().toString();
     }
 
     @SchemaMapping(typeName = "TariffPricing", field = "nightStartsAt")
+    @PlainField
     String nightStartsAt(TariffPricing pricing) {
         return pricing.nightStartsAt() == null ? null : pricing.nightStartsAt().toString();
     }
 
     @SchemaMapping(typeName = "TariffElement", field = "components")
+    @PlainField
     List<PriceComponent> elementComponents(TariffElement element) {
         return element.priceComponents();
     }
 
     @SchemaMapping(typeName = "TariffElement", field = "restrictions")
+    @PlainField
     String elementRestrictions(TariffElement element) {
         return TariffText.restrictions(element.restrictions());
     }
 
     @SchemaMapping(typeName = "PriceComponent", field = "dimension")
+    @PlainField
     String componentDimension(PriceComponent component) {
         return component.type().name();
     }
 
     @SchemaMapping(typeName = "PriceComponent", field = "vatPercent")
+    @PlainField
     BigDecimal componentVat(PriceComponent component) {
         return component.vat();
     }
@@ -365,6 +388,7 @@ public class TariffController {
     // ---- Tariff groups
 
     @SchemaMapping(typeName = Types.TARIFF_GROUP, field = "id")
+    @PlainField
     String tariffGroupId(TariffGroup group) {
         return GlobalId.encode(Types.TARIFF_GROUP, group.id());
     }
@@ -456,6 +480,7 @@ public class TariffController {
     // ---- Tariff plans
 
     @SchemaMapping(typeName = Types.TARIFF_PLAN, field = "id")
+    @PlainField
     String tariffPlanId(TariffPlan plan) {
         return GlobalId.encode(Types.TARIFF_PLAN, plan.id());
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.EndpointTenant;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.http.PlatformHosts;
 import io.chargebase.api.graphql.GlobalId;
 import io.chargebase.api.graphql.Types;
@@ -51,6 +52,7 @@ class TenantController {
     }
 
     @SchemaMapping(typeName = Types.TENANT, field = "id")
+    @PlainField
     String id(Tenant tenant) {
         return GlobalId.encode(Types.TENANT, tenant.id().value());
     }

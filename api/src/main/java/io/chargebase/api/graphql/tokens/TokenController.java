@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import io.chargebase.api.graphql.Connection;
 import io.chargebase.api.graphql.Caller;
 import io.chargebase.api.graphql.GlobalId;
+import io.chargebase.api.graphql.PlainField;
 import io.chargebase.api.graphql.Types;
 import io.chargebase.api.graphql.UserError;
 import io.chargebase.domain.Page;
@@ -74,16 +75,19 @@ class TokenController {
     }
 
     @SchemaMapping(typeName = Types.TOKEN, field = "id")
+    @PlainField
     String id(Token token) {
         return GlobalId.encode(Types.TOKEN, token.id());
     }
 
     @SchemaMapping(typeName = Types.TOKEN, field = "uid")
+    @PlainField
     String uid(Token token) {
         return token.uid().value();
     }
 
     @SchemaMapping(typeName = Types.TOKEN, field = "emaId")
+    @PlainField
     String emaId(Token token) {
         return token.emaId() == null ? null : token.emaId().toString();
     }

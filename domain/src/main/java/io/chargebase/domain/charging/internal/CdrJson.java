@@ -37,7 +37,12 @@ final class CdrJson {
         return JSON.writeValueAsString(array);
     }
 
+    /** The periods of a stored CDR, parsed when first read ({@link ParsedOnRead}). */
     static List<ChargingPeriod> periods(String json) {
+        return new ParsedOnRead<>(json, CdrJson::parsePeriods);
+    }
+
+    private static List<ChargingPeriod> parsePeriods(String json) {
         List<ChargingPeriod> periods = new ArrayList<>();
         for (JsonNode node : JSON.readTree(json)) {
             List<CdrDimension> dimensions = new ArrayList<>();
@@ -63,7 +68,12 @@ final class CdrJson {
         return JSON.writeValueAsString(array);
     }
 
+    /** The lines of a stored CDR, parsed when first read ({@link ParsedOnRead}). */
     static List<MspCdr.Line> lines(String json) {
+        return new ParsedOnRead<>(json, CdrJson::parseLines);
+    }
+
+    private static List<MspCdr.Line> parseLines(String json) {
         List<MspCdr.Line> lines = new ArrayList<>();
         for (JsonNode node : JSON.readTree(json)) {
             lines.add(new MspCdr.Line(Dimension.valueOf(node.path("dimension").asString()), decimal(node, "quantity"),
