@@ -36,9 +36,41 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Long totalCo
         return of(more ? rows.subList(0, size) : rows, more, after != null, null, keyOf);
     }
 
-    /** Whether the request asks for the connection's {@code totalCount}, which costs a count of every matching row. */
-    public static boolean counts(graphql.schema.DataFetchingFieldSelectionSet selection) {
-        return selection == null || selection.contains("totalCount");
+    /**
+     * Whether the request asks for the connection's {@code totalCount}, which costs a count of every matching row. Read
+     * off the field's own selections (through fragments), not its {@code DataFetchingFieldSelectionSet}, which would
+     * resolve every field below the connection first.
+     */
+    public static boolean counts(graphql.schema.DataFetchingEnvironment environment) {
+        if (environment == null || environment.getMergedField() == null) {
+            return true;
+        }
+        for (graphql.language.Field field : environment.getMergedField().getFields()) {
+            if (selects(field.getSelectionSet(), "totalCount", environment.getFragmentsByName(), 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean selects(graphql.language.SelectionSet selections, String name,
+            java.util.Map<String, graphql.language.FragmentDefinition> fragments, int depth) {
+        if (selections == null || depth > GraphQlConfiguration.MAX_DEPTH) {
+            return false;
+        }
+        for (graphql.language.Selection<?> selection : selections.getSelections()) {
+            boolean found = switch (selection) {
+                case graphql.language.Field field -> field.getName().equals(name);
+                case graphql.language.InlineFragment inline -> selects(inline.getSelectionSet(), name, fragments, depth + 1);
+                case graphql.language.FragmentSpread spread -> fragments.containsKey(spread.getName())
+                        && selects(fragments.get(spread.getName()).getSelectionSet(), name, fragments, depth + 1);
+                default -> false;
+            };
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The page size asked for, or a bad-request error when it is out of range. */

@@ -37,8 +37,8 @@ class ResolverThreads {
 
     /** Batch-loaded and {@link PlainField} fields run as property reads; see {@link TrivialFetchers}. */
     @Bean
-    GraphQlSourceBuilderCustomizer trivialFetchers() {
-        return builder -> builder.typeVisitors(java.util.List.of(new TrivialFetchers()));
+    GraphQlSourceBuilderCustomizer trivialFetchers(org.springframework.context.ApplicationContext context) {
+        return builder -> builder.typeVisitors(java.util.List.of(new TrivialFetchers(context::getBean)));
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.chargebase.api.graphql;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -26,7 +28,8 @@ import graphql.util.TraverserContext;
  * <ul>
  * <li>A {@link BatchMapping} field's fetcher only hands its source to the field's data loader; the batch loader,
  *     which does the reading, restores the request's context once for the whole batch.</li>
- * <li>A {@link PlainField} method computes its value from its source alone.</li>
+ * <li>A {@link PlainField} method computes its value from its source alone; it is called directly, without the
+ *     argument resolution a controller method otherwise goes through.</li>
  * </ul>
  * Root fields and fields of the subscription type are left as they are: they carry a request's work and its trace.
  * Runs as a type visitor before Spring's own decorating visitor, which leaves trivial data fetchers alone.
@@ -35,55 +38,95 @@ final class TrivialFetchers extends GraphQLTypeVisitorStub {
 
     private static final java.util.Set<String> ROOT_TYPES = java.util.Set.of("Query", "Mutation", "Subscription");
 
+    /** The controller bean that declares a method. */
+    private final Function<Class<?>, Object> controllers;
+
+    TrivialFetchers(Function<Class<?>, Object> controllers) {
+        this.controllers = controllers;
+    }
+
     @Override
     public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
         GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
         if (registry != null && context.getParentNode() instanceof GraphQLFieldsContainer parent && !ROOT_TYPES.contains(parent.getName())) {
             FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
             DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
-            if (fetcher instanceof SelfDescribingDataFetcher<?> described && !(fetcher instanceof TrivialDataFetcher) && plain(described)) {
-                registry.dataFetcher(coordinates, new Trivial<>(described));
+            if (fetcher instanceof SelfDescribingDataFetcher<?> described && !(fetcher instanceof TrivialDataFetcher)
+                    && described.asMethod() != null) {
+                Method method = described.asMethod();
+                if (method.isAnnotationPresent(PlainField.class)) {
+                    registry.dataFetcher(coordinates, new Plain<>(described, method, controllers.apply(method.getDeclaringClass())));
+                } else if (method.isAnnotationPresent(BatchMapping.class)) {
+                    registry.dataFetcher(coordinates, new Trivial<>(described));
+                }
             }
         }
         return TraversalControl.CONTINUE;
     }
 
-    private static boolean plain(SelfDescribingDataFetcher<?> fetcher) {
-        Method method = fetcher.asMethod();
-        return method != null && (method.isAnnotationPresent(BatchMapping.class) || method.isAnnotationPresent(PlainField.class));
-    }
-
     /** The same fetcher, declared trivial; it still describes itself for schema inspection. */
-    private record Trivial<T>(SelfDescribingDataFetcher<T> delegate) implements TrivialDataFetcher<T>, SelfDescribingDataFetcher<T> {
+    private record Trivial<T>(SelfDescribingDataFetcher<T> delegate) implements TrivialDataFetcher<T>, Described<T> {
 
         @Override
         public T get(DataFetchingEnvironment environment) throws Exception {
             return delegate.get(environment);
         }
+    }
 
-        @Override
-        public String getDescription() {
-            return delegate.getDescription();
+    /** A {@link PlainField} method called with its source. */
+    private record Plain<T>(SelfDescribingDataFetcher<T> delegate, Method method, Object controller)
+            implements TrivialDataFetcher<T>, Described<T> {
+
+        Plain {
+            if (method.getParameterCount() != 1) {
+                throw new IllegalStateException("A @PlainField method takes its source alone: " + method);
+            }
+            method.setAccessible(true);
         }
 
         @Override
-        public ResolvableType getReturnType() {
-            return delegate.getReturnType();
+        @SuppressWarnings("unchecked")
+        public T get(DataFetchingEnvironment environment) throws Exception {
+            Object source = environment.getSource();
+            if (source == null) {
+                return null;
+            }
+            try {
+                return (T) method.invoke(controller, source);
+            } catch (InvocationTargetException failed) {
+                throw failed.getCause() instanceof Exception cause ? cause : failed;
+            }
+        }
+    }
+
+    /** What a wrapped fetcher says of itself. */
+    private interface Described<T> extends SelfDescribingDataFetcher<T> {
+
+        SelfDescribingDataFetcher<T> delegate();
+
+        @Override
+        default String getDescription() {
+            return delegate().getDescription();
         }
 
         @Override
-        public Method asMethod() {
-            return delegate.asMethod();
+        default ResolvableType getReturnType() {
+            return delegate().getReturnType();
         }
 
         @Override
-        public Map<String, ResolvableType> getArguments() {
-            return delegate.getArguments();
+        default Method asMethod() {
+            return delegate().asMethod();
         }
 
         @Override
-        public boolean usesDataLoader() {
-            return delegate.usesDataLoader();
+        default Map<String, ResolvableType> getArguments() {
+            return delegate().getArguments();
+        }
+
+        @Override
+        default boolean usesDataLoader() {
+            return delegate().usesDataLoader();
         }
     }
 }

@@ -186,8 +186,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(Issuers issuers, SigningKeys keys, io.chargebase.api.revocation.Revocations revocations) {
-        return new IssuerJwtDecoder(issuers, keys, revocations.validator());
+    JwtDecoder jwtDecoder(Issuers issuers, SigningKeys keys, io.chargebase.api.revocation.Revocations revocations,
+            @org.springframework.beans.factory.annotation.Value("${chargebase.security.revocation-cache:5s}") java.time.Duration remembered) {
+        return new IssuerJwtDecoder(issuers, keys, revocations.validator(), remembered);
     }
 
     static JwtAuthenticationConverter rolesConverter() {

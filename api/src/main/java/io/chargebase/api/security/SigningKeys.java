@@ -165,6 +165,11 @@ public class SigningKeys implements TenantProvisioner {
         return deleted;
     }
 
+    /** Changes whenever this instance learns that some scope's keys changed, here or on another replica. */
+    long generation() {
+        return generation.get();
+    }
+
     private void forgetLocally(TenantScope scope) {
         generation.incrementAndGet();
         cache.remove(scope);

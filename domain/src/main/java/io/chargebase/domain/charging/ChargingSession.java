@@ -15,6 +15,15 @@ public record ChargingSession(UUID id, Integer transactionId, Integer reportedTr
         BigDecimal latestPowerW, BigDecimal latestSocPercent, Instant latestSampleAt, boolean incomplete, String incompleteReason,
         UUID cpoCdrId, UUID mspCdrId, String ratingError, Instant createdAt, Instant startReceivedAt, Instant stopReceivedAt) {
 
+    /**
+     * Hashed by id alone, which keeps the record's equality (equal records have equal ids): pages of these are the
+     * keys of data loaders and batch maps, and the record's own hash would read every field.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
+
     /** Energy charged so far (latest register reading) or in all (meter stop); 0 when the meter ran backwards. */
     public long energyWh() {
         if (meterStartWh == null) {

@@ -16,4 +16,13 @@ public record CpoCdr(UUID id, String cdrNumber, UUID locationId, UUID evseId, St
         Customer.Kind customer, String roamingParty, Instant start, Instant end, ZoneId timeZone, List<ChargingPeriod> periods,
         BigDecimal totalEnergyKwh, BigDecimal totalTimeHours, BigDecimal totalParkingHours, Currency currency, Price cpoCost,
         UUID sessionId, String recordedBy, Instant createdAt) {
+
+    /**
+     * Hashed by id alone, which keeps the record's equality (equal records have equal ids): pages of these are the
+     * keys of data loaders and batch maps, and the record's own hash would read every field, parsing the charging periods.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
 }

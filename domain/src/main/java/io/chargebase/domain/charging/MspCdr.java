@@ -19,6 +19,15 @@ public record MspCdr(UUID id, String cdrNumber, UUID cpoCdrId, int version, UUID
         BigDecimal totalParkingHours, BigDecimal totalCostExclVat, BigDecimal totalCostInclVat, BigDecimal payableTotal, Instant start, Instant end,
         Instant ratedAt, String ratedBy, Instant supersededAt) {
 
+    /**
+     * Hashed by id alone, which keeps the record's equality (equal records have equal ids): pages of these are the
+     * keys of data loaders and batch maps, and the record's own hash would read every field, parsing the lines.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
+
     /** What one dimension cost: the quantity measured, the quantity billed after step sizes, and the cost. */
     public record Line(Dimension dimension, BigDecimal quantity, BigDecimal billedQuantity, BigDecimal costExclVat,
             BigDecimal costInclVat, boolean reservation) {

@@ -15,7 +15,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
@@ -111,7 +111,7 @@ class ChargingController {
 
     @QueryMapping
     Connection<ChargingSession> chargingSessions(@Argument Integer first, @Argument String after, @Argument ChargingSessionFilter filter,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         SessionQuery query = SessionQuery.ALL;
         if (filter != null) {
             if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
@@ -120,15 +120,15 @@ class ChargingController {
             query = new SessionQuery(filter.status(), GlobalId.optional(Types.CHARGE_POINT, filter.chargePointId(), "chargePointId"),
                     GlobalId.optional(Types.PROFILE, filter.profileId(), "profileId"), filter.from(), filter.to());
         }
-        return page(query, first, after, selection);
+        return page(query, first, after, environment);
     }
 
     @QueryMapping
-    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
+    Connection<ChargingSession> mySessions(@Argument Integer first, @Argument String after, DataFetchingEnvironment environment) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("mySessions is asked by a signed-in driver.");
         }
-        return page(new SessionQuery(null, null, profileId, null, null), first, after, selection);
+        return page(new SessionQuery(null, null, profileId, null, null), first, after, environment);
     }
 
     @QueryMapping
@@ -148,9 +148,9 @@ class ChargingController {
         }, errors -> new UpdateChargingSettingsPayload(null, errors));
     }
 
-    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after, DataFetchingFieldSelectionSet selection) {
+    private Connection<ChargingSession> page(SessionQuery query, Integer first, String after, DataFetchingEnvironment environment) {
         int size = Connection.pageSize(first);
-        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size, Connection.counts(selection));
+        Page<ChargingSession> page = sessions.sessions(query, Connection.afterId(after), size, Connection.counts(environment));
         return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), s -> s.id().toString());
     }
 

@@ -13,7 +13,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 
 import io.chargebase.api.graphql.BadRequestException;
 import io.chargebase.api.graphql.Batches;
@@ -94,28 +94,28 @@ class CdrController {
 
     @QueryMapping
     Connection<CpoCdr> cpoCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         int size = Connection.pageSize(first);
-        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        Page<CpoCdr> page = cdrs.cpoCdrs(query(filter), Connection.afterId(after), size, Connection.counts(environment));
         return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
     Connection<MspCdr> mspCdrs(@Argument Integer first, @Argument String after, @Argument CdrFilter filter,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         int size = Connection.pageSize(first);
-        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size, Connection.counts(selection));
+        Page<MspCdr> page = cdrs.mspCdrs(query(filter), Connection.afterId(after), size, Connection.counts(environment));
         return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
     @QueryMapping
-    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after, DataFetchingFieldSelectionSet selection) {
+    Connection<MspCdr> myCdrs(@Argument Integer first, @Argument String after, DataFetchingEnvironment environment) {
         if (!(TenantContext.narrowing() instanceof TenantScope.Narrowing.OwnProfile(UUID profileId))) {
             throw new BadRequestException("myCdrs is asked by a signed-in driver.");
         }
         int size = Connection.pageSize(first);
         Page<MspCdr> page = cdrs.mspCdrs(new CdrQuery(null, null, null, profileId, null, false), Connection.afterId(after), size,
-                Connection.counts(selection));
+                Connection.counts(environment));
         return Connection.of(page.items(), page.hasMore(), after != null, page.counted(), cdr -> cdr.id().toString());
     }
 
