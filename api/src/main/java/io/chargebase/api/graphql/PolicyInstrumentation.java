@@ -36,11 +36,14 @@ public class PolicyInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        var environment = parameters.getEnvironment();
-        if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !isRoot(parent, environment.getGraphQLSchema())) {
+        // the step, not the environment: graphql-java builds a field's environment only when something asks for it,
+        // and a plain property read never does
+        var step = parameters.getExecutionStepInfo();
+        if (step.getPath().getLevel() != 1 || !(step.getObjectType() instanceof GraphQLObjectType parent)
+                || !isRoot(parent, parameters.getExecutionContext().getGraphQLSchema())) {
             return dataFetcher;
         }
-        String fieldName = environment.getField().getName();
+        String fieldName = step.getFieldDefinition().getName();
         if (IntrospectionGate.isMetaField(fieldName)) {
             return introspected(dataFetcher, fieldName);
         }

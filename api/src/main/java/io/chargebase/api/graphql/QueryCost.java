@@ -26,19 +26,40 @@ import graphql.schema.GraphQLSchema;
  * page size when none is given. So aliases of large pages, and cycles such as {@code ChargePoint.commands →
  * ChargerCommand.chargePoint → ChargePoint.commands}, cost what they would cost to run. Costs are added in
  * {@code long} and saturate, so no document can wrap them round.
+ * <p>
+ * A document is parsed once per text ({@code TrustedDocuments}), so the same document object comes back with every
+ * request that sends that text: the cost of a query is remembered per document, operation and variables, when the
+ * variables are a few small scalars (page sizes, cursors, ids), so that what is remembered stays small.
  */
 public class QueryCost extends SimplePerformantInstrumentation {
 
     public static final long LIMIT = 20_000;
     static final int DEFAULT_PAGE = 20;
     private static final long SATURATED = Long.MAX_VALUE / 4;
+    private static final int MAX_REMEMBERED = 2_000;
+
+    /** Documents compare by identity: one parsed text. */
+    private record Asked(GraphQLSchema schema, Document document, String operationName, Map<String, Object> variables) {
+    }
+
+    private final Map<Asked, Long> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        long cost = of(context.getGraphQLSchema(), context.getDocument(), context.getOperationDefinition().getName(),
-                context.getCoercedVariables());
+        Asked asked = new Asked(context.getGraphQLSchema(), context.getDocument(), context.getOperationDefinition().getName(),
+                context.getCoercedVariables().toMap());
+        boolean rememberable = context.getOperationDefinition().getOperation() == graphql.language.OperationDefinition.Operation.QUERY
+                && small(asked.variables());
+        Long known = rememberable ? remembered.get(asked) : null;
+        long cost = known != null ? known : of(asked.schema(), asked.document(), asked.operationName(), context.getCoercedVariables());
+        if (known == null && rememberable) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(asked, cost);
+        }
         if (cost > LIMIT) {
             throw new AbortExecutionException("This operation may cost " + (cost >= SATURATED ? "more than " + SATURATED : cost)
                     + ", more than the " + LIMIT + " allowed. Each field costs 1 plus what it selects, and a page"
@@ -46,6 +67,20 @@ public class QueryCost extends SimplePerformantInstrumentation {
                     + " ask for smaller pages, fewer nested pages or fewer aliases.");
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private static boolean small(Map<String, Object> variables) {
+        if (variables.size() > 8) {
+            return false;
+        }
+        for (Object value : variables.values()) {
+            boolean scalar = value == null || value instanceof Number || value instanceof Boolean
+                    || (value instanceof CharSequence text && text.length() <= 200);
+            if (!scalar) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The cost of one operation of the document with these variables. */

@@ -90,6 +90,22 @@ class QueryCostIT extends IntegrationTest {
         assertNoErrors(graphQl().query(token, few.append(" }").toString(), Map.of()));
     }
 
+    /** A document's cost is remembered (QueryCost), per the variables sent: the same text with a larger page is weighed anew. */
+    @Test
+    void theSameDocumentIsWeighedByTheVariablesItIsSentWith() {
+        String token = tokenOf(aTenant());
+        StringBuilder document = new StringBuilder("query Pages($first: Int) {");
+        for (int i = 0; i < 199; i++) {
+            document.append(" p").append(i).append(": profiles(first: $first) { edges { node { name } } }");
+        }
+        String pages = document.append(" }").toString();
+        assertNoErrors(graphQl().query(token, pages, Map.of("first", 1)));
+        GraphQl.Response refused = graphQl().query(token, pages, Map.of("first", 100));
+        assertThat(refused.errors().get(0).path("message").asString()).as(refused.raw()).contains("more than the 20000 allowed");
+        assertNoErrors(graphQl().query(token, pages, Map.of("first", 1)));
+        assertThat(graphQl().query(token, pages, Map.of("first", 100)).errors()).as("refused again").isNotEmpty();
+    }
+
     @Test
     void aPageOfProfilesWithTheirUnitsCostsTheSameForFiveAndFiftyRows() {
         String token = tokenOf(aTenant());

@@ -62,7 +62,7 @@ class ReadBenchmarkIT extends IntegrationTest {
     static final int TENANTS = Integer.getInteger("read-benchmark.tenants", 1_000);
     static final int CDRS_PER_TENANT = Integer.getInteger("read-benchmark.cdrs-per-tenant", 1_000);
     static final int SECONDS = Integer.getInteger("read-benchmark.seconds", 30);
-    static final int WARM_UP_SECONDS = Integer.getInteger("read-benchmark.warm-up-seconds", 5);
+    static final int WARM_UP_SECONDS = Integer.getInteger("read-benchmark.warm-up-seconds", 30);
     static final int CONNECTIONS = Integer.getInteger("read-benchmark.connections", 16);
     static final int PROFILES = 50;
 
@@ -95,6 +95,8 @@ class ReadBenchmarkIT extends IntegrationTest {
 
         List<String> results = new ArrayList<>();
         URI chargebase = URI.create(baseUrl() + "/graphql");
+        results.add(run("one row: the current tenant (what any request costs)", chargebase, admin, GraphQl.load("tenant-portal/CurrentTenant"),
+                Map.of(), true));
         results.add(run("50 newest MSP CDRs with the profile's name", chargebase, admin, NEWEST, null, true));
         results.add(run("tenant-portal/MspCdrs (first: 50)", chargebase, admin, GraphQl.load("tenant-portal/MspCdrs"), Map.of("first", 50), true));
         results.add(run("tenant-portal/ChargingSessions (first: 50)", chargebase, admin, GraphQl.load("tenant-portal/ChargingSessions"),
@@ -205,6 +207,12 @@ class ReadBenchmarkIT extends IntegrationTest {
      */
     private String run(String name, URI endpoint, String token, String query, Map<String, Object> variables, boolean counted)
             throws InterruptedException {
+        return run(name, endpoint, token, query, variables, counted, null);
+    }
+
+    /** {@code server}: the process serving the requests when it is not this JVM (whose CPU then counts as the client's). */
+    private String run(String name, URI endpoint, String token, String query, Map<String, Object> variables, boolean counted,
+            ProcessHandle server) throws InterruptedException {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables == null ? Map.of() : variables);
@@ -217,7 +225,9 @@ class ReadBenchmarkIT extends IntegrationTest {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> probe = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(probe.body()).as(name).doesNotContain("\"errors\"").contains("BENCH-0-");
+            // every workload reads the generated rows, but the one-row baseline, which reads the tenant
+            String expected = query.contains("currentTenant") ? "\"currentTenant\":{\"id\"" : "BENCH-0-";
+            assertThat(probe.body()).as(name).doesNotContain("\"errors\"").contains(expected);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -227,12 +237,74 @@ class ReadBenchmarkIT extends IntegrationTest {
             StatementCounter.Cost one = StatementCounter.steady(() -> graphQl().query(token, query, variables == null ? Map.of() : variables));
             cost = String.format("   %d statements, %d transactions per request", one.statements(), one.transactions());
         }
+        long jvmBefore = CpuTime.of(ProcessHandle.current().pid());
+        long serverBefore = server == null ? 0 : CpuTime.of(server.pid());
+        long databaseBefore = CpuTime.ofCommand("postgres");
         Load measured = load(http, request, SECONDS);
+        double requests = measured.latencies().length;
+        double jvm = (CpuTime.of(ProcessHandle.current().pid()) - jvmBefore) / requests;
+        double database = (CpuTime.ofCommand("postgres") - databaseBefore) / requests;
+        String cpu = server == null
+                ? String.format("   CPU per request: %.2f ms here (server and load), %.2f ms database", jvm, database)
+                : String.format("   CPU per request: %.2f ms server, %.2f ms database, %.2f ms load", (CpuTime.of(server.pid()) - serverBefore) / requests,
+                        database, jvm);
         assertThat(measured.failures()).as(name + ": failed requests").isZero();
         long[] sorted = measured.latencies();
         Arrays.sort(sorted);
-        return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s",
-                name, sorted.length / (double) SECONDS, percentile(sorted, 50), percentile(sorted, 99), cost);
+        return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s%s",
+                name, sorted.length / (double) SECONDS, percentile(sorted, 50), percentile(sorted, 99), cost, cpu);
+    }
+
+    /**
+     * CPU time in milliseconds, user and system, from {@code /proc} (Linux; 0 elsewhere): throughput on a shared machine
+     * varies from run to run with what the neighbours do, the CPU a request costs much less.
+     */
+    static final class CpuTime {
+
+        private static final double MS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
+
+        private CpuTime() {
+        }
+
+        static long of(long pid) {
+            return ticks(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        }
+
+        /** Every process of that command: the database server's backends and its own processes. */
+        static long ofCommand(String command) {
+            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .map(dir -> dir.resolve("stat")).filter(stat -> command.equals(commandOf(stat))).mapToLong(CpuTime::ticks).sum();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return 0;
+            }
+        }
+
+        private static String commandOf(java.nio.file.Path stat) {
+            String text = read(stat);
+            int open = text.indexOf('(');
+            int close = text.lastIndexOf(')');
+            return open < 0 || close < open ? "" : text.substring(open + 1, close);
+        }
+
+        private static long ticks(java.nio.file.Path stat) {
+            String text = read(stat);
+            int close = text.lastIndexOf(')');
+            if (close < 0) {
+                return 0;
+            }
+            // after the command: state is field 3, utime and stime are fields 14 and 15
+            String[] fields = text.substring(close + 2).split(" ");
+            return fields.length < 13 ? 0 : Math.round((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK);
+        }
+
+        private static String read(java.nio.file.Path stat) {
+            try {
+                return java.nio.file.Files.readString(stat);
+            } catch (java.io.IOException gone) {
+                return "";
+            }
+        }
     }
 
     /**
@@ -264,7 +336,7 @@ class ReadBenchmarkIT extends IntegrationTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
             org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-            return run("PostGraphile 4: the same 50 newest", endpoint, null, POSTGRAPHILE_NEWEST, null, false);
+            return run("PostGraphile 4: the same 50 newest", endpoint, null, POSTGRAPHILE_NEWEST, null, false, process.toHandle());
         } finally {
             process.destroy();
             process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
