@@ -129,9 +129,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Authentications and authorizations are observed; the filter chain is not: a span before and after each of a
-     * dozen filters on every request told nothing the HTTP request's own span does not, and cost a tenth of a
-     * GraphQL read's time.
+     * Authentications and authorizations are observed; the filter chain is not: an observation begun and ended around
+     * each of a dozen filters on every request told nothing the HTTP request's own span does not.
      */
     @Bean
     org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {

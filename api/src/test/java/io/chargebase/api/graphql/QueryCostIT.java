@@ -76,29 +76,17 @@ class QueryCostIT extends IntegrationTest {
     @Test
     void aliasesOfLargePagesAreRefusedAndOrdinaryPagesRun() {
         String token = tokenOf(aTenant());
-        StringBuilder aliases = new StringBuilder("{");
-        for (int i = 0; i < 199; i++) {
-            aliases.append(" p").append(i).append(": profiles(first: 100) { edges { node { name email } } }");
-        }
-        GraphQl.Response refused = graphQl().query(token, aliases.append(" }").toString(), Map.of());
+        GraphQl.Response refused = graphQl().query(token, aliases("{", 199, "profiles(first: 100) { edges { node { name email } } }"), Map.of());
         assertThat(refused.errors().get(0).path("message").asString()).as(refused.raw()).contains("more than the 20000 allowed");
 
-        StringBuilder few = new StringBuilder("{");
-        for (int i = 0; i < 5; i++) {
-            few.append(" p").append(i).append(": profiles(first: 100) { edges { node { name email } } }");
-        }
-        assertNoErrors(graphQl().query(token, few.append(" }").toString(), Map.of()));
+        assertNoErrors(graphQl().query(token, aliases("{", 5, "profiles(first: 100) { edges { node { name email } } }"), Map.of()));
     }
 
     /** A document's cost is remembered (QueryCost), per the variables sent: the same text with a larger page is weighed anew. */
     @Test
     void theSameDocumentIsWeighedByTheVariablesItIsSentWith() {
         String token = tokenOf(aTenant());
-        StringBuilder document = new StringBuilder("query Pages($first: Int) {");
-        for (int i = 0; i < 199; i++) {
-            document.append(" p").append(i).append(": profiles(first: $first) { edges { node { name } } }");
-        }
-        String pages = document.append(" }").toString();
+        String pages = aliases("query Pages($first: Int) {", 199, "profiles(first: $first) { edges { node { name } } }");
         assertNoErrors(graphQl().query(token, pages, Map.of("first", 1)));
         GraphQl.Response refused = graphQl().query(token, pages, Map.of("first", 100));
         assertThat(refused.errors().get(0).path("message").asString()).as(refused.raw()).contains("more than the 20000 allowed");
@@ -151,5 +139,14 @@ class QueryCostIT extends IntegrationTest {
 
     private static void assertNoErrors(GraphQl.Response response) {
         assertThat(response.errors().isMissingNode()).as(response.raw()).isTrue();
+    }
+
+    /** A document of {@code count} aliases p0, p1, … of the same field. */
+    private static String aliases(String opening, int count, String field) {
+        StringBuilder document = new StringBuilder(opening);
+        for (int i = 0; i < count; i++) {
+            document.append(" p").append(i).append(": ").append(field);
+        }
+        return document.append(" }").toString();
     }
 }
