@@ -31,7 +31,8 @@ import graphql.util.TraverserContext;
  * <li>A {@link PlainField} method computes its value from its source alone; it is called directly, without the
  *     argument resolution a controller method otherwise goes through.</li>
  * </ul>
- * Root fields and fields of the subscription type are left as they are: they carry a request's work and its trace.
+ * Root fields and fields of the subscription type are left as they are: they carry a request's work and its trace. A
+ * {@link PlainField} on a root field is refused when the schema is built rather than ignored.
  * Runs as a type visitor before Spring's own decorating visitor, which leaves trivial data fetchers alone.
  */
 final class TrivialFetchers extends GraphQLTypeVisitorStub {
@@ -48,13 +49,18 @@ final class TrivialFetchers extends GraphQLTypeVisitorStub {
     @Override
     public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
         GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-        if (registry != null && context.getParentNode() instanceof GraphQLFieldsContainer parent && !ROOT_TYPES.contains(parent.getName())) {
+        if (registry != null && context.getParentNode() instanceof GraphQLFieldsContainer parent) {
             FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
             DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
             if (fetcher instanceof SelfDescribingDataFetcher<?> described && !(fetcher instanceof TrivialDataFetcher)
                     && described.asMethod() != null) {
                 Method method = described.asMethod();
-                if (method.isAnnotationPresent(PlainField.class)) {
+                if (ROOT_TYPES.contains(parent.getName())) {
+                    if (method.isAnnotationPresent(PlainField.class)) {
+                        throw new IllegalStateException("A root field carries a request's work and runs as a data fetcher of its own; "
+                                + parent.getName() + "." + field.getName() + " must not be a @PlainField: " + method);
+                    }
+                } else if (method.isAnnotationPresent(PlainField.class)) {
                     registry.dataFetcher(coordinates, new Plain<>(described, method, controllers.apply(method.getDeclaringClass())));
                 } else if (method.isAnnotationPresent(BatchMapping.class)) {
                     registry.dataFetcher(coordinates, new Trivial<>(described));
