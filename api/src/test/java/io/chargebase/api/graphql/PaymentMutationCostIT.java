@@ -167,6 +167,9 @@ class PaymentMutationCostIT extends IntegrationTest {
         assertThat(toPay.path("payments")).hasSize(1);
         assertThat(toPay.path("payments").get(0).path("clientSecret").asString()).isEqualTo("pi_cost_balance_secret_abc");
         assertThat(toPay.path("payments").get(0).path("amount").asString()).isEqualTo("8.47");
+        // made for the app to confirm: it waits for the driver, it has not failed
+        assertThat(toPay.path("payments").get(0).path("status").asString()).isEqualTo("REQUIRES_ACTION");
+        assertThat(toPay.path("payments").get(0).path("failure").isNull()).isTrue();
 
         UUID payment = as(() -> new TransactionTemplate(transactionManager).execute(status ->
                 jdbc.sql("select id from card_payment where purpose = 'BALANCE' and profile_id = ?").param(profileId).query(UUID.class).single()));

@@ -241,9 +241,11 @@ public class CardPayments {
             return transactions.execute(status -> rows.find(payment.id()).orElseThrow());
         }
         PaymentProvider.IntentAnswer taken = answer;
-        if ("TOP_UP".equals(payment.purpose()) && !target.offSession() && answer.failure() == null
+        boolean confirmedInTheApp = "BALANCE".equals(payment.purpose()) || "TOP_UP".equals(payment.purpose()) && !target.offSession();
+        if (confirmedInTheApp && "CREATE".equals(payment.operation()) && answer.failure() == null
                 && ("requires_payment_method".equals(answer.status()) || "requires_confirmation".equals(answer.status()))) {
-            // a top-up bought in the app starts unconfirmed: the driver confirms it there with the client secret
+            // a top-up bought in the app, or a balance paid there, starts unconfirmed: the driver confirms it there with the
+            // client secret; it has not failed
             taken = new PaymentProvider.IntentAnswer(answer.paymentIntentId(), "requires_action", answer.clientSecret(), answer.received(), null);
         }
         PaymentProvider.IntentAnswer given = taken;
