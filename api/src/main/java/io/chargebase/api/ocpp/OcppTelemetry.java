@@ -26,6 +26,8 @@ class OcppTelemetry {
 
     private final MeterRegistry registry;
     private final ObservationRegistry observations;
+    /** The counters of answered calls, looked up once: a few dozen (tags of fixed values), counted for every message. */
+    private final java.util.concurrent.ConcurrentMap<String, Counter> answered = new java.util.concurrent.ConcurrentHashMap<>();
 
     OcppTelemetry(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;
@@ -48,9 +50,10 @@ class OcppTelemetry {
      * made to the charger; {@code outcome} {@code result} or {@code error}.
      */
     void answered(String direction, String action, String outcome) {
-        Counter.builder("ocpp.messages").description("OCPP calls answered, by action and outcome")
-                .tag("direction", direction).tag("action", bounded(action)).tag("outcome", outcome)
-                .register(registry).increment();
+        String bounded = bounded(action);
+        answered.computeIfAbsent(direction + ' ' + bounded + ' ' + outcome, key -> Counter.builder("ocpp.messages")
+                .description("OCPP calls answered, by action and outcome")
+                .tag("direction", direction).tag("action", bounded).tag("outcome", outcome).register(registry)).increment();
     }
 
     /** A CALLERROR this instance sent to a charger. */
