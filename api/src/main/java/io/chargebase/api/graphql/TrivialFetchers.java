@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -18,6 +19,7 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.LightDataFetcher;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
@@ -79,9 +81,12 @@ final class TrivialFetchers extends GraphQLTypeVisitorStub {
         }
     }
 
-    /** A {@link PlainField} method called with its source. */
+    /**
+     * A {@link PlainField} method called with its source. Light: graphql-java hands it the source and builds no
+     * environment for it, unless an instrumentation asks for one.
+     */
     private record Plain<T>(SelfDescribingDataFetcher<T> delegate, Method method, Object controller)
-            implements TrivialDataFetcher<T>, Described<T> {
+            implements LightDataFetcher<T>, Described<T> {
 
         Plain {
             if (method.getParameterCount() != 1) {
@@ -91,9 +96,17 @@ final class TrivialFetchers extends GraphQLTypeVisitorStub {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
+        public T get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment) throws Exception {
+            return of(source);
+        }
+
+        @Override
         public T get(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return of(environment.getSource());
+        }
+
+        @SuppressWarnings("unchecked")
+        private T of(Object source) throws Exception {
             if (source == null) {
                 return null;
             }

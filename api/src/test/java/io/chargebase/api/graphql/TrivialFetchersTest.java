@@ -17,6 +17,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.SchemaTraverser;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -30,8 +31,13 @@ import graphql.schema.idl.SchemaParser;
 class TrivialFetchersTest {
 
     @Test
-    void aPlainFieldBelowTheRootBecomesTrivial() {
-        assertThat(traverse("Item", "label", method("label"))).isInstanceOf(TrivialDataFetcher.class);
+    void aPlainFieldBelowTheRootBecomesALightFetcherThatNeedsNoEnvironment() throws Exception {
+        DataFetcher<?> fetcher = traverse("Item", "label", method("label"));
+
+        assertThat(fetcher).isInstanceOf(TrivialDataFetcher.class).isInstanceOf(LightDataFetcher.class);
+        assertThat(((LightDataFetcher<?>) fetcher).get(null, "an item", () -> {
+            throw new AssertionError("a plain field's environment was built");
+        })).isEqualTo("label of an item");
     }
 
     @Test
