@@ -1,6 +1,8 @@
 package io.chargebase.api.ocpp;
 
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,7 @@ class OcppTelemetry {
     private final MeterRegistry registry;
     private final ObservationRegistry observations;
     /** The counters of answered calls, looked up once: a few dozen (tags of fixed values), counted for every message. */
-    private final java.util.concurrent.ConcurrentMap<String, Counter> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> answered = new ConcurrentHashMap<>();
 
     OcppTelemetry(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;

@@ -241,7 +241,7 @@ public class CardPayments {
             return transactions.execute(status -> rows.find(payment.id()).orElseThrow());
         }
         PaymentProvider.IntentAnswer taken = answer;
-        boolean confirmedInTheApp = "BALANCE".equals(payment.purpose()) || "TOP_UP".equals(payment.purpose()) && !target.offSession();
+        boolean confirmedInTheApp = "BALANCE".equals(payment.purpose()) || ("TOP_UP".equals(payment.purpose()) && !target.offSession());
         if (confirmedInTheApp && "CREATE".equals(payment.operation()) && answer.failure() == null
                 && ("requires_payment_method".equals(answer.status()) || "requires_confirmation".equals(answer.status()))) {
             // a top-up bought in the app, or a balance paid there, starts unconfirmed: the driver confirms it there with the

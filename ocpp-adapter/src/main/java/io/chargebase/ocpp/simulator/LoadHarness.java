@@ -46,12 +46,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LoadHarness {
 
+    /** A GraphQL request unanswered this long fails (its read counts as unread) instead of holding the run forever. */
+    private static final Duration GRAPHQL_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .connectTimeout(Duration.ofSeconds(20)).build();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    /** A GraphQL request unanswered this long fails (its read counts as unread) instead of holding the run forever. */
-    private static final Duration GRAPHQL_TIMEOUT = Duration.ofSeconds(60);
     private final Map<String, String> options;
     private final String base;
     private final String tenant;
@@ -361,8 +362,8 @@ public final class LoadHarness {
     private JsonNode graphQl(String token, String query, Map<String, Object> variables) throws Exception {
         ObjectNode body = SimulatedCharger.object().put("query", query);
         body.set("variables", SimulatedCharger.JSON.valueToTree(variables));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/graphql")).timeout(GRAPHQL_TIMEOUT).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/graphql")).timeout(GRAPHQL_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         JsonNode json = SimulatedCharger.JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         if (json.has("errors")) {
             throw new IllegalStateException(json.toString());
