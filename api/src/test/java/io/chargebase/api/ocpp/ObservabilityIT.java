@@ -130,6 +130,8 @@ class ObservabilityIT extends IntegrationTest {
             assertThat(value(scrape, "ocpp_meter_values_batch_messages_count", "")).isGreaterThanOrEqualTo(1);
             assertThat(value(scrape, "ocpp_command_round_trip_seconds_count", "action=\"Reset\",outcome=\"answered\"")).isGreaterThanOrEqualTo(1);
             assertThat(value(scrape, "ocpp_message_seconds_count", "ocpp_action=\"Heartbeat\"")).isGreaterThanOrEqualTo(1);
+            // observations keep their timers and begin no long-task timer beside them (one per charger message was costly)
+            assertThat(scrape).doesNotContain("ocpp_message_active", "http_server_requests_active", "graphql_request_active");
             // no series names a charger or a tenant
             assertThat(scrape).doesNotContain(charger.identity(), tenant.tenant().slug(), tenant.tenant().id().toString(), "MadeUpAction");
         }
