@@ -172,8 +172,8 @@ public class SessionRows {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (query.status() != null) {
-            where.append(" and status = ?");
-            params.add(query.status().name());
+            // a literal (an enum constant's name), so that the generic plan can use the partial index of open sessions
+            where.append(" and status = '").append(query.status().name()).append("'");
         }
         if (query.chargePointId() != null) {
             where.append(" and charge_point_id = ?");
