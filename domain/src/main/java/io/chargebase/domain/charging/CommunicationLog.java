@@ -75,11 +75,24 @@ public class CommunicationLog implements AutoCloseable {
     }
 
     /** Stores everything queued so far, on the caller's thread; for tests and shutdown. */
-    public synchronized void flush() {
+    public void flush() {
+        store(true);
+    }
+
+    /**
+     * Stores the queue in batches of {@link #BATCH}; unless {@code everything}, it stops after the first batch that is
+     * not full, so that frames arriving while a batch is written wait for the next full batch or the next tick instead
+     * of going out a few at a time, each few with a transaction of their own.
+     */
+    private synchronized void store(boolean everything) {
         List<Entry> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
+        int taken;
+        while ((taken = queue.drainTo(batch, BATCH)) > 0) {
             write(batch);
             batch.clear();
+            if (!everything && taken < BATCH) {
+                return;
+            }
         }
     }
 
@@ -87,7 +100,7 @@ public class CommunicationLog implements AutoCloseable {
         while (running) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MS));
             try {
-                flush();
+                store(false);
             } catch (RuntimeException e) {
                 LOG.warn("Communication log batch not written", e);
             }
