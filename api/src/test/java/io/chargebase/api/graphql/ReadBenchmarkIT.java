@@ -312,19 +312,31 @@ class ReadBenchmarkIT extends IntegrationTest {
      * for the same tenant ({@code src/test/postgraphile}; installed from npm on first use), with the query that asks it
      * what the first workload asks Chargebase; Chargebase's server keeps running meanwhile, idle.
      */
+    /**
+     * The child's output goes to {@code target/postgraphile.log}, its input comes from nowhere: a Node child sharing
+     * the test JVM's standard streams makes them non-blocking, which breaks the channels Failsafe talks to its forked
+     * JVM on ("std/in stream corrupted", and the build fails although every test passed).
+     */
+    private static ProcessBuilder withOutputLogged(ProcessBuilder builder) {
+        java.io.File log = new java.io.File("target/postgraphile.log").getAbsoluteFile();
+        return builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).redirectError(ProcessBuilder.Redirect.appendTo(log));
+    }
+
     private String postGraphile(TestDatabase.Target database, java.util.UUID tenant) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("src/test/postgraphile").toAbsolutePath();
         if (!java.nio.file.Files.isDirectory(dir.resolve("node_modules/postgraphile"))) {
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error").directory(dir.toFile())
-                    .inheritIO().start();
-            assertThat(install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) && install.exitValue() == 0).as("npm install postgraphile").isTrue();
+            Process install = withOutputLogged(new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(dir.toFile())).start();
+            assertThat(install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) && install.exitValue() == 0)
+                    .as("npm install postgraphile (its output: target/postgraphile.log)").isTrue();
         }
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         URI jdbc = URI.create(database.url().substring("jdbc:".length()));
-        ProcessBuilder server = new ProcessBuilder("node", "server.js").directory(dir.toFile()).inheritIO();
+        ProcessBuilder server = withOutputLogged(new ProcessBuilder("node", "server.js").directory(dir.toFile()));
         server.environment().put("DATABASE_URL", "postgres://" + database.username() + "@" + jdbc.getHost() + ":" + jdbc.getPort() + jdbc.getPath());
         server.environment().put("TENANT_ID", tenant.toString());
         server.environment().put("PORT", Integer.toString(port));
