@@ -33,8 +33,10 @@ import io.chargebase.ocpp.rpc.CallError;
 import io.chargebase.ocpp.rpc.CallResult;
 import io.chargebase.ocpp.rpc.Decoded;
 import io.chargebase.ocpp.rpc.FrameCodec;
+import io.chargebase.ocpp.rpc.FrameSink;
 import io.chargebase.ocpp.rpc.FramingFailure;
 import io.chargebase.ocpp.rpc.RpcEndpoint;
+import io.chargebase.ocpp.rpc.RpcMessage;
 import io.chargebase.ocpp.rpc.RpcSettings;
 import io.chargebase.ocpp.rpc.TimeoutScheduler;
 import io.chargebase.ocpp.v16.CentralSystemRules16;
@@ -88,7 +90,7 @@ final class ChargerConnection {
         this.executor = executor;
         this.clock = clock;
         this.codec = new FrameCodec(maxFrameChars);
-        this.endpoint = new RpcEndpoint(charger.tenantId().value() + "/" + charger.identity(), this::send, RULES,
+        this.endpoint = new RpcEndpoint(charger.tenantId().value() + "/" + charger.identity(), new Outgoing(), RULES,
                 new Ocpp16CallHandler(events, charger), timeouts, RpcSettings.defaults().withMaxFrameChars(maxFrameChars));
     }
 
@@ -196,8 +198,10 @@ final class ChargerConnection {
         Observation message = telemetry.message().start();
         try (TenantLogFields logged = logFields(); Observation.Scope scoped = message.openScope();
                 TenantContext.Binding ignored = TenantContext.bind(scope)) {
-            OcppTelemetry.named(message, logFrame(ChargerEvents.FrameDirection.IN, text));
-            endpoint.onFrame(text);
+            // read once, for the communication log and the endpoint
+            Decoded decoded = codec.decode(text);
+            OcppTelemetry.named(message, logFrame(ChargerEvents.FrameDirection.IN, text, decoded));
+            endpoint.onFrame(decoded);
         } catch (RuntimeException e) {
             // whatever a charger sends, the next frame must still be handled
             message.error(e);
@@ -208,12 +212,26 @@ final class ChargerConnection {
         }
     }
 
-    private void send(String frame) {
-        logFrame(ChargerEvents.FrameDirection.OUT, frame);
-        try {
-            session.sendMessage(new TextMessage(frame));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The endpoint's frames to the charger; the endpoint says what each one encodes, so it is logged unread. */
+    private final class Outgoing implements FrameSink {
+
+        @Override
+        public void send(String frame) {
+            send(frame, codec.decode(frame));
+        }
+
+        @Override
+        public void send(String frame, RpcMessage message) {
+            send(frame, new Decoded.Message(message));
+        }
+
+        private void send(String frame, Decoded decoded) {
+            logFrame(ChargerEvents.FrameDirection.OUT, frame, decoded);
+            try {
+                session.sendMessage(new TextMessage(frame));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -231,11 +249,11 @@ final class ChargerConnection {
     }
 
     /** Writes the frame to the communication log and counts the answers; returns the frame's action, when known. */
-    private String logFrame(ChargerEvents.FrameDirection direction, String text) {
+    private String logFrame(ChargerEvents.FrameDirection direction, String text, Decoded decoded) {
         String messageId = null;
         String action = null;
         try {
-            switch (codec.decode(text)) {
+            switch (decoded) {
                 case Decoded.Message(Call call) -> {
                     messageId = call.messageId();
                     action = call.action();

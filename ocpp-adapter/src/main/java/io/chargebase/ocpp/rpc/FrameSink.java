@@ -9,4 +9,12 @@ package io.chargebase.ocpp.rpc;
 public interface FrameSink {
 
     void send(String frame);
+
+    /**
+     * The frame and the message it encodes: a transport that also records what it sends (a communication log) need
+     * not read its own frame again. By default, the frame alone.
+     */
+    default void send(String frame, RpcMessage message) {
+        send(frame);
+    }
 }

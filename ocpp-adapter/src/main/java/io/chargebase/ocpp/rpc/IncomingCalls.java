@@ -73,7 +73,7 @@ final class IncomingCalls {
         try {
             // a CALL with this id is being handled: its answer is the only one the id may get
             if (!closed && !inFlight.containsKey(reply.get().messageId())) {
-                sink.sendQuietly(frame);
+                sink.sendQuietly(frame, reply.get());
             }
         } finally {
             lock.unlock();
@@ -107,11 +107,12 @@ final class IncomingCalls {
             if (done != null) {
                 if (done.call.action().equals(call.action()) && done.call.payload().equals(call.payload())) {
                     log.info("{}: {} retried with message id {}; sending the same answer again", name, call.action(), id);
-                    sink.sendQuietly(done.frame);
+                    sink.sendQuietly(done.frame, done.answer);
                 } else {
                     log.warn("{}: message id {} reused by a different {} call", name, id, call.action());
-                    sink.sendQuietly(codec.encode(RpcError.of(RpcErrorCode.PROTOCOL_ERROR,
-                            "Message id " + id + " was already used on this connection").toCallError(id)));
+                    CallError reused = RpcError.of(RpcErrorCode.PROTOCOL_ERROR, "Message id " + id + " was already used on this connection")
+                            .toCallError(id);
+                    sink.sendQuietly(codec.encode(reused), reused);
                 }
                 return false;
             }
@@ -159,8 +160,8 @@ final class IncomingCalls {
                 log.debug("{}: connection closed before {} ({}) was answered", name, call.action(), call.messageId());
                 return;
             }
-            answered.put(call.messageId(), new Answered(call, frame));
-            sink.sendQuietly(frame);
+            answered.put(call.messageId(), new Answered(call, frame, answer));
+            sink.sendQuietly(frame, answer);
         } finally {
             lock.unlock();
         }
@@ -179,6 +180,6 @@ final class IncomingCalls {
         return cause;
     }
 
-    private record Answered(Call call, String frame) {
+    private record Answered(Call call, String frame, RpcMessage answer) {
     }
 }

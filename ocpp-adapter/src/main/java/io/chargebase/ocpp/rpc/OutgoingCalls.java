@@ -176,7 +176,7 @@ final class OutgoingCalls {
             // Outstanding before it is sent: a sink that delivers the answer on this same thread finds it.
             outstanding = next;
             try {
-                sink.send(codec.encode(next.call));
+                sink.send(codec.encode(next.call), next.call);
             } catch (RuntimeException e) {
                 outstanding = null;
                 log.warn("{}: could not send {} ({})", name, next.call.action(), next.call.messageId(), e);

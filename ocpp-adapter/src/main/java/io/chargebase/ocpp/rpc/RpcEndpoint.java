@@ -62,7 +62,12 @@ public final class RpcEndpoint implements AutoCloseable {
 
     /** A text frame received from the charger. The handler may be called on this thread. */
     public void onFrame(String frame) {
-        switch (codec.decode(frame)) {
+        onFrame(codec.decode(frame));
+    }
+
+    /** A frame the transport has decoded already ({@link FrameCodec#decode}), to read it once. */
+    public void onFrame(Decoded frame) {
+        switch (frame) {
             case FramingFailure failure when failure.concernsResponse() -> outgoing.onMalformedAnswer(failure);
             case FramingFailure failure -> incoming.onMalformedCall(failure);
             case Decoded.Message(Call call) -> incoming.onCall(call);

@@ -18,20 +18,20 @@ final class SerialSink {
         this.sink = sink;
     }
 
-    /** Throws what the transport throws. */
-    void send(String frame) {
+    /** {@code message}: what {@code frame} encodes. Throws what the transport throws. */
+    void send(String frame, RpcMessage message) {
         lock.lock();
         try {
-            sink.send(frame);
+            sink.send(frame, message);
         } finally {
             lock.unlock();
         }
     }
 
     /** For answers: a failed send is logged, since there is nobody to tell. */
-    void sendQuietly(String frame) {
+    void sendQuietly(String frame, RpcMessage message) {
         try {
-            send(frame);
+            send(frame, message);
         } catch (RuntimeException e) {
             log.warn("{}: could not send an answer", name, e);
         }
