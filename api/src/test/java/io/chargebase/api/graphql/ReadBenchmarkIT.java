@@ -44,7 +44,9 @@ import io.chargebase.tenancy.TenantScope;
  * The read benchmark of issue 16: 1,000,000 MSP CDRs (with their CPO CDRs and sessions) over 1,000 tenants, and a
  * closed-loop load of 16 connections on the 50 newest MSP CDRs of one tenant with their profile's name, and on the
  * portal's own {@code MspCdrs} and {@code ChargingSessions} documents at {@code first: 50}. Prints requests per
- * second, p50 and p99 latency and the statements and transactions one request costs. Not part of the test run:
+ * second, p50 and p99 latency, the CPU one request costs the server, the database and the load client, and the
+ * statements and transactions it costs. The load comes from wrk when it is on the PATH (see {@link #WRK}). Not part
+ * of the test run:
  * {@code ./mvnw -B -pl api -am -Pbenchmark verify -Dit.test=ReadBenchmarkIT} (options: {@code -Dread-benchmark.tenants},
  * {@code .cdrs-per-tenant}, {@code .seconds}, {@code .warm-up-seconds}, {@code .connections}).
  *
@@ -216,9 +218,10 @@ class ReadBenchmarkIT extends IntegrationTest {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables == null ? Map.of() : variables);
+        String json = GraphQl.JSON.writeValueAsString(body);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(GraphQl.JSON.writeValueAsString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -231,7 +234,16 @@ class ReadBenchmarkIT extends IntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        load(http, request, WARM_UP_SECONDS);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        if (WRK) {
+            wrk(endpoint, headers, json, WARM_UP_SECONDS);
+        } else {
+            load(http, request, WARM_UP_SECONDS);
+        }
         String cost = "";
         if (counted) {
             StatementCounter.Cost one = StatementCounter.steady(() -> graphQl().query(token, query, variables == null ? Map.of() : variables));
@@ -240,6 +252,17 @@ class ReadBenchmarkIT extends IntegrationTest {
         long jvmBefore = CpuTime.of(ProcessHandle.current().pid());
         long serverBefore = server == null ? 0 : CpuTime.of(server.pid());
         long databaseBefore = CpuTime.ofCommand("postgres");
+        if (WRK) {
+            long wrkBefore = CpuTime.ofWaitedForChildren();
+            Wrk measured = wrk(endpoint, headers, json, SECONDS);
+            double requests = measured.requests();
+            double serverCpu = (server == null ? CpuTime.of(ProcessHandle.current().pid()) - jvmBefore : CpuTime.of(server.pid()) - serverBefore) / requests;
+            double database = (CpuTime.ofCommand("postgres") - databaseBefore) / requests;
+            double loadCpu = (CpuTime.ofWaitedForChildren() - wrkBefore) / requests;
+            assertThat(measured.failed()).as(name + ": failed requests (not 200, or with errors)").isZero();
+            return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s   CPU per request: %.2f ms server, %.2f ms database, "
+                    + "%.2f ms load (wrk)", name, measured.perSecond(), measured.p50Ms(), measured.p99Ms(), cost, serverCpu, database, loadCpu);
+        }
         Load measured = load(http, request, SECONDS);
         double requests = measured.latencies().length;
         double jvm = (CpuTime.of(ProcessHandle.current().pid()) - jvmBefore) / requests;
@@ -268,6 +291,18 @@ class ReadBenchmarkIT extends IntegrationTest {
 
         static long of(long pid) {
             return ticks(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+        }
+
+        /** This JVM's children that have exited and been waited for (wrk, once its run is over). */
+        static long ofWaitedForChildren() {
+            String text = read(java.nio.file.Path.of("/proc/self/stat"));
+            int close = text.lastIndexOf(')');
+            if (close < 0) {
+                return 0;
+            }
+            // cutime and cstime are fields 16 and 17
+            String[] fields = text.substring(close + 2).split(" ");
+            return fields.length < 15 ? 0 : Math.round((Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MS_PER_TICK);
         }
 
         /** Every process of that command: the database server's backends and its own processes. */
@@ -308,11 +343,6 @@ class ReadBenchmarkIT extends IntegrationTest {
     }
 
     /**
-     * PostGraphile 4 on the same rows and server, reading as the application role under the same row-level security
-     * for the same tenant ({@code src/test/postgraphile}; installed from npm on first use), with the query that asks it
-     * what the first workload asks Chargebase; Chargebase's server keeps running meanwhile, idle.
-     */
-    /**
      * The child's output goes to {@code target/postgraphile.log}, its input comes from nowhere: a Node child sharing
      * the test JVM's standard streams makes them non-blocking, which breaks the channels Failsafe talks to its forked
      * JVM on ("std/in stream corrupted", and the build fails although every test passed).
@@ -323,6 +353,11 @@ class ReadBenchmarkIT extends IntegrationTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).redirectError(ProcessBuilder.Redirect.appendTo(log));
     }
 
+    /**
+     * PostGraphile 4 on the same rows and server, reading as the application role under the same row-level security
+     * for the same tenant ({@code src/test/postgraphile}; installed from npm on first use), with the query that asks it
+     * what the first workload asks Chargebase; Chargebase's server keeps running meanwhile, idle.
+     */
     private String postGraphile(TestDatabase.Target database, java.util.UUID tenant) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("src/test/postgraphile").toAbsolutePath();
         if (!java.nio.file.Files.isDirectory(dir.resolve("node_modules/postgraphile"))) {
@@ -356,6 +391,62 @@ class ReadBenchmarkIT extends IntegrationTest {
     }
 
     private record Load(long[] latencies, long failures) {
+    }
+
+    /**
+     * The load comes from wrk when it is on the PATH, as the issue measured ({@code wrk -t2 -c16}): a load client in C
+     * costs the server's two cores a fraction of what one in this JVM does. {@code -Dread-benchmark.load=java} loads from
+     * this JVM instead.
+     */
+    static final boolean WRK = !"java".equals(System.getProperty("read-benchmark.load")) && onPath("wrk");
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command)));
+    }
+
+    /** {@code failed}: answers that were not 200 or carried errors, and socket errors. */
+    private record Wrk(long requests, double perSecond, double p50Ms, double p99Ms, long failed) {
+    }
+
+    /** wrk, two threads and {@link #CONNECTIONS} connections, POSTing {@code body}; its script counts every failed answer. */
+    private static Wrk wrk(URI endpoint, Map<String, String> headers, String body, int seconds) {
+        try {
+            java.nio.file.Path script = java.nio.file.Files.createTempFile("read-benchmark", ".lua");
+            StringBuilder lua = new StringBuilder("wrk.method = \"POST\"\nwrk.body = [==[" + body + "]==]\n");
+            headers.forEach((header, value) -> lua.append("wrk.headers[\"").append(header).append("\"] = [==[").append(value).append("]==]\n"));
+            lua.append("""
+                    local threads = {}
+                    function setup(thread) table.insert(threads, thread) end
+                    function init(args) failed = 0 end
+                    function response(status, headers, body)
+                      if status ~= 200 or string.find(body, '"errors"', 1, true) then failed = failed + 1 end
+                    end
+                    function done(summary, latency, requests)
+                      local total = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+                      for _, thread in ipairs(threads) do total = total + thread:get("failed") end
+                      io.write(string.format("WRK requests=%d micros=%d p50=%d p99=%d failed=%d\\n", summary.requests, summary.duration,
+                        latency:percentile(50), latency:percentile(99), total))
+                    end
+                    """);
+            java.nio.file.Files.writeString(script, lua);
+            Process process = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(),
+                    endpoint.toString()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("wrk: " + output).isZero();
+            java.nio.file.Files.delete(script);
+            java.util.regex.Matcher figures = java.util.regex.Pattern.compile("WRK requests=(\\d+) micros=(\\d+) p50=(\\d+) p99=(\\d+) failed=(\\d+)")
+                    .matcher(output);
+            assertThat(figures.find()).as("wrk's figures in: " + output).isTrue();
+            long requests = Long.parseLong(figures.group(1));
+            return new Wrk(requests, requests / (Long.parseLong(figures.group(2)) / 1e6), Long.parseLong(figures.group(3)) / 1e3,
+                    Long.parseLong(figures.group(4)) / 1e3, Long.parseLong(figures.group(5)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Load load(HttpClient http, HttpRequest request, int seconds) throws InterruptedException {
