@@ -260,8 +260,8 @@ class ReadBenchmarkIT extends IntegrationTest {
             double database = (CpuTime.ofCommand("postgres") - databaseBefore) / requests;
             double loadCpu = (CpuTime.ofWaitedForChildren() - wrkBefore) / requests;
             assertThat(measured.failed()).as(name + ": failed requests (not 200, or with errors)").isZero();
-            return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s   CPU per request: %.2f ms server, %.2f ms database, "
-                    + "%.2f ms load (wrk)", name, measured.perSecond(), measured.p50Ms(), measured.p99Ms(), cost, serverCpu, database, loadCpu);
+            return line(name, measured.perSecond(), measured.p50Ms(), measured.p99Ms(), cost,
+                    String.format("   CPU per request: %.2f ms server, %.2f ms database, %.2f ms load (wrk)", serverCpu, database, loadCpu));
         }
         Load measured = load(http, request, SECONDS);
         double requests = measured.latencies().length;
@@ -274,8 +274,11 @@ class ReadBenchmarkIT extends IntegrationTest {
         assertThat(measured.failures()).as(name + ": failed requests").isZero();
         long[] sorted = measured.latencies();
         Arrays.sort(sorted);
-        return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s%s",
-                name, sorted.length / (double) SECONDS, percentile(sorted, 50), percentile(sorted, 99), cost, cpu);
+        return line(name, sorted.length / (double) SECONDS, percentile(sorted, 50), percentile(sorted, 99), cost, cpu);
+    }
+
+    private static String line(String name, double perSecond, double p50Ms, double p99Ms, String cost, String cpu) {
+        return String.format("  %-45s %,8.1f req/s   p50 %,7.1f ms   p99 %,7.1f ms%s%s", name, perSecond, p50Ms, p99Ms, cost, cpu);
     }
 
     /**
