@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -45,7 +46,9 @@ class JdbcObservations {
         return (name, context) -> !(context instanceof DataSourceBaseContext) || recorded(tracer.get());
     }
 
+    /** {@code jdbc.datasource-proxy.enabled: false} leaves the pool unwrapped, as the autoconfiguration would. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "jdbc.datasource-proxy.enabled", matchIfMissing = true)
     static BeanPostProcessor jdbcProxiedInRecordedTracesOnly(ObjectProvider<QueryExecutionListener> queryListeners,
             ObjectProvider<MethodExecutionListener> methodListeners, ObjectProvider<Tracer> tracers) {
         return new BeanPostProcessor() {

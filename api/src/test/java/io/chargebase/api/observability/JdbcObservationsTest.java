@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.support.StaticApplicationContext;
 
 import io.micrometer.tracing.Span;
@@ -77,6 +78,14 @@ class JdbcObservationsTest {
         Object routed = processor.postProcessAfterInitialization(pool, JdbcObservations.DATA_SOURCE);
         assertThat(routed).isInstanceOf(JdbcObservations.RecordedTracesOnly.class);
         assertThat(processor.postProcessAfterInitialization(routed, JdbcObservations.DATA_SOURCE)).as("not twice").isSameAs(routed);
+    }
+
+    @Test
+    void turningTheProxyOffLeavesThePoolUnwrapped() {
+        ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(JdbcObservations.class);
+        runner.run(context -> assertThat(context).hasBean("jdbcProxiedInRecordedTracesOnly"));
+        runner.withPropertyValues("jdbc.datasource-proxy.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("jdbcProxiedInRecordedTracesOnly"));
     }
 
     private DataSource routed(Tracer tracer, List<String> heard) {
